@@ -1,0 +1,93 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "MockLoop",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mockloop", targets: ["mockloop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.0"),
+        .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.0"),
+    ],
+    targets: [
+        // Domain types and pure logic; reads only its bundled content.
+        .target(
+            name: "MockLoopCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Content")],
+            swiftSettings: settings
+        ),
+        // Fluent models, migrations, repositories, database selection.
+        .target(
+            name: "MockLoopStore",
+            dependencies: [
+                "MockLoopCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            swiftSettings: settings
+        ),
+        // The Vapor app: routes, API, pages.
+        .target(
+            name: "MockLoopWeb",
+            dependencies: [
+                "MockLoopCore", "MockLoopStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Views"), .copy("Public"), .copy("OpenAPI")],
+            swiftSettings: settings
+        ),
+        .executableTarget(
+            name: "mockloop",
+            dependencies: [
+                "MockLoopCore", "MockLoopStore", "MockLoopWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: settings
+        ),
+        .executableTarget(
+            name: "LogBench",
+            dependencies: [
+                "MockLoopCore", "MockLoopStore", "MockLoopWeb",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            path: "Benchmarks/LogBench",
+            swiftSettings: settings
+        ),
+        .testTarget(name: "MockLoopCoreTests", dependencies: ["MockLoopCore"], swiftSettings: settings),
+        .testTarget(
+            name: "MockLoopStoreTests",
+            dependencies: ["MockLoopCore", "MockLoopStore"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "MockLoopWebTests",
+            dependencies: [
+                "MockLoopWeb", "MockLoopStore", "MockLoopCore",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            swiftSettings: settings
+        ),
+    ]
+)
+
+var settings: [SwiftSetting] { [.swiftLanguageMode(.v5)] }

@@ -1,0 +1,73 @@
+/// A question from the bank: built in (written by us) or added by a user.
+public struct Question: Codable, Sendable, Equatable {
+    public var id: String
+    public var type: InterviewType
+    public var title: String
+    public var prompt: String
+    public var difficulty: Difficulty
+    public var topics: [String]
+    public var levels: [Level]
+    public var tiers: [CompanyTier]
+    /// Deliberately incomplete prompts (Staff system design): the candidate must drive requirements.
+    public var underspecified: Bool
+    public var followUps: [String]
+    public var hints: [String]
+    public var keyPoints: [String]
+    public var tests: CodeTests?
+
+    public init(
+        id: String, type: InterviewType, title: String, prompt: String, difficulty: Difficulty,
+        topics: [String], levels: [Level], tiers: [CompanyTier], underspecified: Bool = false,
+        followUps: [String], hints: [String], keyPoints: [String], tests: CodeTests? = nil
+    ) {
+        self.id = id
+        self.type = type
+        self.title = title
+        self.prompt = prompt
+        self.difficulty = difficulty
+        self.topics = topics
+        self.levels = levels
+        self.tiers = tiers
+        self.underspecified = underspecified
+        self.followUps = followUps
+        self.hints = hints
+        self.keyPoints = keyPoints
+        self.tests = tests
+    }
+}
+
+/// The tests the code runner runs for a coding question.
+public struct CodeTests: Codable, Sendable, Equatable {
+    public enum Mode: String, Codable, Sendable { case function, stdio }
+    public enum Compare: String, Codable, Sendable { case exact, unordered, float }
+
+    public var mode: Mode
+    public var entryPoint: String?
+    public var compare: Compare?
+    public var tolerance: Double?
+    public var cases: [TestCase]
+
+    public init(mode: Mode, entryPoint: String? = nil, compare: Compare? = nil, tolerance: Double? = nil, cases: [TestCase]) {
+        self.mode = mode
+        self.entryPoint = entryPoint
+        self.compare = compare
+        self.tolerance = tolerance
+        self.cases = cases
+    }
+}
+
+public struct TestCase: Codable, Sendable, Equatable {
+    public var args: JSONValue?
+    public var expected: JSONValue?
+    public var stdin: String?
+    public var stdout: String?
+    public var hidden: Bool?
+
+    public init(args: JSONValue? = nil, expected: JSONValue? = nil, stdin: String? = nil, stdout: String? = nil, hidden: Bool? = nil) {
+        self.args = args
+        self.expected = expected
+        self.stdin = stdin
+        self.stdout = stdout
+        self.hidden = hidden
+    }
+}

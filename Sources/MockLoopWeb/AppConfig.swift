@@ -1,0 +1,27 @@
+import Foundation
+import MockLoopStore
+
+/// Everything the app is configured by, read once from flags and the environment and
+/// passed down; nothing deeper reads the environment.
+public struct AppConfig: Sendable {
+    public var hostname: String
+    public var port: Int
+    public var store: StoreConfig
+
+    public init(hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfig) {
+        self.hostname = hostname
+        self.port = port
+        self.store = store
+    }
+
+    /// Flags win over the environment; the default data directory is ~/.mockloop.
+    public static func resolve(dataDir: String?, hostname: String? = nil, port: Int? = nil,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
+        let dir = dataDir ?? environment["MOCKLOOP_DATA_DIR"]
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let dataURL = dir.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
+            ?? URL(fileURLWithPath: home).appendingPathComponent(".mockloop")
+        return AppConfig(hostname: hostname ?? "127.0.0.1", port: port ?? 8080,
+                         store: StoreConfig(dataDirectory: dataURL, databaseURL: environment["DATABASE_URL"]))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import MockLoopCore
+import MockLoopStore
+import Vapor
+
+/// Gathers what the session page shows: the session, its rubric, its question, and the
+/// last priority fix of this type (the one this session should check).
+struct SessionPageBuilder {
+    let req: Request
+
+    func page(_ id: UUID) async throws -> SessionPage {
+        let sessions = SessionRepository(db: req.db, userID: req.userID)
+        let e = try await sessions.find(id)
+        let rubric = try await sessions.rubric(of: e)
+        var question: Question?
+        if let qid = e.questionId { question = try? await QuestionRepository(db: req.db, userID: req.userID).find(qid).question }
+        let last = try await sessions.lastFix(type: e.type, before: e.date, excluding: e.id)
+        var lastRubric: Rubric?
+        if let last { lastRubric = try? await sessions.rubric(of: last) }
+        let s = e.scores
+        let details = [DateText.day(e.date), e.mode.label + (e.interviewer.map { " with \($0)" } ?? ""), e.company, e.tier?.label,
+                       e.level?.label, e.difficulty?.label, "status: \(e.status.rawValue)"].compactMap { $0 }.joined(separator: " · ")
+        return SessionPage(
+            title: "\(e.type.label) session", details: details, id: e.id.uuidString.lowercased(), date: DateText.day(e.date), type: e.type.label,
+            mode: e.mode.label, status: e.status.rawValue, interviewer: e.interviewer ?? "", company: e.company ?? "",
+            tier: e.tier?.label ?? "", level: e.level?.label ?? "", difficulty: e.difficulty?.label ?? "",
+            planned: e.status == .planned, started: e.status == .started, completed: e.status == .completed,
+            isAI: e.mode == .ai, isRepeat: e.isRepeat, rubricID: rubric.id, rubricName: rubric.name,
+            dimensions: rubric.dimensions.map { d in
+                SessionPage.Dim(key: d.key, name: d.name, question: d.question, score1: d.score1, score2: d.score2, score3: d.score3,
+                                score: s.interviewerScores[d.key]?.score ?? 0, selfScore: s.selfScores[d.key] ?? 0,
+                                note: s.interviewerScores[d.key]?.note ?? "", isFix: e.retro?.priorityFix.dimension == d.key)
+            },
+            question: question.map(QuestionPage.init), questionTitle: e.questionTitle ?? "",
+            lastFix: FixCard(last, rubric: lastRubric),
+            confidence: s.confidence.map(String.init) ?? "", duration: s.durationMinutes.map(String.init) ?? "",
+            hintsUsed: String(s.hintsUsed), pauses: String(s.pauses), wentEasy: s.wentEasy,
+            average: e.averageScore.map { String(format: "%.1f", $0) } ?? "",
+            retro: e.retro.map { r in
+                SessionPage.Retro(wentWell: r.wentWell, wentWrong: r.wentWrong,
+                                  fixDimension: rubric.dimension(r.priorityFix.dimension)?.name ?? r.priorityFix.dimension,
+                                  fix: r.priorityFix.text, drill: r.drill.text, drillDone: r.drill.done)
+            },
+            problems: [], notice: nil)
+    }
+}

@@ -1,0 +1,43 @@
+import Fluent
+import Foundation
+import Leaf
+import LeafKit
+import MockLoopCore
+import MockLoopStore
+import Vapor
+
+/// Builds the web app: database, content, views, middleware and routes.
+public enum MockLoopApp {
+    public static func configure(_ app: Application, _ config: AppConfig, content: ContentLibrary? = nil) async throws {
+        app.http.server.configuration.hostname = config.hostname
+        app.http.server.configuration.port = config.port
+        try StoreSetup.configure(app, config.store)
+        let owner = try await StoreSetup.prepare(app, content: try content ?? ContentLibrary.builtIn())
+        app.storage[OwnerKey.self] = owner
+        app.storage[StoreKindKey.self] = config.store.kind
+
+        guard let resources = Bundle.module.resourceURL else { throw MockLoopError(.unavailable, "web resources are missing") }
+        app.directory.viewsDirectory = resources.appendingPathComponent("Views").path + "/"
+        app.directory.publicDirectory = resources.appendingPathComponent("Public").path + "/"
+        app.views.use(.leaf)
+        // The bundle may sit under a hidden folder (.build), which Leaf's default limits refuse.
+        app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+                                                      sandboxDirectory: app.directory.viewsDirectory,
+                                                      viewDirectory: app.directory.viewsDirectory))
+        app.leaf.cache.isEnabled = app.environment.isRelease
+
+        app.middleware = Middlewares()
+        app.middleware.use(ProblemMiddleware())
+        app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+        app.routes.defaultMaxBodySize = "10mb"
+        try routes(app)
+    }
+}
+
+struct OwnerKey: StorageKey { typealias Value = UUID }
+struct StoreKindKey: StorageKey { typealias Value = String }
+
+extension Request {
+    /// The user acting. Until accounts exist this is the local owner.
+    var userID: UUID { application.storage[OwnerKey.self]! }
+}
