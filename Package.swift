@@ -67,22 +67,34 @@ let package = Package(
         .executableTarget(
             name: "LogBench",
             dependencies: [
-                "MockLoopCore", "MockLoopStore", "MockLoopWeb",
-                .product(name: "VaporTesting", package: "vapor"),
+                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopTestSupport",
+                .product(name: "Vapor", package: "vapor"),
             ],
             path: "Benchmarks/LogBench",
+            swiftSettings: settings
+        ),
+        // Test databases (a fresh SQLite file, or a fresh PostgreSQL database) and app set-up.
+        .target(
+            name: "MockLoopTestSupport",
+            dependencies: [
+                "MockLoopCore", "MockLoopStore", "MockLoopWeb",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            path: "Tests/MockLoopTestSupport",
             swiftSettings: settings
         ),
         .testTarget(name: "MockLoopCoreTests", dependencies: ["MockLoopCore"], swiftSettings: settings),
         .testTarget(
             name: "MockLoopStoreTests",
-            dependencies: ["MockLoopCore", "MockLoopStore"],
+            dependencies: ["MockLoopCore", "MockLoopStore", "MockLoopTestSupport", .product(name: "Fluent", package: "fluent")],
             swiftSettings: settings
         ),
         .testTarget(
             name: "MockLoopWebTests",
             dependencies: [
-                "MockLoopWeb", "MockLoopStore", "MockLoopCore",
+                "MockLoopWeb", "MockLoopStore", "MockLoopCore", "MockLoopTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: settings
