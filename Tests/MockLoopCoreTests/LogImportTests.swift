@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func missingRequiredColumnIsAFileError() throws {
-        #expect { try parse("when?,kind\n1,2\n") } throws: { ($0 as? MockLoopError)?.message.contains("'date'") == true }
+        #expect { try parse("foo,kind\n1,2\n") } throws: { ($0 as? MockLoopError)?.message.contains("'date'") == true }
         #expect { try parse("") } throws: { ($0 as? MockLoopError)?.fields["file"] != nil }
     }
 

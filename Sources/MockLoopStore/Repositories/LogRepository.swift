@@ -57,14 +57,25 @@ public struct LogRepository {
         for row in parsed.rows {
             if existing.insert(row.importKey).inserted { fresh.append(row) } else { duplicates += 1 }
         }
-        let toWrite = fresh
+        // A row keeps its exported id unless that id is taken (then the import key still remembers
+        // it), so exporting and importing again stays idempotent across instances.
+        let sourceIDs = fresh.filter { $0.importKey.hasPrefix("id:") }.map(\.entry.id)
+        var taken = Set<UUID>()
+        for start in stride(from: 0, to: sourceIDs.count, by: 500) {
+            let chunk = Array(sourceIDs[start..<min(start + 500, sourceIDs.count)])
+            taken.formUnion(try await SessionModel.query(on: db).filter(\.$id ~~ chunk).field(\.$id).all().compactMap(\.id))
+        }
+        var toWrite: [(entry: LogEntry, key: String)] = []
+        for row in fresh {
+            var entry = row.entry
+            if !row.importKey.hasPrefix("id:") || taken.contains(entry.id) { entry.id = UUID() }
+            taken.insert(entry.id)
+            toWrite.append((entry, row.importKey))
+        }
+        let rows = toWrite
         try await db.transaction { db in
             let writer = SessionWriter(db: db, userID: userID)
-            for row in toWrite {
-                var entry = row.entry
-                entry.id = UUID()  // the source's id lives on in the import key
-                try await writer.insert(entry, importKey: row.importKey)
-            }
+            for row in rows { try await writer.insert(row.entry, importKey: row.key) }
         }
         return ImportResult(imported: toWrite.count, duplicates: duplicates, problems: parsed.problems,
                             ignoredColumns: parsed.ignoredColumns)
