@@ -86,6 +86,8 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(name: "MockLoopCoreTests", dependencies: ["MockLoopCore"], swiftSettings: settings),
+        // Runs the built `mockloop` executable as a user would.
+        .testTarget(name: "MockLoopCLITests", dependencies: ["mockloop"], swiftSettings: settings),
         .testTarget(
             name: "MockLoopStoreTests",
             dependencies: ["MockLoopCore", "MockLoopStore", "MockLoopTestSupport", .product(name: "Fluent", package: "fluent")],

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// Runs `mockloop` in a fresh data directory and returns what it printed and its exit code.
+struct CLI {
+    let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("mockloop-cli-\(UUID().uuidString)")
+
+    static var executable: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mockloop")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        // The test bundle sits in .build/<config>/; fall back to the debug build next to the sources.
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/debug/mockloop")
+    }
+
+    func run(_ args: [String]) throws -> (out: String, err: String, code: Int32) {
+        let p = Process()
+        p.executableURL = Self.executable
+        p.arguments = args + ["--data-dir", dataDir.path]
+        var env = ProcessInfo.processInfo.environment
+        env["DATABASE_URL"] = nil
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), p.terminationStatus)
+    }
+
+    func json(_ args: [String]) throws -> Any {
+        let r = try run(args + ["--json"])
+        #expect(r.code == 0, "\(args): \(r.err)")
+        return try JSONSerialization.jsonObject(with: Data(r.out.utf8))
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: dataDir) }
+}
+
+@Suite(.serialized) struct CLITests {
+    @Test func rubricsAndQuestions() throws {
+        let cli = CLI()
+        defer { cli.cleanUp() }
+        let rubrics = try cli.json(["rubrics", "list"]) as? [[String: Any]] ?? []
+        #expect(rubrics.count == 5)
+        let md = try cli.run(["rubrics", "export", "behavioral"])
+        #expect(md.code == 0 && md.out.hasPrefix("# ") && md.out.contains("| 3 |"))
+        let a = try cli.json(["questions", "pick", "--type", "coding", "--level", "senior", "--tier", "tier1", "--seed", "11"]) as? [String: Any]
+        let b = try cli.json(["questions", "pick", "--type", "coding", "--level", "senior", "--tier", "tier1", "--seed", "11"]) as? [String: Any]
+        #expect((a?["question"] as? [String: Any])?["id"] as? String == (b?["question"] as? [String: Any])?["id"] as? String)
+        let list = try cli.run(["questions", "list", "--type", "behavioral"])
+        #expect(list.code == 0 && list.out.contains("ID") && list.out.contains("questions"))
+        for line in list.out.split(separator: "\n") { #expect(line.count <= 200) }
+    }
+
+    @Test func logAddListExportAndImportElsewhere() throws {
+        let cli = CLI(), fresh = CLI()
+        defer { cli.cleanUp(); fresh.cleanUp() }
+        let add = try cli.run(["log", "add", "--type", "system_design", "--mode", "paid_pro", "--interviewer", "Kai", "--title", "Design a cache",
+                               "--score", "capacity_estimation=1", "--score", "requirements=3", "--self", "capacity_estimation=2",
+                               "--went-well", "Good requirements", "--went-wrong", "No numbers", "--fix-dimension", "capacity_estimation",
+                               "--fix", "Estimate before drawing", "--drill", "5 estimations out loud", "--date", "2026-11-02"])
+        #expect(add.code == 0 && add.out.contains("Logged session"), "\(add.err)")
+        let page = try cli.json(["log", "list"]) as? [String: Any]
+        #expect(page?["total"] as? Int == 1)
+        let csvPath = cli.dataDir.appendingPathComponent("log.csv").path
+        #expect(try cli.run(["log", "export", "--format", "csv", "--out", csvPath]).code == 0)
+        let imported = try fresh.run(["log", "import", csvPath])
+        #expect(imported.code == 0 && imported.out.contains("Imported 1"), "\(imported.err)")
+        let again = try fresh.run(["log", "import", csvPath])
+        #expect(again.out.contains("Imported 0, already present 1"))
+        let entries = (try fresh.json(["log", "list"]) as? [String: Any])?["entries"] as? [[String: Any]] ?? []
+        #expect(entries.first?["interviewer"] as? String == "Kai")
+    }
+
+    @Test func badInputExitsNonZeroWithOneLineReason() throws {
+        let cli = CLI()
+        defer { cli.cleanUp() }
+        let badType = try cli.run(["log", "add", "--type", "cooking"])
+        #expect(badType.code != 0)
+        #expect(badType.err.hasPrefix("error: --type") && badType.err.split(separator: "\n").count == 1)
+        let badScore = try cli.run(["log", "add", "--type", "coding", "--score", "clarification=4"])
+        #expect(badScore.code != 0 && badScore.err.contains("interviewerScores.clarification"))
+        let csv = cli.dataDir.appendingPathComponent("bad.csv")
+        try FileManager.default.createDirectory(at: cli.dataDir, withIntermediateDirectories: true)
+        try "date,type,clarification\n2026-11-01,coding,2\n2026-11-02,coding,0\n".write(to: csv, atomically: true, encoding: .utf8)
+        let imp = try cli.run(["log", "import", csv.path])
+        #expect(imp.code == 1 && imp.out.contains("line 3") && imp.out.contains("Imported 1"))
+        let missing = try cli.run(["rubrics", "show", "nope"])
+        #expect(missing.code != 0 && missing.err.contains("not found"))
+    }
+}
