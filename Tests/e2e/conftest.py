@@ -1,0 +1,133 @@
+"""Real-browser tests: a real `mockloop serve` on a free loopback port, driven by headless Chromium."""
+import json
+import os
+import pathlib
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+import uuid
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ARTIFACTS = pathlib.Path(os.environ.get("MOCKLOOP_E2E_ARTIFACTS", ROOT / "e2e-artifacts"))
+BIN = os.environ.get("MOCKLOOP_BIN", str(ROOT / ".build" / "debug" / "mockloop"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """One `mockloop serve` with its own data directory (or its own PostgreSQL database)."""
+
+    def __init__(self, database_url=None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.data_dir = tempfile.mkdtemp(prefix="mockloop-e2e-")
+        env = dict(os.environ)
+        env.pop("DATABASE_URL", None)
+        if database_url:
+            env["DATABASE_URL"] = database_url
+        self.log = open(os.path.join(self.data_dir, "server.log"), "w")
+        self.proc = subprocess.Popen(
+            [BIN, "serve", "--port", str(self.port), "--data-dir", self.data_dir],
+            stdout=self.log, stderr=subprocess.STDOUT, env=env)
+        deadline = time.monotonic() + 60
+        while True:  # readiness: poll /healthz until it answers, fail if the process dies
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"mockloop serve exited: {open(self.log.name).read()}")
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=2) as r:
+                    if json.load(r)["status"] == "ok":
+                        break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+
+    def get(self, path):
+        with urllib.request.urlopen(self.url + path, timeout=10) as r:
+            return r.read().decode("utf-8")
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
+
+def postgres_database():
+    """A fresh database on the test PostgreSQL server, or None when there is none."""
+    admin = os.environ.get("MOCKLOOP_TEST_POSTGRES_URL")
+    if not admin:
+        return None
+    name = "mockloop_e2e_" + uuid.uuid4().hex[:12]
+    subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
+    return admin.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=["sqlite"] + (["postgres"] if os.environ.get("MOCKLOOP_TEST_POSTGRES_URL") else []))
+def server(request):
+    s = Server(postgres_database() if request.param == "postgres" else None)
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def make_server():
+    made = []
+
+    def make():
+        s = Server()
+        made.append(s)
+        return s
+    yield make
+    for s in made:
+        s.stop()
+
+
+@pytest.fixture
+def browser(request):
+    options = Options()
+    options.add_argument("--headless=new")
+    options.add_argument("--no-sandbox")
+    options.add_argument("--disable-dev-shm-usage")
+    options.add_argument("--window-size=1280,800")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    download_dir = tempfile.mkdtemp(prefix="mockloop-dl-")
+    options.add_experimental_option("prefs", {"download.default_directory": download_dir})
+    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if os.path.exists(candidate):
+            options.binary_location = candidate
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver.download_dir = download_dir
+    yield driver
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        out = ARTIFACTS / "failures"
+        out.mkdir(parents=True, exist_ok=True)
+        name = request.node.name.replace("/", "_")
+        driver.save_screenshot(str(out / f"{name}.png"))
+        (out / f"{name}.html").write_text(driver.page_source)
+        print(f"\nE2E failure artifacts: {out}/{name}.png and .html")
+    driver.quit()
+    shutil.rmtree(download_dir, ignore_errors=True)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    rep = outcome.get_result()
+    setattr(item, "rep_" + rep.when, rep)
