@@ -27,6 +27,8 @@ let package = Package(
             resources: [.copy("Content")],
             swiftSettings: settings
         ),
+        // Transcripts and what a speech coach and an interviewer would notice in them.
+        .target(name: "MockLoopAnalysis", dependencies: ["MockLoopCore"], swiftSettings: settings),
         // Fluent models, migrations, repositories, database selection.
         .target(
             name: "MockLoopStore",

@@ -1,0 +1,84 @@
+/// WebVTT and SRT: blocks of an optional id, a `start --> end` line, and text lines.
+/// The speaker comes from a `<v Name>` voice tag or a `Name:` prefix (how Zoom writes cues).
+enum CueParser {
+    /// Speakers talking over each other overlap a little; more than this is a broken file.
+    static let overlapTolerance = 1.0
+
+    static func parse(_ lines: [String], format: Transcript.Format) throws -> Transcript {
+        var segments: [Segment] = []
+        var i = 0
+        if format == .vtt {
+            guard lines.first?.hasPrefix("WEBVTT") == true else { throw TranscriptError(line: 1, "a WebVTT file starts with WEBVTT") }
+            i = 1
+        }
+        var lastStart = -1.0, lastEnd = -1.0
+        while i < lines.count {
+            let line = lines[i].trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { i += 1; continue }
+            if format == .vtt, line.hasPrefix("NOTE") || line == "STYLE" || line == "REGION" {
+                while i < lines.count, !lines[i].trimmingCharacters(in: .whitespaces).isEmpty { i += 1 }
+                continue
+            }
+            // An id line (SRT's counter, or a VTT cue id) comes before the timing line.
+            var timingIndex = i
+            if !line.contains("-->") {
+                timingIndex = i + 1
+                guard timingIndex < lines.count, lines[timingIndex].contains("-->") else {
+                    throw TranscriptError(line: i + 1, "expected a cue timing line like 00:00:01.000 --> 00:00:04.000")
+                }
+            }
+            let (start, end) = try timing(lines[timingIndex], line: timingIndex + 1)
+            if end < start { throw TranscriptError(line: timingIndex + 1, "the cue ends before it starts") }
+            if start < lastStart { throw TranscriptError(line: timingIndex + 1, "the cue starts before the previous cue (cues must be in order)") }
+            if start < lastEnd - overlapTolerance { throw TranscriptError(line: timingIndex + 1, "the cue overlaps the previous cue by more than \(Int(overlapTolerance)) s") }
+            lastStart = start
+            lastEnd = max(lastEnd, end)
+            var textLines: [String] = []
+            i = timingIndex + 1
+            while i < lines.count, !lines[i].trimmingCharacters(in: .whitespaces).isEmpty {
+                textLines.append(lines[i])
+                i += 1
+            }
+            let (speaker, text) = speakerAndText(textLines.joined(separator: " "))
+            if !text.isEmpty {
+                segments.append(Segment(start: start, end: end, speaker: speaker, text: text, line: timingIndex + 1))
+            }
+        }
+        return Transcript(format: format, segments: segments)
+    }
+
+    static func timing(_ raw: String, line: Int) throws -> (Double, Double) {
+        let parts = raw.components(separatedBy: "-->")
+        guard parts.count == 2 else { throw TranscriptError(line: line, "expected one '-->' in the timing line") }
+        let startText = parts[0].trimmingCharacters(in: .whitespaces)
+        let endText = parts[1].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
+        guard let start = Timestamp.parse(Substring(startText)) else { throw TranscriptError(line: line, "'\(startText)' is not a timestamp like 00:01:02.500") }
+        guard let end = Timestamp.parse(Substring(endText)) else { throw TranscriptError(line: line, "'\(endText)' is not a timestamp like 00:01:02.500") }
+        return (start, end)
+    }
+
+    /// `<v Ana>Hello</v>` or `Ana: Hello`; markup tags are dropped.
+    static func speakerAndText(_ raw: String) -> (String?, String) {
+        var speaker: String?
+        var text = raw
+        if let open = text.range(of: "<v "), let close = text.range(of: ">", range: open.upperBound..<text.endIndex) {
+            speaker = String(text[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+        }
+        text = stripTags(text)
+        if speaker == nil, let label = SpeakerLabel.split(text) {
+            speaker = label.speaker
+            text = label.rest
+        }
+        return (speaker, text.trimmingCharacters(in: .whitespaces))
+    }
+
+    static func stripTags(_ text: String) -> String {
+        guard text.contains("<") else { return text }
+        var out = ""
+        var inTag = false
+        for ch in text {
+            if ch == "<" { inTag = true } else if ch == ">" && inTag { inTag = false } else if !inTag { out.append(ch) }
+        }
+        return out
+    }
+}
