@@ -120,6 +120,11 @@ func run(_ kind: TestDatabase) async throws {
         let t0 = Date(timeIntervalSince1970: 1_700_000_000)
         let seedOwn = try await timed { try await seed(app.db, user: owner, count: 10_000, start: t0) }
         print("\(kind) seed own 10000 sessions in \(String(format: "%.1f s", seedOwn))")
+        // Where export time goes: reading the entries vs writing the CSV.
+        var entries: [LogEntry] = []
+        let read = try await timed { entries = try await LogRepository(db: app.db, userID: owner).all() }
+        let write = await timed { _ = LogExport.csv(entries, rubrics: TestDatabase.content.rubrics) }
+        print("\(kind) export_breakdown read_entries=\(ms(read)) write_csv=\(ms(write)) rows=\(entries.count)")
         let small = try await measure(app, base: base)
         report(kind.rawValue, "table=10k", small)
         let seedOthers = try await timed {

@@ -122,7 +122,7 @@ struct M006CreateRetros: AsyncMigration {
 struct M007CreateSessionIndexes: AsyncMigration {
     func prepare(on db: Database) async throws {
         guard let sql = db as? SQLDatabase else { return }
-        try await sql.create(index: "idx_sessions_user_started").on("sessions").column("user_id").column("started_at").run()
+        try await sql.create(index: "idx_sessions_user_started").on("sessions").column("user_id").column("started_at").column("id").run()
         try await sql.create(index: "idx_scores_session").on("scores").column("session_id").run()
         try await sql.create(index: "idx_retros_user").on("retros").column("user_id").run()
     }

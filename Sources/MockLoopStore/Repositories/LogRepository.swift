@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import MockLoopCore
+import SQLKit
 
 /// The running log: filtered pages, full export, and idempotent import.
 public struct LogRepository {
@@ -14,24 +15,36 @@ public struct LogRepository {
 
     public func page(_ query: LogQuery) async throws -> LogPage {
         try query.validate()
-        var q = SessionModel.query(on: db).filter(\.$userID == userID)
-        if let type = query.type { q = q.filter(\.$type == type.rawValue) }
-        if let mode = query.mode { q = q.filter(\.$mode == mode.rawValue) }
-        if let from = query.from { q = q.filter(\.$startedAt >= from) }
-        if let to = query.to { q = q.filter(\.$startedAt <= to) }
-        if let text = query.text { q = q.filter(\.$searchText ~~ text) }
-        let total = try await q.count()
-        let direction: DatabaseQuery.Sort.Direction = query.descending ? .descending : .ascending
+        let reader = EntryAssembler(db: db)
+        let countRow = try await filtered(reader.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sessions")
+            .where("user_id", .equal, SQLBind(userID)), query).first()
+        let total = try countRow?.decode(column: "n", as: Int.self) ?? 0
+        let direction: SQLDirection = query.descending ? .descending : .ascending
+        var select = filtered(reader.sessionsQuery(userID: userID), query)
         switch query.sort {
-        case .date: q = q.sort(\.$startedAt, direction)
-        case .type: q = q.sort(\.$type, direction).sort(\.$startedAt, .descending)
-        case .mode: q = q.sort(\.$mode, direction).sort(\.$startedAt, .descending)
-        case .interviewer: q = q.sort(\.$interviewer, direction).sort(\.$startedAt, .descending)
-        case .question: q = q.sort(\.$questionTitle, direction).sort(\.$startedAt, .descending)
+        case .date: select = select.orderBy("started_at", direction)
+        case .type: select = select.orderBy("type", direction).orderBy("started_at", .descending)
+        case .mode: select = select.orderBy("mode", direction).orderBy("started_at", .descending)
+        case .interviewer: select = select.orderBy("interviewer", direction).orderBy("started_at", .descending)
+        case .question: select = select.orderBy("question_title", direction).orderBy("started_at", .descending)
         }
-        let sessions = try await q.sort(\.$id).range(query.offset..<(query.offset + query.limit)).all()
-        return LogPage(entries: try await EntryAssembler(db: db).entries(sessions), total: total,
-                       limit: query.limit, offset: query.offset)
+        let entries = try await reader.entries(select.orderBy("id", direction).limit(query.limit).offset(query.offset))
+        return LogPage(entries: entries, total: total, limit: query.limit, offset: query.offset)
+    }
+
+    /// The log's filters, applied the same way to the count and to the page.
+    private func filtered(_ select: SQLSelectBuilder, _ query: LogQuery) -> SQLSelectBuilder {
+        var s = select
+        if let type = query.type { s = s.where("type", .equal, SQLBind(type.rawValue)) }
+        if let mode = query.mode { s = s.where("mode", .equal, SQLBind(mode.rawValue)) }
+        if let from = query.from { s = s.where("started_at", .greaterThanOrEqual, SQLBind(from)) }
+        if let to = query.to { s = s.where("started_at", .lessThanOrEqual, SQLBind(to)) }
+        if let text = query.text {
+            // '!' escapes LIKE's wildcards so a search for "100%" means the text "100%".
+            let escaped = text.replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%").replacingOccurrences(of: "_", with: "!_")
+            s = s.where(SQLQueryString("search_text LIKE \(bind: "%" + escaped + "%") ESCAPE '!'"))
+        }
+        return s
     }
 
     /// Every entry, oldest first.

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import MockLoopCore
+import SQLKit
 
 /// Sessions of one user: plan, start, score, and read back.
 public struct SessionRepository {
@@ -44,7 +45,10 @@ public struct SessionRepository {
     }
 
     public func find(_ id: UUID) async throws -> LogEntry {
-        try await EntryAssembler(db: db).entries([try await model(id)])[0]
+        guard let entry = try await EntryAssembler(db: db).entry(id: id, userID: userID) else {
+            throw MockLoopError.notFound("session \(id.uuidString.lowercased())")
+        }
+        return entry
     }
 
     public func rubric(of entry: LogEntry) async throws -> Rubric {
@@ -85,12 +89,15 @@ public struct SessionRepository {
 
     /// The latest priority fix for this interview type, shown when the next session opens.
     public func lastFix(type: InterviewType, before: Date? = nil, excluding: UUID? = nil) async throws -> LogEntry? {
-        var q = SessionModel.query(on: db).filter(\.$userID == userID).filter(\.$type == type.rawValue)
-            .join(RetroModel.self, on: \SessionModel.$id == \RetroModel.$sessionID)
-        if let before { q = q.filter(\.$startedAt <= before) }
-        if let excluding { q = q.filter(\.$id != excluding) }
-        guard let s = try await q.sort(\.$startedAt, .descending).first() else { return nil }
-        return try await EntryAssembler(db: db).entries([s]).first
+        let reader = EntryAssembler(db: db)
+        var q = reader.sql.select().column(SQLColumn("id", table: "sessions"), as: "id").from("sessions")
+            .join("retros", on: SQLColumn("session_id", table: "retros"), .equal, SQLColumn("id", table: "sessions"))
+            .where(SQLColumn("user_id", table: "sessions"), .equal, SQLBind(userID))
+            .where(SQLColumn("type", table: "sessions"), .equal, SQLBind(type.rawValue))
+        if let before { q = q.where(SQLColumn("started_at", table: "sessions"), .lessThanOrEqual, SQLBind(before)) }
+        if let excluding { q = q.where(SQLColumn("id", table: "sessions"), .notEqual, SQLBind(excluding)) }
+        guard let row = try await q.orderBy(SQLOrderBy(expression: SQLColumn("started_at", table: "sessions"), direction: SQLDirection.descending)).limit(1).first() else { return nil }
+        return try await reader.entry(id: try row.decode(column: "id", as: UUID.self), userID: userID)
     }
 
     func model(_ id: UUID) async throws -> SessionModel {
