@@ -23,9 +23,23 @@ public struct ScoreSheet: Codable, Sendable, Equatable {
         self.wentEasy = wentEasy
     }
 
+    /// Every field but the scores may be left out of a request body.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(interviewerScores: try c.decodeIfPresent([String: DimensionScore].self, forKey: .interviewerScores) ?? [:],
+                  selfScores: try c.decodeIfPresent([String: Int].self, forKey: .selfScores) ?? [:],
+                  confidence: try c.decodeIfPresent(Int.self, forKey: .confidence),
+                  durationMinutes: try c.decodeIfPresent(Int.self, forKey: .durationMinutes),
+                  hintsUsed: try c.decodeIfPresent(Int.self, forKey: .hintsUsed) ?? 0,
+                  pauses: try c.decodeIfPresent(Int.self, forKey: .pauses) ?? 0,
+                  wentEasy: try c.decodeIfPresent(Bool.self, forKey: .wentEasy) ?? false)
+    }
+
     /// Checks every score against the rubric; all problems are reported together, by field.
+    /// A sheet needs at least one score, by the interviewer or by the candidate.
     public func validate(against rubric: Rubric) throws {
         var problems = FieldProblems()
+        if interviewerScores.isEmpty && selfScores.isEmpty { problems.add("interviewerScores", "score at least one dimension") }
         for (key, s) in interviewerScores {
             let field = "interviewerScores.\(key)"
             if rubric.dimension(key) == nil { problems.add(field, "'\(key)' is not a dimension of rubric \(rubric.id)") }

@@ -56,7 +56,14 @@ struct ProblemMiddleware: AsyncMiddleware {
             request.logger.error("server error: \(String(reflecting: e))")
             return (e.status, Problem(error: "server_error", message: "Something went wrong on our side.", fields: [:]))
         case let e as AbortError:
-            let code = e.status == .notFound ? "not_found" : (e.status.code < 500 ? "bad_request" : "server_error")
+            let code = switch e.status {
+            case .notFound: "not_found"
+            case .unprocessableEntity: "invalid_input"
+            case .payloadTooLarge: "too_large"
+            case .unsupportedMediaType: "unsupported_media_type"
+            case .conflict: "conflict"
+            default: "bad_request"
+            }
             return (e.status, Problem(error: code, message: e.reason, fields: [:]))
         default:
             request.logger.error("unexpected error: \(String(reflecting: error))")

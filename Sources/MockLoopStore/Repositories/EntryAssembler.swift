@@ -22,6 +22,13 @@ struct EntryAssembler {
         var durationMinutes, confidence: Int?
         var hintsUsed, pauses: Int
         var wentEasy, isRepeat: Bool
+
+        // Explicit keys: a per-row snake-case conversion would cost more than the decoding itself.
+        enum CodingKeys: String, CodingKey {
+            case id, type, mode, status, notes, interviewer, company, tier, level, difficulty, pauses, confidence
+            case rubricId = "rubric_id", questionId = "question_id", questionTitle = "question_title", startedAt = "started_at"
+            case durationMinutes = "duration_minutes", hintsUsed = "hints_used", wentEasy = "went_easy", isRepeat = "is_repeat"
+        }
     }
 
     struct ScoreRow: Decodable {
@@ -29,12 +36,21 @@ struct EntryAssembler {
         var dimension, scorer: String
         var score: Int
         var note: String?
+
+        enum CodingKeys: String, CodingKey {
+            case sessionId = "session_id", dimension, scorer, score, note
+        }
     }
 
     struct RetroRow: Decodable {
         var sessionId: UUID
         var wentWell, wentWrong, fixDimension, fixText, drill: String
         var drillDone: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case sessionId = "session_id", wentWell = "went_well", wentWrong = "went_wrong", fixDimension = "fix_dimension"
+            case fixText = "fix_text", drill, drillDone = "drill_done"
+        }
     }
 
     /// A SELECT of session columns for one user, for the caller to filter, sort and page.
@@ -44,7 +60,7 @@ struct EntryAssembler {
     }
 
     func entries(_ query: SQLSelectBuilder) async throws -> [LogEntry] {
-        let sessions = try await query.all(decoding: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let sessions = try await query.all(decoding: SessionRow.self)
         let ids = sessions.map(\.id)
         var scores: [ScoreRow] = []
         var retros: [RetroRow] = []
@@ -52,9 +68,9 @@ struct EntryAssembler {
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = ids[start..<min(start + 500, ids.count)].map { SQLBind($0) }
             scores += try await sql.select().columns("session_id", "dimension", "scorer", "score", "note").from("scores")
-                .where("session_id", .in, SQLGroupExpression(chunk)).all(decoding: ScoreRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .where("session_id", .in, SQLGroupExpression(chunk)).all(decoding: ScoreRow.self)
             retros += try await retroSelect().where("session_id", .in, SQLGroupExpression(chunk))
-                .all(decoding: RetroRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: RetroRow.self)
         }
         return assemble(sessions, scores: scores, retros: retros)
     }
@@ -66,15 +82,15 @@ struct EntryAssembler {
     /// Every entry of a user, oldest first: three queries however many sessions.
     func allEntries(userID: UUID) async throws -> [LogEntry] {
         let sessions = try await sessionsQuery(userID: userID).orderBy("started_at").orderBy("id")
-            .all(decoding: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: SessionRow.self)
         let scores = try await sql.select()
             .columns(SQLColumn("session_id", table: "scores"), SQLColumn("dimension", table: "scores"), SQLColumn("scorer", table: "scores"),
                      SQLColumn("score", table: "scores"), SQLColumn("note", table: "scores"))
             .from("scores").join("sessions", on: SQLColumn("session_id", table: "scores"), .equal, SQLColumn("id", table: "sessions"))
             .where(SQLColumn("user_id", table: "sessions"), .equal, SQLBind(userID))
-            .all(decoding: ScoreRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: ScoreRow.self)
         let retros = try await retroSelect().where("user_id", .equal, SQLBind(userID))
-            .all(decoding: RetroRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: RetroRow.self)
         return assemble(sessions, scores: scores, retros: retros)
     }
 

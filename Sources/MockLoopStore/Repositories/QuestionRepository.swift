@@ -36,17 +36,17 @@ public struct QuestionRepository {
     }
 
     /// Adds the user's own questions in one transaction: all or none. An id already used
-    /// gets a numeric suffix rather than overwriting anyone's question.
+    /// gets a numeric suffix rather than overwriting anyone's question; the ids in use are
+    /// read once, so a batch of clashing ids costs one query, not one per try.
     @discardableResult
     public func add(_ questions: [Question]) async throws -> [Question] {
         try await db.transaction { db in
+            var taken = Set(try await QuestionModel.query(on: db).field(\.$id).all().compactMap(\.id))
             var added: [Question] = []
-            var taken = Set<String>()
             for var q in questions {
                 let base = q.id
                 var n = 2
-                while taken.contains(q.id), n < 1000 { q.id = "\(base)-\(n)"; n += 1 }
-                while try await QuestionModel.find(q.id, on: db) != nil { q.id = "\(base)-\(n)"; n += 1 }
+                while taken.contains(q.id) { q.id = "\(base)-\(n)"; n += 1 }
                 taken.insert(q.id)
                 try await QuestionModel(q, ownerID: userID, builtIn: false).create(on: db)
                 added.append(q)

@@ -56,8 +56,9 @@ public struct RubricRepository {
     /// Copies a rubric into the user's own, editable one.
     public func clone(_ id: String, name: String?) async throws -> StoredRubric {
         var rubric = try await find(id).rubric
-        let base = Slug.make(from: (name?.isEmpty == false ? name! : rubric.name + " copy"))
-        var candidate = base.isEmpty ? "rubric" : base
+        let slug = Slug.make(from: (name?.isEmpty == false ? name! : rubric.name + " copy"))
+        let base = slug.isEmpty ? "\(id)-copy" : slug
+        var candidate = base
         var n = 2
         while try await RubricModel.find(candidate, on: db) != nil {
             candidate = "\(base)-\(n)"
