@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "MockLoopWeb",
             dependencies: [
-                "MockLoopCore", "MockLoopStore",
+                "MockLoopCore", "MockLoopStore", "MockLoopAnalysis",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "mockloop",
             dependencies: [
-                "MockLoopCore", "MockLoopStore", "MockLoopWeb",
+                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
@@ -88,6 +88,8 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(name: "MockLoopCoreTests", dependencies: ["MockLoopCore"], swiftSettings: settings),
+        .testTarget(name: "MockLoopAnalysisTests", dependencies: ["MockLoopAnalysis", "MockLoopCore"],
+                    resources: [.copy("Fixtures")], swiftSettings: settings),
         // Runs the built `mockloop` executable as a user would.
         .testTarget(name: "MockLoopCLITests", dependencies: ["mockloop"], swiftSettings: settings),
         .testTarget(

@@ -36,8 +36,10 @@ struct AnswerAnalyzer {
         let opening = 0..<min(2, m.sentences.count)
         let leads = m.firstSentence(with: Lexicon.result, in: opening) != nil
             || opening.contains { !QuantityDetector.figures(tokens.slice(sentence: $0)).isEmpty }
+        // "X over Y because …" is a trade-off even without the word.
+        let overBecause = m.sentences.contains { PhraseMatcher.contains($0, "over") && PhraseMatcher.contains($0, "because") }
         let technical = AnswerAnalysis.Technical(complexity: m.found(Lexicon.complexity), edgeCases: m.found(Lexicon.edgeCases),
-                                                 tradeOffs: m.found(Lexicon.tradeOffs))
+                                                 tradeOffs: m.found(Lexicon.tradeOffs) + (overBecause ? ["over … because"] : []))
         let ttfw = questionEnd.flatMap { q in turn.start.map { max(0, $0 - q) } }
         var analysis = AnswerAnalysis(
             startSeconds: turn.start, durationSeconds: duration, words: words,
@@ -61,7 +63,7 @@ struct AnswerAnalyzer {
         }
         return tokens.sentences.indices.filter { i in
             tokens.sentences[i].firstWord < cutoffWord
-                && (tokens.sentences[i].isQuestion || Lexicon.clarifying.contains { m.sentences[i].contains($0) })
+                && (tokens.sentences[i].isQuestion || Lexicon.clarifying.contains { PhraseMatcher.contains(m.sentences[i], $0) })
         }.count
     }
 
@@ -71,11 +73,11 @@ struct AnswerAnalyzer {
         for s in range {
             let sentence = tokens.sentences[s]
             for w in tokens.words[sentence.firstWord..<(sentence.firstWord + sentence.wordCount)] {
-                if ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself"].contains(w.text) { i += 1 }
+                if ["i", "i'm", "i've", "i'd", "i'll", "me", "myself"].contains(w.text) { i += 1 }  // "my team" is not a personal action
                 if ["we", "we're", "we've", "we'd", "we'll", "us", "our", "ourselves"].contains(w.text) { we += 1 }
             }
         }
-        return .init(i: i, we: we, actionHasI: i > 0)
+        return .init(i: i, we: we, actionHasI: !actionRange.isEmpty && i > 0)
     }
 
     func flags(_ a: AnswerAnalysis, text: String, previousAnswer: String?, interviewerQuestion: String?) -> [RedFlag] {
@@ -87,11 +89,11 @@ struct AnswerAnalyzer {
             if let d = a.durationSeconds, d >= thresholds.rambleSeconds { out.append(.rambling) }
         }
         if a.pauses.contains(where: \.isSilence) || (a.timeToFirstWordSeconds ?? 0) > thresholds.firstWordSeconds { out.append(.longSilence) }
-        let lower = " " + text.lowercased().replacingOccurrences(of: "’", with: "'") + " "
-        if Lexicon.defensive.contains(where: { lower.contains($0) }) { out.append(.defensive) }
-        if let previous = previousAnswer, let q = interviewerQuestion?.lowercased(),
-           Lexicon.flawPointers.contains(where: { q.contains($0) }),
-           !Lexicon.concession.contains(where: { lower.contains($0) }),
+        let lower = PhraseMatcher.normalize(text)
+        if Lexicon.defensive.contains(where: { PhraseMatcher.contains(lower, $0) }) { out.append(.defensive) }
+        if let previous = previousAnswer, let q = interviewerQuestion.map(PhraseMatcher.normalize),
+           Lexicon.flawPointers.contains(where: { PhraseMatcher.contains(q, $0) }),
+           !Lexicon.concession.contains(where: { PhraseMatcher.contains(lower, $0) }),
            Self.overlap(previous, text) >= 0.5 {
             out.append(.rigid)
         }

@@ -7,7 +7,9 @@ enum Lexicon {
 
     static let situation = ["when i was", "at my last", "at my previous", "at my current", "our team", "the team was", "we had a",
                             "there was a", "back in", "last year", "a few years ago", "the situation", "the context", "i was working",
-                            "i joined", "i was on", "i was the", "i led a team", "in my role", "we were"]
+                            "i joined", "i was on", "i was the", "i led a team", "in my role", "we were", "last spring", "last summer",
+                            "last fall", "last winter", "last quarter", "last month", "this year", "earlier this year", "years ago",
+                            "at my current", "at my old", "before that"]
     static let task = ["my job was", "i was responsible", "i was asked", "i was tasked", "the goal was", "my goal", "my task",
                        "i needed to", "we needed to", "the challenge was", "i had to", "our goal", "the problem was",
                        "i owned", "i was accountable", "the task was", "needed to"]
@@ -23,11 +25,11 @@ enum Lexicon {
                          "dropped", "went from", "went down", "went up", "launched", "delivered", "got promoted", "adopted",
                          "faster", "fewer", "lowered", "raised", "doubled", "halved", "eliminated", "on time", "shipped"]
     static let reflection = ["differently", "in hindsight", "next time", "looking back", "if i did it again", "if i could do it again",
-                             "i learned", "i've learned", "lesson", "i would have", "i'd have", "should have", "what i'd change",
+                             "i learned", "i've learned", "lesson", "i would have", "should have", "what i'd change",
                              "i'd change", "i would change", "in retrospect"]
-    static let complexity = ["o(", "big o", "big-o", "o of n", "o of log", "o of 1", "o of one", "linear time", "log n", "n log n",
+    static let complexity = ["o(", "big o", "big-o", "o of n", "o of log", "o of 1", "o of one", "linear time", "log n", "n log n", "constant-time", "linear-time",
                              "logarithmic", "quadratic", "constant time", "constant space", "linear space", "time complexity",
-                             "space complexity", "n squared", "o n", "exponential", "amortized", "amortised"]
+                             "space complexity", "n squared", "exponential", "amortized", "amortised"]
     static let edgeCases = ["empty", "null", "nil", "none", "overflow", "duplicate", "duplicates", "negative", "edge case", "edge cases",
                             "corner case", "single element", "zero", "out of bounds", "off by one", "off-by-one", "boundary",
                             "invalid input", "very large", "max int", "underflow", "cycle", "disconnected"]
@@ -44,7 +46,8 @@ enum Lexicon {
                             "you're wrong", "that's wrong", "i don't think that matters", "that won't happen", "that never happens"]
     static let flawPointers = ["what about", "does that handle", "are you sure", "i'm not sure that", "what happens if", "that would fail",
                                "won't that", "wouldn't that", "doesn't that", "is there a problem", "that breaks", "consider the case",
-                               "what if", "hmm, but", "but what"]
+                               "what if", "hmm, but", "but what", "isn't that", "won't", "doesn't", "how would you fix", "risk",
+                               "exponential", "won't scale", "not scale", "fail", "break", "bug", "problem", "too slow"]
     static let concession = ["you're right", "good point", "fair point", "instead", "let me change", "let me rethink", "i'd switch",
                              "i missed", "that's a bug", "i'll fix", "let me fix", "oh,", "ah,", "so then i'd", "rather"]
     static let technologies = ["kafka", "redis", "postgres", "postgresql", "mysql", "cassandra", "dynamodb", "mongodb", "elasticsearch",

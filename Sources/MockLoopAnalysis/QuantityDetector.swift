@@ -25,7 +25,7 @@ enum QuantityDetector {
                     j += 1
                 }
                 let next = j < words.count ? words[j].text : ""
-                if Lexicon.units.contains(next) || ["as", "the"].contains(next) && ["twice", "half", "double", "triple"].contains(w) {
+                if Lexicon.units.contains(next) || next == "as" && ["twice", "half", "double", "triple"].contains(w) {
                     out.append((phrase + [next]).joined(separator: " "))
                     i = j + 1
                     continue

@@ -18,7 +18,7 @@ public struct StarDetector {
     /// Also returns the sentence range of the action part, which the ownership check reads.
     static func detect(_ tokens: Tokenizer, _ m: PhraseMatcher) -> (Report, Range<Int>) {
         let n = m.sentences.count
-        let situation = m.firstSentence(with: Lexicon.situation)
+        let situation = m.firstSentence(with: Lexicon.situation) ?? (0..<n).first(where: m.namesAPlace)
         let task = m.firstSentence(with: Lexicon.task)
         let actionStart = (0..<n).first { isAction(tokens, sentence: $0) && $0 != task }
         let resultStart = m.firstSentence(with: Lexicon.result, in: (actionStart ?? 0)..<n)

@@ -94,3 +94,15 @@ public struct TranscriptAnalyzer: Sendable {
         return final
     }
 }
+
+extension TranscriptAnalyzer {
+    /// The last candidate answer, judged as the main answer of the interview (as a single
+    /// answer would be): what the labelled fixtures check.
+    func analyzeLastAnswer(_ transcript: Transcript, candidate: String) throws -> AnswerAnalysis {
+        let report = try analyze(transcript, candidate: candidate)
+        var last = report.answers.last!
+        last.redFlags.removeAll { $0 == .noClarifyingQuestions || $0 == .noComplexity }
+        let alone = transcriptFlags([last])
+        return alone[0]
+    }
+}

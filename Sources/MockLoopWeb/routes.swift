@@ -7,7 +7,7 @@ func routes(_ app: Application) throws {
     app.get("openapi.json", use: OpenAPIController().document)
 
     let rubrics = RubricController(), questions = QuestionController()
-    let sessions = SessionController(), log = LogController()
+    let sessions = SessionController(), log = LogController(), analysis = AnalysisController()
 
     // Pages
     app.get(use: log.home)
@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     app.post("sessions", ":id", "scores", use: sessions.scoresPage)
     app.post("sessions", ":id", "retro", use: sessions.retroPage)
     app.post("sessions", ":id", "drill", use: sessions.drillPage)
+    app.on(.POST, "sessions", ":id", "transcript", body: .collect(maxSize: "20mb"), use: analysis.attachPage)
     app.get("log", use: log.logPage)
     app.get("log", "export.csv", use: log.exportCSV)
     app.get("log", "export.json", use: log.exportJSON)
@@ -56,6 +57,9 @@ func routes(_ app: Application) throws {
     api.post("sessions", ":id", "retro", use: sessions.createRetro)
     api.put("sessions", ":id", "retro", use: sessions.replaceRetro)
     api.post("sessions", ":id", "retro", "drill", use: sessions.drill)
+    api.on(.POST, "analyze", body: .collect(maxSize: "20mb"), use: analysis.analyze)
+    api.on(.PUT, "sessions", ":id", "transcript", body: .collect(maxSize: "20mb"), use: analysis.attach)
+    api.get("sessions", ":id", "transcript", "analysis", use: analysis.show)
     api.get("log", "export", use: log.export)
     api.on(.POST, "log", "import", body: .collect(maxSize: "20mb"), use: log.importCSV)
 }

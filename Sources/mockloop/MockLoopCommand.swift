@@ -6,7 +6,7 @@ struct MockLoopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mockloop",
         abstract: "Mock-interview practice: rubrics, question bank, sessions, retrospectives and the running log.",
-        subcommands: [Serve.self, Migrate.self, RubricsCommand.self, QuestionsCommand.self, LogCommand.self]
+        subcommands: [Serve.self, Migrate.self, RubricsCommand.self, QuestionsCommand.self, LogCommand.self, AnalyzeCommand.self]
     )
 }
 

@@ -5,7 +5,7 @@ import SQLKit
 public enum Migrations {
     public static let all: [any Migration] = [
         M001CreateUsers(), M002CreateRubrics(), M003CreateQuestions(), M004CreateSessions(),
-        M005CreateScores(), M006CreateRetros(), M007CreateSessionIndexes(),
+        M005CreateScores(), M006CreateRetros(), M007CreateSessionIndexes(), M008CreateTranscripts(),
     ]
 }
 
@@ -132,4 +132,18 @@ struct M007CreateSessionIndexes: AsyncMigration {
             try await sql.drop(index: name).run()
         }
     }
+}
+
+struct M008CreateTranscripts: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("transcripts").id()
+            .field("session_id", .uuid, .required, .references("sessions", "id", onDelete: .cascade))
+            .field("format", .string, .required)
+            .field("candidate", .string)
+            .field("text", .string, .required)
+            .field("created_at", .datetime)
+            .unique(on: "session_id", name: "uq_transcripts_session")
+            .create()
+    }
+    func revert(on db: Database) async throws { try await db.schema("transcripts").delete() }
 }

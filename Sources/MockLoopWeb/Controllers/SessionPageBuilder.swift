@@ -8,6 +8,13 @@ import Vapor
 struct SessionPageBuilder {
     let req: Request
 
+    /// The attached transcript's analysis; a transcript that no longer parses shows none.
+    func analysis(of e: LogEntry, rubric: Rubric) async throws -> AnalysisView? {
+        guard let t = try await TranscriptRepository(db: req.db, userID: req.userID).find(sessionID: e.id),
+              let report = try? AnalysisController.analyze(t.text, format: t.format, kind: e.type, candidate: t.candidate) else { return nil }
+        return AnalysisView(report, rubric: rubric)
+    }
+
     func page(_ id: UUID) async throws -> SessionPage {
         let sessions = SessionRepository(db: req.db, userID: req.userID)
         let e = try await sessions.find(id)
@@ -41,6 +48,6 @@ struct SessionPageBuilder {
                                   fixDimension: rubric.dimension(r.priorityFix.dimension)?.name ?? r.priorityFix.dimension,
                                   fix: r.priorityFix.text, drill: r.drill.text, drillDone: r.drill.done)
             },
-            problems: [], notice: nil)
+            problems: [], notice: nil, analysis: try await analysis(of: e, rubric: rubric))
     }
 }

@@ -42,6 +42,7 @@ struct SessionPage: Encodable {
     var retro: Retro?
     var problems: [FieldProblem]
     var notice: String?
+    var analysis: AnalysisView?
 
     struct Retro: Encodable {
         var wentWell, wentWrong, fixDimension, fix, drill: String

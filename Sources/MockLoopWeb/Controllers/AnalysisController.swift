@@ -1,0 +1,82 @@
+import Foundation
+import MockLoopAnalysis
+import MockLoopCore
+import MockLoopStore
+import Vapor
+
+/// Transcript analysis: on any posted transcript, and on the transcript attached to a session.
+struct AnalysisController {
+    struct AnalyzeBody: Content {
+        var transcript: String
+        var format: String?
+        var kind: String?
+        var candidate: String?
+    }
+
+    /// Parses and analyses; bad transcripts are 422s that name the line.
+    static func analyze(_ text: String, format: String?, kind: InterviewType, candidate: String?) throws -> AnalysisReport {
+        var chosen: Transcript.Format?
+        if let format, !format.isEmpty {
+            guard let f = Transcript.Format(rawValue: format.lowercased()) else { throw MockLoopError.invalid("format", "must be vtt, srt or text (got '\(format)')") }
+            chosen = f
+        }
+        guard text.utf8.count <= TranscriptParser.maxBytes else { throw MockLoopError.invalid("transcript", "is larger than \(TranscriptParser.maxBytes / 1_048_576) MB") }
+        do {
+            let transcript = try TranscriptParser.parse(text, format: chosen)
+            return try TranscriptAnalyzer(kind: kind).analyze(transcript, candidate: candidate.flatMap { $0.isEmpty ? nil : $0 })
+        } catch let e as TranscriptError {
+            throw MockLoopError.invalid("transcript", e.errorDescription ?? "cannot be read")
+        }
+    }
+
+    static func json(_ report: AnalysisReport, status: HTTPResponseStatus = .ok) throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: status, headers: headers, body: .init(string: try report.json()))
+    }
+
+    func analyze(req: Request) async throws -> Response {
+        let body = try req.content.decode(AnalyzeBody.self)
+        let kindRaw = body.kind ?? "behavioral"
+        guard let kind = InterviewType(loose: kindRaw) else { throw MockLoopError.invalid("kind", "must be one of \(InterviewType.allowedList) (got '\(kindRaw)')") }
+        return try Self.json(try Self.analyze(body.transcript, format: body.format, kind: kind, candidate: body.candidate))
+    }
+
+    /// Attaches a transcript to a session (its type decides the analysis) and returns the analysis.
+    func attach(req: Request) async throws -> Response {
+        let id = try req.sessionID()
+        let entry = try await SessionRepository(db: req.db, userID: req.userID).find(id)
+        let body = try req.content.decode(AnalyzeBody.self)
+        let report = try Self.analyze(body.transcript, format: body.format, kind: entry.type, candidate: body.candidate)
+        try await TranscriptRepository(db: req.db, userID: req.userID)
+            .attach(body.transcript, format: report.source.format, candidate: body.candidate, to: id)
+        return try Self.json(report, status: .created)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let id = try req.sessionID()
+        let entry = try await SessionRepository(db: req.db, userID: req.userID).find(id)
+        guard let t = try await TranscriptRepository(db: req.db, userID: req.userID).find(sessionID: id) else {
+            throw MockLoopError.notFound("transcript for session \(id.uuidString.lowercased())")
+        }
+        return try Self.json(try Self.analyze(t.text, format: t.format, kind: entry.type, candidate: t.candidate))
+    }
+
+    /// The session page's form: a file upload or pasted text.
+    func attachPage(req: Request) async throws -> Response {
+        struct Upload: Content {
+            var file: File?
+            var transcript: String?
+            var candidate: String?
+        }
+        let id = try req.sessionID()
+        let entry = try await SessionRepository(db: req.db, userID: req.userID).find(id)
+        let upload = try req.content.decode(Upload.self)
+        var text = upload.file.flatMap { $0.data.getString(at: $0.data.readerIndex, length: $0.data.readableBytes) } ?? ""
+        if text.isEmpty { text = upload.transcript ?? "" }
+        guard !text.isEmpty else { throw MockLoopError.invalid("transcript", "choose a transcript file or paste it") }
+        let report = try Self.analyze(text, format: nil, kind: entry.type, candidate: upload.candidate)
+        try await TranscriptRepository(db: req.db, userID: req.userID).attach(text, format: report.source.format, candidate: upload.candidate, to: id)
+        return req.redirect("/sessions/\(id.uuidString.lowercased())#analysis")
+    }
+}
