@@ -7,11 +7,14 @@ public struct AppConfig: Sendable {
     public var hostname: String
     public var port: Int
     public var store: StoreConfig
+    /// Overrides for the transcript analysis thresholds (a JSON file), if any.
+    public var analysisThresholdsFile: String?
 
-    public init(hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfig) {
+    public init(hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfig, analysisThresholdsFile: String? = nil) {
         self.hostname = hostname
         self.port = port
         self.store = store
+        self.analysisThresholdsFile = analysisThresholdsFile
     }
 
     /// Flags win over the environment; the default data directory is ~/.mockloop.
@@ -22,6 +25,7 @@ public struct AppConfig: Sendable {
         let dataURL = dir.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
             ?? URL(fileURLWithPath: home).appendingPathComponent(".mockloop")
         return AppConfig(hostname: hostname ?? "127.0.0.1", port: port ?? 8080,
-                         store: StoreConfig(dataDirectory: dataURL, databaseURL: environment["DATABASE_URL"]))
+                         store: StoreConfig(dataDirectory: dataURL, databaseURL: environment["DATABASE_URL"]),
+                         analysisThresholdsFile: environment["MOCKLOOP_ANALYSIS_THRESHOLDS"])
     }
 }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Leaf
 import LeafKit
+import MockLoopAnalysis
 import MockLoopCore
 import MockLoopStore
 import Vapor
@@ -15,6 +16,7 @@ public enum MockLoopApp {
         let owner = try await StoreSetup.prepare(app, content: try content ?? ContentLibrary.builtIn())
         app.storage[OwnerKey.self] = owner
         app.storage[StoreKindKey.self] = config.store.kind
+        app.storage[ThresholdsKey.self] = try config.analysisThresholdsFile.map(AnalysisThresholds.load) ?? AnalysisThresholds()
 
         guard let resources = Bundle.module.resourceURL else { throw MockLoopError(.unavailable, "web resources are missing") }
         app.directory.viewsDirectory = resources.appendingPathComponent("Views").path + "/"
@@ -36,6 +38,7 @@ public enum MockLoopApp {
 
 struct OwnerKey: StorageKey { typealias Value = UUID }
 struct StoreKindKey: StorageKey { typealias Value = String }
+struct ThresholdsKey: StorageKey { typealias Value = AnalysisThresholds }
 
 extension Request {
     /// The user acting. Until accounts exist this is the local owner.

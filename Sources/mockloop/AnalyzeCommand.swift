@@ -12,6 +12,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "vtt, srt or text (default: detected).") var format: String?
     @Option(help: "behavioral, coding or system-design.") var kind = "behavioral"
     @Option(help: "The candidate's speaker name (default: whoever talks most).") var candidate: String?
+    @Option(help: "JSON file overriding analysis thresholds (default: $MOCKLOOP_ANALYSIS_THRESHOLDS).") var thresholds: String?
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
@@ -26,7 +27,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
             let transcript: Transcript
             do { transcript = try TranscriptParser.parse(data: data, format: chosen) }
             catch let e as TranscriptError { throw MockLoopError.invalid("FILE", "\(file): \(e.errorDescription ?? "")") }
-            let report = try TranscriptAnalyzer(kind: type).analyze(transcript, candidate: candidate)
+            let file = thresholds ?? ProcessInfo.processInfo.environment["MOCKLOOP_ANALYSIS_THRESHOLDS"]
+            let limits = try file.map(AnalysisThresholds.load) ?? AnalysisThresholds()
+            let report = try TranscriptAnalyzer(kind: type, thresholds: limits).analyze(transcript, candidate: candidate)
             print(output.json ? try report.json() : AnalysisSummary(report).text)
         } catch let e as TranscriptError {
             FileHandle.standardError.write(Data("error: \(e.errorDescription ?? "")\n".utf8))

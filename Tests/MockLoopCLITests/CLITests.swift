@@ -13,10 +13,11 @@ struct CLI {
             .appendingPathComponent(".build/debug/mockloop")
     }
 
-    func run(_ args: [String]) throws -> (out: String, err: String, code: Int32) {
+    /// `usesStore: false` for commands that read no data (`analyze`).
+    func run(_ args: [String], usesStore: Bool = true) throws -> (out: String, err: String, code: Int32) {
         let p = Process()
         p.executableURL = Self.executable
-        p.arguments = args + ["--data-dir", dataDir.path]
+        p.arguments = args + (usesStore ? ["--data-dir", dataDir.path] : [])
         var env = ProcessInfo.processInfo.environment
         env["DATABASE_URL"] = nil
         p.environment = env
@@ -90,5 +91,26 @@ struct CLI {
         #expect(imp.code == 1 && imp.out.contains("line 3") && imp.out.contains("Imported 1"))
         let missing = try cli.run(["rubrics", "show", "nope"])
         #expect(missing.code != 0 && missing.err.contains("not found"))
+    }
+}
+
+@Suite struct AnalyzeCLITests {
+    @Test func analyzePrintsTheFixFirstAndJSONWithTheDocumentedKeys() throws {
+        let cli = CLI()
+        defer { cli.cleanUp() }
+        try FileManager.default.createDirectory(at: cli.dataDir, withIntermediateDirectories: true)
+        let file = cli.dataDir.appendingPathComponent("mock.srt")
+        try "1\n00:00:00,000 --> 00:00:03,000\nKim: Find the shortest path.\n\n2\n00:00:04,000 --> 00:00:30,000\nLee: I'd run BFS from the start because edges are unweighted.\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let text = try cli.run(["analyze", file.path, "--kind", "coding"], usesStore: false)
+        #expect(text.code == 0 && text.out.hasPrefix("Fix first:"))
+        let json = try cli.run(["analyze", file.path, "--kind", "coding", "--json"], usesStore: false)
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any] ?? [:]
+        #expect(Set(object.keys) == ["source", "candidate", "durationSeconds", "words", "wordsPerMinute", "fillers", "pauses",
+                                     "timeToFirstWordSeconds", "answers", "redFlags", "suggestedScores", "topFix"])
+        #expect((object["redFlags"] as? [String])?.contains("no_complexity") == true)
+        try "1\n00:00:05,000 --> 00:00:01,000\nKim: hi\n".write(to: file, atomically: true, encoding: .utf8)
+        let bad = try cli.run(["analyze", file.path], usesStore: false)
+        #expect(bad.code != 0 && bad.err.contains("line 2"))
     }
 }

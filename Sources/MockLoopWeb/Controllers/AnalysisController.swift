@@ -14,7 +14,7 @@ struct AnalysisController {
     }
 
     /// Parses and analyses; bad transcripts are 422s that name the line.
-    static func analyze(_ text: String, format: String?, kind: InterviewType, candidate: String?) throws -> AnalysisReport {
+    static func analyze(_ text: String, format: String?, kind: InterviewType, candidate: String?, req: Request) throws -> AnalysisReport {
         var chosen: Transcript.Format?
         if let format, !format.isEmpty {
             guard let f = Transcript.Format(rawValue: format.lowercased()) else { throw MockLoopError.invalid("format", "must be vtt, srt or text (got '\(format)')") }
@@ -23,7 +23,8 @@ struct AnalysisController {
         guard text.utf8.count <= TranscriptParser.maxBytes else { throw MockLoopError.invalid("transcript", "is larger than \(TranscriptParser.maxBytes / 1_048_576) MB") }
         do {
             let transcript = try TranscriptParser.parse(text, format: chosen)
-            return try TranscriptAnalyzer(kind: kind).analyze(transcript, candidate: candidate.flatMap { $0.isEmpty ? nil : $0 })
+            let thresholds = req.application.storage[ThresholdsKey.self] ?? AnalysisThresholds()
+            return try TranscriptAnalyzer(kind: kind, thresholds: thresholds).analyze(transcript, candidate: candidate.flatMap { $0.isEmpty ? nil : $0 })
         } catch let e as TranscriptError {
             throw MockLoopError.invalid("transcript", e.errorDescription ?? "cannot be read")
         }
@@ -39,7 +40,7 @@ struct AnalysisController {
         let body = try req.content.decode(AnalyzeBody.self)
         let kindRaw = body.kind ?? "behavioral"
         guard let kind = InterviewType(loose: kindRaw) else { throw MockLoopError.invalid("kind", "must be one of \(InterviewType.allowedList) (got '\(kindRaw)')") }
-        return try Self.json(try Self.analyze(body.transcript, format: body.format, kind: kind, candidate: body.candidate))
+        return try Self.json(try Self.analyze(body.transcript, format: body.format, kind: kind, candidate: body.candidate, req: req))
     }
 
     /// Attaches a transcript to a session (its type decides the analysis) and returns the analysis.
@@ -47,7 +48,7 @@ struct AnalysisController {
         let id = try req.sessionID()
         let entry = try await SessionRepository(db: req.db, userID: req.userID).find(id)
         let body = try req.content.decode(AnalyzeBody.self)
-        let report = try Self.analyze(body.transcript, format: body.format, kind: entry.type, candidate: body.candidate)
+        let report = try Self.analyze(body.transcript, format: body.format, kind: entry.type, candidate: body.candidate, req: req)
         try await TranscriptRepository(db: req.db, userID: req.userID)
             .attach(body.transcript, format: report.source.format, candidate: body.candidate, to: id)
         return try Self.json(report, status: .created)
@@ -59,7 +60,7 @@ struct AnalysisController {
         guard let t = try await TranscriptRepository(db: req.db, userID: req.userID).find(sessionID: id) else {
             throw MockLoopError.notFound("transcript for session \(id.uuidString.lowercased())")
         }
-        return try Self.json(try Self.analyze(t.text, format: t.format, kind: entry.type, candidate: t.candidate))
+        return try Self.json(try Self.analyze(t.text, format: t.format, kind: entry.type, candidate: t.candidate, req: req))
     }
 
     /// The session page's form: a file upload or pasted text.
@@ -75,7 +76,7 @@ struct AnalysisController {
         var text = upload.file.flatMap { $0.data.getString(at: $0.data.readerIndex, length: $0.data.readableBytes) } ?? ""
         if text.isEmpty { text = upload.transcript ?? "" }
         guard !text.isEmpty else { throw MockLoopError.invalid("transcript", "choose a transcript file or paste it") }
-        let report = try Self.analyze(text, format: nil, kind: entry.type, candidate: upload.candidate)
+        let report = try Self.analyze(text, format: nil, kind: entry.type, candidate: upload.candidate, req: req)
         try await TranscriptRepository(db: req.db, userID: req.userID).attach(text, format: report.source.format, candidate: upload.candidate, to: id)
         return req.redirect("/sessions/\(id.uuidString.lowercased())#analysis")
     }

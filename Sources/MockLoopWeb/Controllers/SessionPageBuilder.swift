@@ -11,7 +11,7 @@ struct SessionPageBuilder {
     /// The attached transcript's analysis; a transcript that no longer parses shows none.
     func analysis(of e: LogEntry, rubric: Rubric) async throws -> AnalysisView? {
         guard let t = try await TranscriptRepository(db: req.db, userID: req.userID).find(sessionID: e.id),
-              let report = try? AnalysisController.analyze(t.text, format: t.format, kind: e.type, candidate: t.candidate) else { return nil }
+              let report = try? AnalysisController.analyze(t.text, format: t.format, kind: e.type, candidate: t.candidate, req: req) else { return nil }
         return AnalysisView(report, rubric: rubric)
     }
 
