@@ -87,6 +87,12 @@ let package = Package(
             path: "Tests/MockLoopTestSupport",
             swiftSettings: settings
         ),
+        .executableTarget(
+            name: "AnalysisBench",
+            dependencies: ["MockLoopAnalysis", "MockLoopCore"],
+            path: "Benchmarks/AnalysisBench",
+            swiftSettings: settings
+        ),
         .testTarget(name: "MockLoopCoreTests", dependencies: ["MockLoopCore"], swiftSettings: settings),
         .testTarget(name: "MockLoopAnalysisTests", dependencies: ["MockLoopAnalysis", "MockLoopCore"],
                     resources: [.copy("Fixtures")], swiftSettings: settings),

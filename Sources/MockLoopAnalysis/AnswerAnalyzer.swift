@@ -35,9 +35,9 @@ struct AnswerAnalyzer {
         let reflectionAt = m.firstSentence(with: Lexicon.reflection)
         let opening = 0..<min(2, m.sentences.count)
         let leads = m.firstSentence(with: Lexicon.result, in: opening) != nil
-            || opening.contains { !QuantityDetector.figures(tokens.slice(sentence: $0)).isEmpty }
+            || opening.contains { !QuantityDetector.figures(tokens.words(ofSentence: $0)).isEmpty }
         // "X over Y because …" is a trade-off even without the word.
-        let overBecause = m.sentences.contains { PhraseMatcher.contains($0, "over") && PhraseMatcher.contains($0, "because") }
+        let overBecause = m.sentences.contains { Lexicon.over.contains(in: $0) && Lexicon.because.contains(in: $0) }
         let technical = AnswerAnalysis.Technical(complexity: m.found(Lexicon.complexity), edgeCases: m.found(Lexicon.edgeCases),
                                                  tradeOffs: m.found(Lexicon.tradeOffs) + (overBecause ? ["over … because"] : []))
         let ttfw = questionEnd.flatMap { q in turn.start.map { max(0, $0 - q) } }
@@ -63,7 +63,7 @@ struct AnswerAnalyzer {
         }
         return tokens.sentences.indices.filter { i in
             tokens.sentences[i].firstWord < cutoffWord
-                && (tokens.sentences[i].isQuestion || Lexicon.clarifying.contains { PhraseMatcher.contains(m.sentences[i], $0) })
+                && (tokens.sentences[i].isQuestion || m.sentence(i, has: Lexicon.clarifying))
         }.count
     }
 
@@ -89,11 +89,10 @@ struct AnswerAnalyzer {
             if let d = a.durationSeconds, d >= thresholds.rambleSeconds { out.append(.rambling) }
         }
         if a.pauses.contains(where: \.isSilence) || (a.timeToFirstWordSeconds ?? 0) > thresholds.firstWordSeconds { out.append(.longSilence) }
-        let lower = PhraseMatcher.normalize(text)
-        if Lexicon.defensive.contains(where: { PhraseMatcher.contains(lower, $0) }) { out.append(.defensive) }
-        if let previous = previousAnswer, let q = interviewerQuestion.map(PhraseMatcher.normalize),
-           Lexicon.flawPointers.contains(where: { PhraseMatcher.contains(q, $0) }),
-           !Lexicon.concession.contains(where: { PhraseMatcher.contains(lower, $0) }),
+        let lower = PhraseMatcher.bytes(text)
+        if Lexicon.defensive.contains(in: lower) { out.append(.defensive) }
+        if let previous = previousAnswer, let q = interviewerQuestion.map(PhraseMatcher.bytes),
+           Lexicon.flawPointers.contains(in: q), !Lexicon.concession.contains(in: lower),
            Self.overlap(previous, text) >= 0.5 {
             out.append(.rigid)
         }

@@ -13,17 +13,17 @@ enum CueParser {
         }
         var lastStart = -1.0, lastEnd = -1.0
         while i < lines.count {
-            let line = lines[i].trimmingCharacters(in: .whitespaces)
+            let line = lines[i].trimmed
             if line.isEmpty { i += 1; continue }
             if format == .vtt, line.hasPrefix("NOTE") || line == "STYLE" || line == "REGION" {
-                while i < lines.count, !lines[i].trimmingCharacters(in: .whitespaces).isEmpty { i += 1 }
+                while i < lines.count, !lines[i].isBlank { i += 1 }
                 continue
             }
             // An id line (SRT's counter, or a VTT cue id) comes before the timing line.
             var timingIndex = i
-            if !line.contains("-->") {
+            if line.firstRange(of: "-->") == nil {
                 timingIndex = i + 1
-                guard timingIndex < lines.count, lines[timingIndex].contains("-->") else {
+                guard timingIndex < lines.count, lines[timingIndex].firstRange(of: "-->") != nil else {
                     throw TranscriptError(line: i + 1, "expected a cue timing line like 00:00:01.000 --> 00:00:04.000")
                 }
             }
@@ -35,7 +35,7 @@ enum CueParser {
             lastEnd = max(lastEnd, end)
             var textLines: [String] = []
             i = timingIndex + 1
-            while i < lines.count, !lines[i].trimmingCharacters(in: .whitespaces).isEmpty {
+            while i < lines.count, !lines[i].isBlank {
                 textLines.append(lines[i])
                 i += 1
             }
@@ -48,10 +48,10 @@ enum CueParser {
     }
 
     static func timing(_ raw: String, line: Int) throws -> (Double, Double) {
-        let parts = raw.components(separatedBy: "-->")
+        let parts = raw.split(separator: "-->", omittingEmptySubsequences: false)
         guard parts.count == 2 else { throw TranscriptError(line: line, "expected one '-->' in the timing line") }
-        let startText = parts[0].trimmingCharacters(in: .whitespaces)
-        let endText = parts[1].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
+        let startText = parts[0].trimmed
+        let endText = parts[1].trimmed.split(separator: " ").first.map(String.init) ?? ""
         guard let start = Timestamp.parse(Substring(startText)) else { throw TranscriptError(line: line, "'\(startText)' is not a timestamp like 00:01:02.500") }
         guard let end = Timestamp.parse(Substring(endText)) else { throw TranscriptError(line: line, "'\(endText)' is not a timestamp like 00:01:02.500") }
         return (start, end)
@@ -61,19 +61,19 @@ enum CueParser {
     static func speakerAndText(_ raw: String) -> (String?, String) {
         var speaker: String?
         var text = raw
-        if let open = text.range(of: "<v "), let close = text.range(of: ">", range: open.upperBound..<text.endIndex) {
-            speaker = String(text[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+        if text.utf8.contains(60), let open = text.firstRange(of: "<v "), let close = text[open.upperBound...].firstIndex(of: ">") {
+            speaker = String(text[open.upperBound..<close]).trimmed
         }
         text = stripTags(text)
         if speaker == nil, let label = SpeakerLabel.split(text) {
             speaker = label.speaker
             text = label.rest
         }
-        return (speaker, text.trimmingCharacters(in: .whitespaces))
+        return (speaker, text.trimmed)
     }
 
     static func stripTags(_ text: String) -> String {
-        guard text.contains("<") else { return text }
+        guard text.utf8.contains(60) else { return text }
         var out = ""
         var inTag = false
         for ch in text {

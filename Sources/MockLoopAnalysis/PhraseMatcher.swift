@@ -1,41 +1,47 @@
-/// Finds lexicon phrases in lowercased sentences, on word boundaries ("o n" does not match
-/// "to normal"); returns the phrases found and the first sentence that showed one.
+import Foundation
+
+/// An answer's sentences, normalized once (lowercase, straight apostrophes, hyphens as spaces),
+/// for the lexicon detectors; the original sentences are kept as evidence a user can read.
 struct PhraseMatcher {
-    let sentences: [String]
+    let sentences: [[UInt8]]
     let original: [String]
 
     init(_ tokens: Tokenizer) {
         original = tokens.sentences.map(\.text)
-        sentences = original.map { Self.normalize($0) }
+        sentences = original.map(Self.bytes)
     }
 
-    /// Lowercase, curly apostrophes straightened, hyphens as spaces ("constant-time"), padded.
-    static func normalize(_ text: String) -> String {
-        " " + text.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "-", with: " ") + " "
+    static func normalizeBare(_ text: String) -> String {
+        String(decoding: normalizedBytes(text), as: UTF8.self)
     }
 
-    static func contains(_ sentence: String, _ phrase: String) -> Bool {
-        let needle = phrase.replacingOccurrences(of: "-", with: " ")
-        var searchRange = sentence.startIndex..<sentence.endIndex
-        while let r = sentence.range(of: needle, range: searchRange) {
-            let before = r.lowerBound == sentence.startIndex ? " " : sentence[sentence.index(before: r.lowerBound)]
-            let after = r.upperBound == sentence.endIndex ? " " : sentence[r.upperBound]
-            let startsOK = !(needle.first?.isLetter ?? false) || !before.isLetter
-            let endsOK = !(needle.last?.isLetter ?? false) || !after.isLetter
-            if startsOK && endsOK { return true }
-            searchRange = r.upperBound..<sentence.endIndex
+    /// Lowercase bytes with "’" as "'" and "-" as " ", in one pass.
+    static func normalizedBytes(_ text: String) -> [UInt8] {
+        let src = Array(text.lowercased().utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(src.count + 2)
+        var i = 0
+        while i < src.count {
+            if src[i] == 0xE2, i + 2 < src.count, src[i + 1] == 0x80, src[i + 2] == 0x99 { out.append(39); i += 3; continue }
+            out.append(src[i] == 45 ? 32 : src[i])
+            i += 1
         }
-        return false
+        return out
     }
 
-    func firstSentence(with phrases: [String], in range: Range<Int>? = nil) -> Int? {
-        let r = range ?? 0..<sentences.count
-        return r.first { i in phrases.contains { Self.contains(sentences[i], $0) } }
+    /// Padded with spaces so phrases that carry their own spaces (" vs ") match at the edges.
+    static func bytes(_ text: String) -> [UInt8] { [32] + normalizedBytes(text) + [32] }
+
+    func firstSentence(with phrases: Phrases, in range: Range<Int>? = nil) -> Int? {
+        (range ?? 0..<sentences.count).first { phrases.contains(in: sentences[$0]) }
     }
 
-    func found(_ phrases: [String], in range: Range<Int>? = nil) -> [String] {
-        let r = range ?? 0..<sentences.count
-        return phrases.filter { p in r.contains { Self.contains(sentences[$0], p) } }.map(\.trimmingSpaces)
+    func sentence(_ i: Int, has phrases: Phrases) -> Bool { phrases.contains(in: sentences[i]) }
+
+    func found(_ phrases: Phrases) -> [String] {
+        var hits = Set<Int>()
+        for s in sentences { hits.formUnion(phrases.hits(in: s)) }
+        return hits.sorted().map { phrases.texts[$0] }
     }
 
     /// "At Brightline, …" or "… at Hexa Logistics": a named place sets the scene.

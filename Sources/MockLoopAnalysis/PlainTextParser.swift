@@ -4,7 +4,7 @@ enum PlainTextParser {
     static func parse(_ lines: [String]) throws -> Transcript {
         var segments: [Segment] = []
         for (index, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmed
             if line.isEmpty { continue }
             if let label = SpeakerLabel.split(line) {
                 segments.append(Segment(speaker: label.speaker, text: label.rest, line: index + 1))

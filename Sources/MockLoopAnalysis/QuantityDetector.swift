@@ -1,9 +1,11 @@
 /// Finds outcome figures: digits (70%, 200ms, $1.2M, 3x, 10,000) and numbers in words
 /// ("seventy percent", "two hundred milliseconds", "twice as fast").
 enum QuantityDetector {
-    static func figures(_ tokens: Tokenizer) -> [String] {
+    static func figures(_ tokens: Tokenizer) -> [String] { figures(tokens.words[...]) }
+
+    static func figures(_ slice: ArraySlice<Tokenizer.Word>) -> [String] {
         var out: [String] = []
-        let words = tokens.words
+        let words = Array(slice)
         var i = 0
         while i < words.count {
             let w = words[i].text

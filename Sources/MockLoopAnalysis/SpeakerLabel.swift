@@ -3,13 +3,13 @@
 enum SpeakerLabel {
     static func split(_ line: String) -> (speaker: String, rest: String)? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
-        let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+        let name = line[..<colon].trimmed
         guard !name.isEmpty, name.count <= 40, name.split(separator: " ").count <= 4,
               name.first?.isLetter == true, name.allSatisfy({ $0.isLetter || $0.isNumber || " .'-_()".contains($0) })
         else { return nil }
         let rest = line[line.index(after: colon)...]
         // "10:30" or "https://…" are not labels: a label is followed by a space.
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-        return (name, rest.trimmingCharacters(in: .whitespaces))
+        return (name, rest.trimmed)
     }
 }

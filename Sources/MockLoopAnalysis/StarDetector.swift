@@ -23,7 +23,7 @@ public struct StarDetector {
         let actionStart = (0..<n).first { isAction(tokens, sentence: $0) && $0 != task }
         let resultStart = m.firstSentence(with: Lexicon.result, in: (actionStart ?? 0)..<n)
             ?? (actionStart.map { a in (a + 1..<max(a + 1, n)).first { s in
-                QuantityDetector.figures(tokens.slice(sentence: s)).isEmpty == false } } ?? nil)
+                QuantityDetector.figures(tokens.words(ofSentence: s)).isEmpty == false } } ?? nil)
         var actionRange = 0..<0
         if let a = actionStart { actionRange = a..<max(a + 1, (resultStart.map { $0 > a ? $0 : n }) ?? n) }
         let actionWords = actionRange.reduce(0) { $0 + tokens.sentences[$1].wordCount }
@@ -48,6 +48,7 @@ public struct StarDetector {
 }
 
 extension Tokenizer {
-    /// The tokens of one sentence, re-tokenized (cheap: sentences are short).
-    func slice(sentence s: Int) -> Tokenizer { Tokenizer(sentences[s].text) }
+    func words(ofSentence s: Int) -> ArraySlice<Word> {
+        words[sentences[s].firstWord..<(sentences[s].firstWord + sentences[s].wordCount)]
+    }
 }

@@ -3,8 +3,7 @@ enum Timestamp {
     static func parse(_ raw: Substring) -> Double? {
         let parts = raw.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3 else { return nil }
-        let secondsPart = parts.last!.replacingOccurrences(of: ",", with: ".")
-        let pieces = secondsPart.split(separator: ".", omittingEmptySubsequences: false)
+        let pieces = parts.last!.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
         guard pieces.count <= 2, pieces[0].count == 2, let s = Int(pieces[0]), s < 60 else { return nil }
         var fraction = 0.0
         if pieces.count == 2 {

@@ -45,8 +45,10 @@ public struct Tokenizer {
         let chars = Array(text)
         for (i, ch) in chars.enumerated() {
             sentenceText.append(ch)
-            if ch.isLetter || ch.isNumber || ch == "'" || ch == "’" || ch == "%" || ch == "$" {
-                if ch == "’" { current.append("'") } else { current.append(contentsOf: ch.lowercased()) }
+            if Self.isWordCharacter(ch) {
+                if ch == "’" { current.append("'") }
+                else if let ascii = ch.asciiValue { current.append(Character(Unicode.Scalar(ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii))) }
+                else { current.append(contentsOf: ch.lowercased()) }
             } else if (ch == "." || ch == ",") && !current.isEmpty && current.last!.isNumber && i + 1 < chars.count && chars[i + 1].isNumber {
                 current.append(ch == "," ? "," : ".")  // 1.5, 10,000
             } else if ch == "-" && !current.isEmpty && i + 1 < chars.count && chars[i + 1].isLetter {
@@ -62,13 +64,25 @@ public struct Tokenizer {
             }
         }
         flushSentence(question: false)
-        words = words.map { w in var w = w; w.text = w.text.trimmingCharacters(in: ["'"]); return w }
+        // Quotes around a word ('cache') are not part of it; "i'd" keeps its apostrophe.
+        for i in words.indices where words[i].text.first == "'" || words[i].text.last == "'" {
+            words[i].text = String(words[i].text.drop(while: { $0 == "'" }).reversed().drop(while: { $0 == "'" }).reversed())
+        }
+    }
+
+    /// Letters, digits, apostrophes, % and $; ASCII is decided without Unicode property lookups.
+    static func isWordCharacter(_ ch: Character) -> Bool {
+        if let a = ch.asciiValue {
+            return (a >= 48 && a <= 57) || (a >= 65 && a <= 90) || (a >= 97 && a <= 122) || a == 39 || a == 37 || a == 36
+        }
+        return ch.isLetter || ch.isNumber || ch == "’"
     }
 
     public static func wordCount(_ text: String) -> Int {
         var count = 0, inWord = false
-        for ch in text.unicodeScalars {
-            let isWord = CharacterSet.alphanumerics.contains(ch)
+        for byte in text.utf8 {
+            // ASCII letters and digits, and any non-ASCII byte (letters of other scripts).
+            let isWord = (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte >= 128
             if isWord && !inWord { count += 1 }
             inWord = isWord
         }
@@ -77,5 +91,5 @@ public struct Tokenizer {
 }
 
 extension String {
-    var trimmingSpaces: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmingSpaces: String { trimmed }
 }

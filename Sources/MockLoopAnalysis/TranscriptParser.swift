@@ -22,7 +22,7 @@ public enum TranscriptParser {
     public static func parse(_ raw: String, format: Transcript.Format? = nil) throws -> Transcript {
         var text = raw
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw TranscriptError("the transcript is empty") }
+        guard !text.isBlank else { throw TranscriptError("the transcript is empty") }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
         let chosen = format ?? detect(lines)
         let transcript: Transcript
