@@ -41,6 +41,8 @@ public struct AnswerAnalysis: Codable, Sendable, Equatable {
     public var technical: Technical
     public var clarifyingQuestions: Int
     public var redFlags: [RedFlag]
+    /// Softer signals than red flags: "rambling_soon" (past 2.5 min), "pace_fast", "pace_slow", "fillers_high".
+    public var warnings: [String] = []
 }
 
 /// A gap inside an answer.

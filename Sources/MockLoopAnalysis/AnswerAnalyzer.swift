@@ -51,6 +51,7 @@ struct AnswerAnalyzer {
             reflection: .init(present: reflectionAt != nil, sentence: reflectionAt.map { m.original[$0] }),
             technical: technical, clarifyingQuestions: clarifying(tokens, m, turn: turn), redFlags: [])
         analysis.redFlags = flags(analysis, text: turn.text, previousAnswer: previousAnswer, interviewerQuestion: interviewerQuestion)
+        analysis.warnings = warnings(analysis)
         return analysis
     }
 
@@ -96,6 +97,17 @@ struct AnswerAnalyzer {
            Self.overlap(previous, text) >= 0.5 {
             out.append(.rigid)
         }
+        return out
+    }
+
+    func warnings(_ a: AnswerAnalysis) -> [String] {
+        var out: [String] = []
+        if kind == .behavioral, let d = a.durationSeconds, d >= thresholds.rambleWarnSeconds, d < thresholds.rambleSeconds { out.append("rambling_soon") }
+        if a.words >= 30, let wpm = a.wordsPerMinute {
+            if wpm > thresholds.paceWarnAbove { out.append("pace_fast") }
+            if wpm < thresholds.paceWarnBelow { out.append("pace_slow") }
+        }
+        if let f = a.fillers.perMinute, f > thresholds.fillersWarnPerMinute { out.append("fillers_high") }
         return out
     }
 

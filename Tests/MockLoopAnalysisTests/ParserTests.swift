@@ -135,3 +135,26 @@ import Testing
         }
     }
 }
+
+@Suite struct WarningTests {
+    /// A behavioral answer of 2.7 minutes is close to rambling; at 3 it is a red flag.
+    @Test(arguments: [(162.0, false, true), (185.0, true, false)])
+    func rambling(seconds: Double, flag: Bool, warning: Bool) throws {
+        let words = Array(repeating: "At my last company I rebuilt the billing flow and it reduced refunds by 30% overall.", count: 25).joined(separator: " ")
+        let t = Transcript(format: .vtt, segments: [Segment(start: 0, end: 3, speaker: "I", text: "Tell me about it."),
+                                                     Segment(start: 4, end: 4 + seconds, speaker: "C", text: words)])
+        let a = try TranscriptAnalyzer(kind: .behavioral).analyze(t, candidate: "C").answers[0]
+        #expect(a.redFlags.contains(.rambling) == flag)
+        #expect(a.warnings.contains("rambling_soon") == warning)
+    }
+
+    @Test func thresholdsFileOverridesOnlyWhatItNames() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("t-\(UUID().uuidString).json")
+        try #"{"silenceSeconds": 8}"#.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let t = try AnalysisThresholds.load(file: file.path)
+        #expect(t.silenceSeconds == 8 && t.pauseSeconds == 3)
+        try #"{"silenceSeconds": "long"}"#.write(to: file, atomically: true, encoding: .utf8)
+        #expect { try AnalysisThresholds.load(file: file.path) } throws: { ($0 as? TranscriptError)?.problem.contains("silenceSeconds") == true }
+    }
+}

@@ -90,3 +90,17 @@ def test_bad_import_rows_are_listed_by_line(server, browser):
     table = d.find_element(By.CSS_SELECTOR, "[role=status] table").text
     assert "3" in table and "1, 2 or 3" in table
     assert "4" in table and "date" in table
+
+
+def test_transcript_analysis_on_the_session_page(server, browser):
+    d = browser
+    d.get(server.url + "/sessions/new?type=behavioral")
+    submit(d, "form[action='/sessions']")
+    fill(d, "transcript-text", "Interviewer: Tell me about a launch you led.\n"
+                               "Sam: Um, so, at my last company our team shipped a new checkout. "
+                               "My job was to own the rollout. We rewrote the payment step and we added retries. "
+                               "In the end it went fine.")
+    submit(d, "form[action$='/transcript']")
+    card = d.find_element(By.CSS_SELECTOR, "section[aria-labelledby=analysis-h] .card").text
+    assert "Fix first:" in card and "no ownership" in card
+    assert "AI-suggested scores" in card
