@@ -22,3 +22,19 @@ extension LooseParsable {
         String(text.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 }
+
+extension LooseParsable {
+    /// Parses a form or file field, adding a problem that names the field when it is missing
+    /// (and `required`) or not one of the allowed values.
+    public static func parse(_ raw: String?, field: String, into problems: inout FieldProblems, required: Bool = true) -> Self? {
+        guard let raw, !raw.allSatisfy(\.isWhitespace) else {
+            if required { problems.add(field, "is missing") }
+            return nil
+        }
+        guard let value = Self(loose: raw) else {
+            problems.add(field, "must be one of \(allowedList) (got '\(raw)')")
+            return nil
+        }
+        return value
+    }
+}

@@ -88,15 +88,7 @@ public struct QuestionDraft: Codable, Sendable {
 }
 
 func parse<E: LooseParsable>(_: E.Type, _ raw: String?, _ field: String, _ problems: inout FieldProblems) -> E? {
-    guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else {
-        problems.add(field, "is missing")
-        return nil
-    }
-    guard let value = E(loose: raw) else {
-        problems.add(field, "must be one of \(E.allowedList) (got '\(raw)')")
-        return nil
-    }
-    return value
+    E.parse(raw, field: field, into: &problems)
 }
 
 func parseList<E: LooseParsable>(_: E.Type, _ raw: [String]?, _ field: String, _ problems: inout FieldProblems) -> [E] {

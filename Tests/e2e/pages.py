@@ -11,8 +11,10 @@ def wait_for(driver, css, timeout=15):
 def submit(driver, form_css):
     """Submits a form by its submit button and waits for the next page to load."""
     old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, form_css + " button[type=submit]").click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(old))
+    button = WebDriverWait(driver, 30).until(EC.element_to_be_clickable((By.CSS_SELECTOR, form_css + " button[type=submit]")))
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    WebDriverWait(driver, 30).until(EC.staleness_of(old))
 
 
 def choose(driver, select_id, value):

@@ -65,19 +65,13 @@ struct AnalysisController {
 
     /// The session page's form: a file upload or pasted text.
     func attachPage(req: Request) async throws -> Response {
-        struct Upload: Content {
-            var file: File?
-            var transcript: String?
-            var candidate: String?
-        }
         let id = try req.sessionID()
         let entry = try await SessionRepository(db: req.db, userID: req.userID).find(id)
-        let upload = try req.content.decode(Upload.self)
-        var text = upload.file.flatMap { $0.data.getString(at: $0.data.readerIndex, length: $0.data.readableBytes) } ?? ""
-        if text.isEmpty { text = upload.transcript ?? "" }
+        let text = req.uploadedText(file: "file", text: "transcript")
+        let candidate = try? req.content.get(String.self, at: "candidate")
         guard !text.isEmpty else { throw MockLoopError.invalid("transcript", "choose a transcript file or paste it") }
-        let report = try Self.analyze(text, format: nil, kind: entry.type, candidate: upload.candidate, req: req)
-        try await TranscriptRepository(db: req.db, userID: req.userID).attach(text, format: report.source.format, candidate: upload.candidate, to: id)
+        let report = try Self.analyze(text, format: nil, kind: entry.type, candidate: candidate, req: req)
+        try await TranscriptRepository(db: req.db, userID: req.userID).attach(text, format: report.source.format, candidate: candidate, to: id)
         return req.redirect("/sessions/\(id.uuidString.lowercased())#analysis")
     }
 }

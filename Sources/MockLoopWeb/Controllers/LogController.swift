@@ -96,13 +96,7 @@ struct LogController {
 
     /// Takes the file from a multipart upload, or pasted CSV text.
     func importPage(req: Request) async throws -> View {
-        struct Upload: Content {
-            var file: File?
-            var csv: String?
-        }
-        let upload = try req.content.decode(Upload.self)
-        var text = upload.file.flatMap { $0.data.getString(at: $0.data.readerIndex, length: $0.data.readableBytes) } ?? ""
-        if text.isEmpty { text = upload.csv ?? "" }
+        let text = req.uploadedText(file: "file", text: "csv")
         guard !text.isEmpty else { throw MockLoopError.invalid("file", "choose a CSV file or paste its text") }
         let result = try await repo(req).importCSV(text)
         return try await req.view.render("import", ImportPageModel(

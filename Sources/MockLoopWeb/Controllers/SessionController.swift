@@ -76,11 +76,11 @@ struct SessionController {
     func createPage(req: Request) async throws -> Response {
         let form = try req.content.decode([String: String].self)
         var problems = FieldProblems()
-        let type = parse(InterviewType.self, form["type"], "type", &problems)
-        let mode = parse(SessionMode.self, form["mode"], "mode", &problems)
-        let tier = optional(CompanyTier.self, form["tier"], "tier", &problems)
-        let level = optional(Level.self, form["level"], "level", &problems)
-        let difficulty = optional(Difficulty.self, form["difficulty"], "difficulty", &problems)
+        let type = InterviewType.parse(form["type"], field: "type", into: &problems)
+        let mode = SessionMode.parse(form["mode"], field: "mode", into: &problems)
+        let tier = CompanyTier.parse(form["tier"], field: "tier", into: &problems, required: false)
+        let level = Level.parse(form["level"], field: "level", into: &problems, required: false)
+        let difficulty = Difficulty.parse(form["difficulty"], field: "difficulty", into: &problems, required: false)
         try problems.check()
         var plan = SessionPlan(type: type!, mode: mode!, rubricId: form["rubricId"], questionId: form["questionId"],
                                questionTitle: form["questionTitle"], interviewer: form["interviewer"], company: form["company"],
@@ -135,18 +135,5 @@ struct SessionController {
     private func rubric(of entry: LogEntry?, _ req: Request) async throws -> Rubric? {
         guard let entry else { return nil }
         return try await repo(req).rubric(of: entry)
-    }
-
-    private func optional<E: LooseParsable>(_ t: E.Type, _ raw: String?, _ field: String, _ problems: inout FieldProblems) -> E? {
-        guard let raw, !raw.isEmpty else { return nil }
-        return parse(t, raw, field, &problems)
-    }
-
-    private func parse<E: LooseParsable>(_: E.Type, _ raw: String?, _ field: String, _ problems: inout FieldProblems) -> E? {
-        guard let raw, let v = E(loose: raw) else {
-            problems.add(field, "must be one of \(E.allowedList)")
-            return nil
-        }
-        return v
     }
 }
