@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import MockLoopCore
+
+@Suite struct InsightsTests {
+    static let rubric = Rubric(id: "r", name: "R", type: .coding, description: "", dimensions: [
+        Dimension(key: "a", name: "A", question: "?", score1: "1", score2: "2", score3: "3"),
+        Dimension(key: "b", name: "B", question: "?", score1: "1", score2: "2", score3: "3"),
+        Dimension(key: "c", name: "C", question: "?", score1: "1", score2: "2", score3: "3"),
+    ])
+
+    static func entry(_ scores: [String: Int], day: Double = 0, mode: SessionMode = .peer) -> LogEntry {
+        LogEntry(id: UUID(), date: Date(timeIntervalSince1970: 1_790_000_000 + day * 86400), type: .coding, mode: mode, status: .completed,
+                 rubricId: "r", scores: ScoreSheet(interviewerScores: scores.mapValues { DimensionScore(score: $0) }))
+    }
+
+    @Test func trendsReadTheDirectionAndSkipUnscoredDimensions() {
+        let entries = (0..<6).map { Self.entry(["a": 1 + $0 / 2, "b": 3 - $0 / 3], day: Double($0)) }
+        let trends = DimensionTrend.compute(entries, rubric: Self.rubric)
+        #expect(trends[0].direction == .improving && trends[0].sessions == 6)
+        #expect(trends[1].direction == .slipping)
+        #expect(trends[2] == DimensionTrend(dimension: "c", sessions: 0, mean: nil, slope: nil, direction: nil), "never scored")
+        let single = DimensionTrend.compute([Self.entry(["a": 2])], rubric: Self.rubric)
+        #expect(single[0].mean == 2 && single[0].slope == nil && single[0].direction == nil)
+        let steady = DimensionTrend.compute((0..<5).map { Self.entry(["a": 2], day: Double($0)) }, rubric: Self.rubric)
+        #expect(steady[0].direction == .flat)
+    }
+
+    @Test func weakSpotsWaitForEnoughEvidence() {
+        let nine = (0..<9).map { _ in Self.entry(["a": 1, "b": 3]) }
+        let early = WeakSpots.find(nine, rubric: Self.rubric)
+        #expect(early.spots.isEmpty && early.sessionsNeeded == 1)
+        let unscored = nine + [LogEntry(id: UUID(), date: Date(), type: .coding, mode: .peer, status: .planned, rubricId: "r")]
+        #expect(WeakSpots.find(unscored, rubric: Self.rubric).sessionsNeeded == 1, "unscored sessions are not evidence")
+        let ten = nine + [Self.entry(["a": 2, "b": 3])]
+        let found = WeakSpots.find(ten, rubric: Self.rubric)
+        #expect(found.sessionsNeeded == 0 && found.spots.map(\.dimension) == ["a"])
+        #expect(found.spots[0].lowSessions.count == 9)
+    }
+
+    @Test func tiedWeakSpotsKeepRubricOrder() {
+        let entries = (0..<10).map { _ in Self.entry(["a": 2, "b": 3, "c": 2]) }
+        #expect(WeakSpots.find(entries, rubric: Self.rubric).spots.map(\.dimension) == ["a", "c"])
+    }
+
+    @Test func cadenceWeeksStartMondayInTheUsersTimeZone() throws {
+        // Monday 2026-11-16 00:30 in Berlin is still Sunday 23:30 UTC: it belongs to Berlin's new week.
+        let berlin = TimeZone(identifier: "Europe/Berlin")!
+        let mondayEarly = Date(timeIntervalSince1970: 1_794_785_400)  // 2026-11-15T23:30:00Z
+        let sessions = [mondayEarly, mondayEarly.addingTimeInterval(3600)].map {
+            LogEntry(id: UUID(), date: $0, type: .coding, mode: .peer, status: .completed, rubricId: "r")
+        }
+        let now = mondayEarly.addingTimeInterval(2 * 86400)
+        let inBerlin = Cadence.compute(sessions, now: now, timeZone: berlin, weeks: 2)
+        #expect(inBerlin.weeks.map(\.observed) == [0, 2] && inBerlin.streak == 1)
+        let inUTC = Cadence.compute(sessions, now: now, timeZone: TimeZone(identifier: "UTC")!, weeks: 2)
+        #expect(inUTC.weeks.map(\.observed) == [1, 1] && inUTC.streak == 0)
+    }
+
+    @Test func aiAndSoloSessionsAreNotObservedAndAnUnfinishedWeekDoesNotBreakTheStreak() {
+        let now = Date(timeIntervalSince1970: 1_794_900_000)
+        let utc = TimeZone(identifier: "UTC")!
+        let lastWeek = now.addingTimeInterval(-7 * 86400)
+        var entries = [SessionMode.peer, .paidPro, .ai, .solo].map {
+            LogEntry(id: UUID(), date: lastWeek, type: .coding, mode: $0, status: .completed, rubricId: "r")
+        }
+        entries.append(LogEntry(id: UUID(), date: now, type: .coding, mode: .ai, status: .completed, rubricId: "r"))
+        let c = Cadence.compute(entries, now: now, timeZone: utc, weeks: 3)
+        #expect(c.weeks.map(\.observed) == [0, 2, 0])
+        #expect(c.streak == 1)
+    }
+}
