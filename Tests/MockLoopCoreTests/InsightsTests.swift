@@ -70,3 +70,59 @@ import Testing
         #expect(c.streak == 1)
     }
 }
+
+@Suite struct CalibrationAndReadinessTests {
+    static let rubric = InsightsTests.rubric
+
+    static func entry(_ scores: [String: Int], self selfScores: [String: Int] = [:], mode: SessionMode = .peer,
+                      difficulty: Difficulty? = .medium, retro: Retrospective? = nil, day: Double = 0) -> LogEntry {
+        LogEntry(id: UUID(), date: Date(timeIntervalSince1970: 1_790_000_000 + day * 86400), type: .coding, mode: mode, status: .completed,
+                 rubricId: "r", difficulty: difficulty,
+                 scores: ScoreSheet(interviewerScores: scores.mapValues { DimensionScore(score: $0) }, selfScores: selfScores), retro: retro)
+    }
+
+    @Test func selfGapSkipsSessionsWithoutSelfScores() {
+        let gaps = CalibrationGap.selfVsInterviewer([Self.entry(["a": 1], self: ["a": 3]), Self.entry(["a": 2]), Self.entry(["a": 2], self: ["a": 2])],
+                                                    rubric: Self.rubric)
+        #expect(gaps[0] == CalibrationGap(dimension: "a", pairs: 2, meanGap: 1))
+        #expect(gaps[1].meanGap == nil && gaps[1].pairs == 0)
+    }
+
+    @Test func aiOverScoringIsMeasuredAndTakenOffOnlyWithEnoughPairs() {
+        let entries = (0..<3).map { _ in Self.entry(["a": 3], mode: .ai) } + (0..<3).map { _ in Self.entry(["a": 2]) }
+        let gap = CalibrationGap.aiVsHuman(entries, rubric: Self.rubric)[0]
+        #expect(gap.meanGap == 1 && gap.pairs == 3)
+        #expect(CalibrationGap.calibrated(aiScore: 3, gap: gap) == 2)
+        let thin = CalibrationGap(dimension: "a", pairs: 1, meanGap: 1)
+        #expect(CalibrationGap.calibrated(aiScore: 3, gap: thin) == 2.5, "conservative default until there is evidence")
+        #expect(CalibrationGap.aiVsHuman((0..<3).map { _ in Self.entry(["a": 3], mode: .ai) }, rubric: Self.rubric)[0].meanGap == nil)
+    }
+
+    @Test func difficultyHonestyAgainstTheTarget() {
+        let entries = [Difficulty.easy, .easy, .medium, .hard].map { Self.entry(["a": 2], difficulty: $0) }
+        let h = DifficultyHonesty.compute(entries, target: TargetMix.for(tier: .tier1, level: .senior))
+        #expect(h.mediumHardShare == 0.5 && h.tooEasy)
+    }
+
+    @Test func didTheFixWork() {
+        let retro = Retrospective(wentWell: "", wentWrong: "", priorityFix: PriorityFix(dimension: "a", text: "ask first"), drill: Drill(text: "d", done: true))
+        let entries = [Self.entry(["a": 1], day: 0), Self.entry(["a": 1], retro: retro, day: 1), Self.entry(["b": 2], day: 2), Self.entry(["a": 3], day: 3)]
+        let effects = FixEffect.compute(entries)
+        #expect(effects.count == 1)
+        #expect(effects[0].before == 1 && effects[0].after == 3 && effects[0].verdict == .moved && effects[0].drillDone)
+        #expect(FixEffect.compute(Array(entries.prefix(2)))[0].verdict == .tooEarly)
+    }
+
+    @Test func aiOnlyEvidenceNeverMakesAUserReady() {
+        let ai = (0..<5).map { _ in Self.entry(["a": 3, "b": 3], mode: .ai) }
+        let r = Readiness.assess(ai, type: .coding, level: .staff)
+        #expect(!r.ready && r.missing?.contains("3 more observed coding mocks at Staff level") == true)
+        #expect(r.missing?.contains("AI sessions do not count") == true)
+        let human = ai + (0..<3).map { _ in Self.entry(["a": 3, "b": 2]) }
+        #expect(Readiness.assess(human, type: .coding, level: nil).ready)
+        let easy = (0..<3).map { _ in Self.entry(["a": 3], difficulty: .easy) }
+        #expect(!Readiness.assess(easy, type: .coding, level: nil).ready, "easy questions are not target difficulty")
+        let low = (0..<3).map { _ in Self.entry(["a": 2]) }
+        #expect(Readiness.assess(low, type: .coding, level: nil).missing?.contains("average 2.0") == true)
+    }
+}
