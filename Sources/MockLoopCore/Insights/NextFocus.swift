@@ -1,0 +1,26 @@
+import Foundation
+
+/// The single thing to practise next (weakness first): the weakest dimension by mean score,
+/// one drill for it, and a question from the bank of this type the user has not done yet.
+public struct NextFocus: Codable, Sendable, Equatable {
+    public var dimension: String
+    public var mean: Double
+    public var drill: String
+    public var questionID: String?
+
+    /// Ties go to the dimension scored in the most sessions (the surer finding), then rubric order.
+    public static func choose(trends: [DimensionTrend], rubric: Rubric, bank: [Question], seen: Set<String>, seed: UInt64) -> NextFocus? {
+        let scored = trends.enumerated().filter { $0.element.mean != nil }
+        guard let weakest = scored.min(by: { a, b in
+            let (ma, mb) = (a.element.mean!, b.element.mean!)
+            if ma != mb { return ma < mb }
+            if a.element.sessions != b.element.sessions { return a.element.sessions > b.element.sessions }
+            return a.offset < b.offset
+        })?.element, let dimension = rubric.dimension(weakest.dimension) else { return nil }
+        var rng = SeededGenerator(seed: seed)
+        let fresh = bank.filter { $0.type == rubric.type && !seen.contains($0.id) }.sorted { $0.id < $1.id }
+        return NextFocus(dimension: dimension.key, mean: weakest.mean!,
+                         drill: "Three timed reps this week aimed only at \(dimension.name.lowercased()): before each, reread what a 3 looks like (\(dimension.score3)); after, score yourself on it.",
+                         questionID: fresh.randomElement(using: &rng)?.id)
+    }
+}
