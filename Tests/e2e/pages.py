@@ -1,4 +1,7 @@
 """Small helpers the browser tests share."""
+import itertools
+
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -8,13 +11,34 @@ def wait_for(driver, css, timeout=15):
     return WebDriverWait(driver, timeout).until(EC.presence_of_element_located((By.CSS_SELECTOR, css)))
 
 
+_marks = itertools.count(1)
+
+
+def _replaced(mark):
+    """True once the document carrying `mark` is gone and its successor has loaded.
+
+    Chrome can answer a query about a node of the departing document with a generic
+    "does not belong to the document" error instead of a stale-element one, so any
+    driver error mid-navigation counts as "not yet" and the wait polls again.
+    """
+    def check(driver):
+        try:
+            return driver.execute_script(
+                "return document.readyState === 'complete' && "
+                "document.documentElement.getAttribute('data-e2e-mark') !== arguments[0];", mark)
+        except WebDriverException:
+            return False
+    return check
+
+
 def submit(driver, form_css):
     """Submits a form by its submit button and waits for the next page to load."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    mark = str(next(_marks))
+    driver.execute_script("document.documentElement.setAttribute('data-e2e-mark', arguments[0]);", mark)
     button = WebDriverWait(driver, 30).until(EC.element_to_be_clickable((By.CSS_SELECTOR, form_css + " button[type=submit]")))
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
     button.click()
-    WebDriverWait(driver, 30).until(EC.staleness_of(old))
+    WebDriverWait(driver, 30).until(_replaced(mark))
 
 
 def choose(driver, select_id, value):
