@@ -29,6 +29,13 @@ let package = Package(
         ),
         // Transcripts and what a speech coach and an interviewer would notice in them.
         .target(name: "MockLoopAnalysis", dependencies: ["MockLoopCore"], swiftSettings: settings),
+        // Runs candidate code against a question's tests inside a bubblewrap sandbox.
+        .target(
+            name: "MockLoopRunner",
+            dependencies: ["MockLoopCore"],
+            resources: [.copy("Harness")],
+            swiftSettings: settings
+        ),
         // Fluent models, migrations, repositories, database selection.
         .target(
             name: "MockLoopStore",
@@ -94,6 +101,8 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(name: "MockLoopCoreTests", dependencies: ["MockLoopCore"], swiftSettings: settings),
+        // The real sandbox and the real interpreters and compilers.
+        .testTarget(name: "MockLoopRunnerTests", dependencies: ["MockLoopRunner", "MockLoopCore"], swiftSettings: settings),
         .testTarget(name: "MockLoopAnalysisTests", dependencies: ["MockLoopAnalysis", "MockLoopCore"],
                     resources: [.copy("Fixtures")], swiftSettings: settings),
         // Runs the built `mockloop` executable as a user would.

@@ -18,7 +18,7 @@ extension LooseParsable {
     /// The accepted spellings, for error messages.
     public static var allowedList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
-    static func normalize(_ text: String) -> String {
+    public static func normalize(_ text: String) -> String {
         String(text.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 }
