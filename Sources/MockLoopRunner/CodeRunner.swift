@@ -49,6 +49,7 @@ public final class CodeRunner: Sendable {
         harnessDirectory = configuration.workDirectory + "/harness"
         cppHeader = CppHeaderCache(directory: configuration.workDirectory + "/pch")
         let started = DispatchTime.now().uptimeNanoseconds
+        _ = ProcessSweep.becomeSubreaper
         let probed: Result<Sandbox, SandboxFailure>
         do {
             try Self.prepare(configuration.workDirectory, harness: harnessDirectory)
@@ -77,6 +78,13 @@ public final class CodeRunner: Sendable {
     public var slotUIDs: [UInt32] {
         guard sandbox?.switchesUser == true else { return [] }
         return (0..<configuration.slots).map { configuration.uidBase + UInt32($0) }
+    }
+
+    /// Builds what makes later runs fast (the precompiled C++ header, ~3 s once per work
+    /// directory). The server starts it in the background; runs that need it also wait for it.
+    public func warmUp() async {
+        guard let sandbox, toolchain.gxx != nil else { return }
+        await cppHeader.prepare(using: self, sandbox: sandbox)
     }
 
     /// Judges one submission. Throws only when it cannot be judged at all (bad request, no
@@ -112,9 +120,10 @@ public final class CodeRunner: Sendable {
             try dir.write(submission.casesFile(), to: "cases.json")
             let plan = RunPlan(submission: submission, toolchain: toolchain, job: dir, harness: harnessDirectory,
                                cppHeader: cppHeader.ready ? cppHeader.directory : nil)
-            var compileMs = 0.0
+            var compileMs: Double?
             if let compile = plan.compile {
                 let outcome = try execute(compile, sandbox: sandbox, uid: uid, cases: 0)
+                if sandbox.switchesUser { ProcessSweep.killAll(uid: uid) }
                 compileMs = outcome.wallMs
                 if outcome.exitCode != 0 || outcome.timedOut {
                     return plan.compileFailure(outcome, totalMs: elapsed(since: started))

@@ -33,27 +33,3 @@ struct JobDirectory {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
-
-/// Finds and kills whatever still runs under a slot's uid after a submission: nothing should,
-/// since bwrap's PID namespace dies with it, but a slot must start empty.
-enum ProcessSweep {
-    static func living(uid: UInt32) -> [pid_t] {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
-        return entries.compactMap { name -> pid_t? in
-            guard let pid = pid_t(name) else { return nil }
-            var info = stat()
-            return stat("/proc/" + name, &info) == 0 && info.st_uid == uid ? pid : nil
-        }
-    }
-
-    @discardableResult
-    static func killAll(uid: UInt32) -> Int {
-        var killed = 0
-        for _ in 0..<20 {
-            let pids = living(uid: uid)
-            if pids.isEmpty { break }
-            for pid in pids where kill(pid, SIGKILL) == 0 { killed += 1 }
-        }
-        return killed
-    }
-}

@@ -72,7 +72,7 @@ struct RunPlan {
         return RunReport(
             verdict: .compileError, compiled: false,
             tests: submission.tests.cases.indices.map { TestOutcome(index: $0, verdict: .skipped, timeMs: nil, hidden: submission.tests.cases[$0].hidden ?? false) },
-            totalMs: totalMs, language: submission.language,
+            totalMs: totalMs, compileMs: outcome.wallMs, language: submission.language,
             compileOutput: lines.prefix(60).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

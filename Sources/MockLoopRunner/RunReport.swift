@@ -9,6 +9,8 @@ public struct RunReport: Codable, Sendable, Equatable {
     public var compiled: Bool?
     public var tests: [TestOutcome]
     public var totalMs: Double
+    /// Time spent compiling (C++ and Swift), included in `totalMs`.
+    public var compileMs: Double?
     public var language: Language
     /// Compiler or parser output, when compiling failed.
     public var compileOutput: String?

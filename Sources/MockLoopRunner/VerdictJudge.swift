@@ -14,11 +14,11 @@ struct VerdictJudge {
     static let memoryWords = ["MemoryError", "bad_alloc", "heap out of memory", "Cannot allocate memory",
                               "out of memory", "Allocation failed", "failed to allocate"]
 
-    func judge(_ outcome: SandboxedProcess.Outcome, compileMs: Double) -> RunReport {
+    func judge(_ outcome: SandboxedProcess.Outcome, compileMs: Double?) -> RunReport {
         let records = HarnessRecord.parse(outcome.results)
         let stderr = String(decoding: outcome.stderrTail, as: UTF8.self)
-        var report = RunReport(verdict: .accepted, compiled: true, tests: [], totalMs: compileMs + outcome.wallMs,
-                               language: language, stdout: functionModeStdout(outcome))
+        var report = RunReport(verdict: .accepted, compiled: true, tests: [], totalMs: (compileMs ?? 0) + outcome.wallMs,
+                               compileMs: compileMs, language: language, stdout: functionModeStdout(outcome))
 
         if let failure = records.first(where: { $0.index < 0 }) {
             let verdict: Verdict = switch failure.kind {
@@ -64,7 +64,8 @@ struct VerdictJudge {
     private func judge(_ record: HarnessRecord, _ testCase: TestCase) -> (Verdict, JSONValue?) {
         if tests.mode == .function {
             if let error = record.error {
-                return (record.kind == "memory" || Self.mentionsMemory(error) ? .memoryLimit : .runtimeError, nil)
+                if record.kind == "memory" || Self.mentionsMemory(error) { return (.memoryLimit, nil) }
+                return (Self.mentionsFileLimit(error) ? .outputLimit : .runtimeError, nil)
             }
             let actual = record.value ?? .null
             let ok = OutputComparer.matches(actual, testCase.expected ?? .null, compare: tests.compare ?? .exact, tolerance: tests.tolerance)
@@ -102,7 +103,11 @@ struct VerdictJudge {
         }
     }
 
+    /// A program that hit the file-size limit or filled /tmp (Python ignores SIGXFSZ and raises).
+    static let fileLimitWords = ["File too large", "No space left on device"]
+
     static func mentionsMemory(_ text: String) -> Bool { memoryWords.contains { text.contains($0) } }
+    static func mentionsFileLimit(_ text: String) -> Bool { fileLimitWords.contains { text.contains($0) } }
 
     private func hidden(_ i: Int) -> Bool { tests.cases[i].hidden ?? false }
     private func input(_ c: TestCase) -> JSONValue { tests.mode == .function ? (c.args ?? .array([])) : .string(c.stdin ?? "") }

@@ -1,11 +1,16 @@
 import Foundation
+import Testing
 import MockLoopCore
 @testable import MockLoopRunner
+
+/// All runner suites run one test at a time: the abuse tests check that no process is left
+/// under a slot uid, which only holds while nothing else runs in those slots.
+@Suite(.serialized) enum RunnerSuite {}
 
 /// One runner for all runner tests: the real sandbox, the real interpreters and compilers.
 enum RunnerFixture {
     static let runner: CodeRunner = {
-        let runner = CodeRunner(configuration: .init(workDirectory: "/tmp/mockloop-runner-tests-\(getpid())", slots: 2, uidBase: 61100))
+        let runner = CodeRunner(configuration: .init(workDirectory: "/tmp/mockloop-runner-tests", slots: 2, uidBase: 61100))
         precondition(runner.status.available, "the sandbox is unavailable: \(runner.status.reason ?? "?") — scripts/test.sh installs bubblewrap")
         return runner
     }()
