@@ -2,8 +2,9 @@
 # The whole MockLoop test suite:
 #   1. Python: reference solutions of the built-in coding questions (scripts/check_reference_solutions.py)
 #   2. A throwaway PostgreSQL server on 127.0.0.1 (exported as MOCKLOOP_TEST_POSTGRES_URL)
-#   3. swift build --build-tests && swift test [ARGS...]   (SQLite always, PostgreSQL when available)
-#   4. Browser tests: Tests/e2e/run.sh, when that file exists
+#   3. The code sandbox's tools (bubblewrap, util-linux, python3, node, g++), installed if missing
+#   4. swift build --build-tests && swift test [ARGS...]   (SQLite always, PostgreSQL when available)
+#   5. Browser tests: Tests/e2e/run.sh, when that file exists
 #
 # Usage: scripts/test.sh [swift test arguments...]      e.g. scripts/test.sh --filter Store
 #
@@ -233,7 +234,23 @@ else
     step_end "SKIPPED (not available; SQLite only)"
 fi
 
-# ---- 3. Swift ----------------------------------------------------------------------------------------
+# ---- 3. Code sandbox ---------------------------------------------------------------------------------
+# The runner tests use the real sandbox (bubblewrap, prlimit/setpriv from util-linux) and the real
+# interpreters and compilers: Python 3, Node.js, g++ and the Swift toolchain.
+step_begin "sandbox"
+missing=()
+command -v bwrap >/dev/null || missing+=(bubblewrap)
+command -v prlimit >/dev/null && command -v setpriv >/dev/null || missing+=(util-linux)
+[[ -x /usr/bin/python3 ]] || missing+=(python3)
+[[ -x /usr/bin/node || -x /usr/bin/nodejs ]] || missing+=(nodejs)
+command -v g++ >/dev/null || missing+=(g++)
+if ((${#missing[@]})); then
+    log "installing ${missing[*]} for the code runner"
+    apt_install "${missing[@]}" >/dev/null || die "the code runner tests need: ${missing[*]} (apt-get install ${missing[*]})"
+fi
+step_end "ok ($(bwrap --version))"
+
+# ---- 4. Swift ----------------------------------------------------------------------------------------
 step_begin "swift"
 if [[ ${MOCKLOOP_SKIP_SWIFT:-} == 1 ]]; then
     log "MOCKLOOP_SKIP_SWIFT=1: skipping swift build and swift test"
@@ -245,7 +262,7 @@ else
     step_end "ok (swift test${*:+ $*})"
 fi
 
-# ---- 4. Browser tests (hook) -------------------------------------------------------------------------
+# ---- 5. Browser tests (hook) -------------------------------------------------------------------------
 run_e2e() {
     if [[ ${MOCKLOOP_SKIP_E2E:-} == 1 ]]; then
         step_end "SKIPPED (MOCKLOOP_SKIP_E2E=1)"
