@@ -107,11 +107,14 @@ public final class CodeRunner: Sendable {
     }
 
     private func judge(_ submission: Submission, sandbox: Sandbox, uid: UInt32) -> RunReport {
+        // Other processes (a CLI run beside the server) use the same uids: a file lock per slot.
+        let lock = SlotLock(directory: configuration.workDirectory, uid: uid)
         let started = DispatchTime.now().uptimeNanoseconds
         var job: JobDirectory?
         defer {
             if sandbox.switchesUser { ProcessSweep.killAll(uid: uid) }
             job?.remove()
+            lock.release()
         }
         do {
             let dir = try JobDirectory.create(in: configuration.workDirectory, uid: sandbox.switchesUser ? uid : nil)
@@ -166,17 +169,36 @@ public final class CodeRunner: Sendable {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         chmod(directory, 0o711)
-        try? fm.removeItem(atPath: harness)
-        try fm.createDirectory(atPath: harness, withIntermediateDirectories: false)
+        try fm.createDirectory(atPath: harness, withIntermediateDirectories: true)
         chmod(harness, 0o755)
         guard let source = Bundle.module.url(forResource: "Harness", withExtension: nil) else {
             throw SandboxFailure("the harness files are missing from the runner's resources")
         }
+        // Other processes may be running submissions from this directory: replace a harness
+        // only when it changed, and atomically.
         for name in try fm.contentsOfDirectory(atPath: source.path) {
             let target = harness + "/" + name
-            try fm.copyItem(atPath: source.path + "/" + name, toPath: target)
-            chmod(target, 0o644)
+            let data = try Data(contentsOf: source.appendingPathComponent(name))
+            if fm.contents(atPath: target) == data { continue }
+            let staging = target + ".\(getpid())"
+            try data.write(to: URL(fileURLWithPath: staging))
+            chmod(staging, 0o644)
+            guard rename(staging, target) == 0 else { throw SandboxFailure("cannot install harness \(name)") }
         }
+    }
+
+    private static let sharedLock = NSLock()
+    nonisolated(unsafe) private static var sharedRunners: [String: CodeRunner] = [:]
+
+    /// One runner per work directory and process: every app and command in the process shares
+    /// its slots, so two of them never run code under the same uid at once.
+    public static func shared(_ configuration: Configuration = .fromEnvironment()) -> CodeRunner {
+        sharedLock.lock()
+        defer { sharedLock.unlock() }
+        if let runner = sharedRunners[configuration.workDirectory] { return runner }
+        let runner = CodeRunner(configuration: configuration)
+        sharedRunners[configuration.workDirectory] = runner
+        return runner
     }
 }
 

@@ -19,13 +19,17 @@ actor CppHeaderCache {
     func prepare(using runner: CodeRunner, sandbox: Sandbox) {
         guard !attempted, !ready, let gxx = runner.toolchain.gxx else { return }
         attempted = true
+        let uid = runner.configuration.uidBase + UInt32(runner.configuration.slots)
+        // Another process sharing the work directory may be building it right now.
+        let lock = SlotLock(directory: runner.configuration.workDirectory, uid: uid)
+        defer { lock.release() }
+        if ready { return }
         let fm = FileManager.default
         try? fm.removeItem(atPath: directory)
         guard (try? fm.createDirectory(atPath: directory, withIntermediateDirectories: false)) != nil,
               (try? Data("#include <bits/stdc++.h>\n".utf8).write(to: URL(fileURLWithPath: directory + "/stdcxx.h"))) != nil
         else { return }
-        // An extra uid beyond the slots, so a running submission never shares it.
-        let uid = runner.configuration.uidBase + UInt32(runner.configuration.slots)
+        // An extra uid beyond the slots (see above), so a running submission never shares it.
         if sandbox.switchesUser { lchown(directory, uid, uid) }
         chmod(directory, 0o755)
         let build = Sandbox.Invocation(
