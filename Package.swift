@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "MockLoopWeb",
             dependencies: [
-                "MockLoopCore", "MockLoopStore", "MockLoopAnalysis",
+                "MockLoopCore", "MockLoopStore", "MockLoopAnalysis", "MockLoopRunner",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "mockloop",
             dependencies: [
-                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopAnalysis",
+                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopAnalysis", "MockLoopRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),

@@ -8,6 +8,8 @@ public struct MockLoopError: Error, LocalizedError, Equatable, Sendable {
         case notFound = "not_found"
         case conflict
         case unavailable
+        /// No safe sandbox for running code on this server.
+        case sandboxUnavailable = "sandbox_unavailable"
     }
 
     public var kind: Kind

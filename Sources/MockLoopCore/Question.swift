@@ -46,13 +46,30 @@ public struct CodeTests: Codable, Sendable, Equatable {
     public var compare: Compare?
     public var tolerance: Double?
     public var cases: [TestCase]
+    /// Per-question overrides of the runner's defaults (2 s CPU, 5 s wall, 256 MiB).
+    public var limits: CodeLimits?
 
-    public init(mode: Mode, entryPoint: String? = nil, compare: Compare? = nil, tolerance: Double? = nil, cases: [TestCase]) {
+    public init(mode: Mode, entryPoint: String? = nil, compare: Compare? = nil, tolerance: Double? = nil,
+                cases: [TestCase], limits: CodeLimits? = nil) {
         self.mode = mode
         self.entryPoint = entryPoint
         self.compare = compare
         self.tolerance = tolerance
         self.cases = cases
+        self.limits = limits
+    }
+}
+
+/// A question's own resource limits for the code runner; unset fields keep the defaults.
+public struct CodeLimits: Codable, Sendable, Equatable {
+    public var cpuSeconds: Int?
+    public var wallSeconds: Double?
+    public var memoryMiB: Int?
+
+    public init(cpuSeconds: Int? = nil, wallSeconds: Double? = nil, memoryMiB: Int? = nil) {
+        self.cpuSeconds = cpuSeconds
+        self.wallSeconds = wallSeconds
+        self.memoryMiB = memoryMiB
     }
 }
 

@@ -1,3 +1,5 @@
+import MockLoopCore
+
 /// What one submission may use. Defaults suit interview-sized problems; a question can
 /// override them (a heavy graph problem may want more CPU), and compiling has its own, larger set.
 public struct RunLimits: Codable, Sendable, Equatable {
@@ -29,12 +31,22 @@ public struct RunLimits: Codable, Sendable, Equatable {
     public static let compile = RunLimits(cpuSeconds: 30, wallSeconds: 45, memoryMiB: 4096, processes: 64,
                                           fileSizeMiB: 128, stdoutBytes: 64 << 10, stderrBytes: 64 << 10)
 
-    /// Checks limits that come from a question file or a request.
-    public func validated(field: String = "limits") throws -> RunLimits {
+    /// The defaults with a question's overrides.
+    public func overridden(by limits: CodeLimits?) -> RunLimits {
+        var merged = self
+        if let cpu = limits?.cpuSeconds { merged.cpuSeconds = cpu }
+        if let wall = limits?.wallSeconds { merged.wallSeconds = wall }
+        if let memory = limits?.memoryMiB { merged.memoryMiB = memory }
+        return merged
+    }
+
+    /// Checks limits that come from a question file or a request. The ceilings keep one
+    /// submission from holding a slot (or the machine's memory) for long.
+    public func validated(field: String = "tests.limits") throws -> RunLimits {
         var problems: [String] = []
-        if !(1...60).contains(cpuSeconds) { problems.append("cpuSeconds must be 1–60") }
-        if !(wallSeconds >= 0.5 && wallSeconds <= 120) { problems.append("wallSeconds must be 0.5–120") }
-        if !(16...8192).contains(memoryMiB) { problems.append("memoryMiB must be 16–8192") }
+        if !(1...10).contains(cpuSeconds) { problems.append("cpuSeconds must be 1–10") }
+        if !(wallSeconds >= 0.5 && wallSeconds <= 20) { problems.append("wallSeconds must be 0.5–20") }
+        if !(32...1024).contains(memoryMiB) { problems.append("memoryMiB must be 32–1024") }
         if !(1...512).contains(processes) { problems.append("processes must be 1–512") }
         if !(1...1024).contains(fileSizeMiB) { problems.append("fileSizeMiB must be 1–1024") }
         if !(1024...(64 << 20)).contains(stdoutBytes) { problems.append("stdoutBytes must be 1 KiB–64 MiB") }

@@ -18,7 +18,7 @@ public enum RunnerError: Error, Equatable, Sendable, CustomStringConvertible {
     public var asMockLoopError: MockLoopError {
         switch self {
         case .badRequest(let field, let problem): .invalid(field, problem)
-        case .sandboxUnavailable: MockLoopError(.unavailable, description)
+        case .sandboxUnavailable: MockLoopError(.sandboxUnavailable, description)
         }
     }
 }

@@ -11,11 +11,12 @@ public struct Submission: Sendable {
     public static let maxSourceBytes = 64 << 10
     public static let maxCases = 500
 
-    public init(source: String, language: Language, tests: CodeTests, limits: RunLimits = .standard) {
+    /// Without explicit limits, the defaults with the tests' own overrides.
+    public init(source: String, language: Language, tests: CodeTests, limits: RunLimits? = nil) {
         self.source = source
         self.language = language
         self.tests = tests
-        self.limits = limits
+        self.limits = limits ?? RunLimits.standard.overridden(by: tests.limits)
     }
 
     /// Refuses what cannot be judged, naming the field: empty or oversized code, a function-mode

@@ -1,4 +1,5 @@
 import Foundation
+import MockLoopRunner
 import MockLoopStore
 
 /// Everything the app is configured by, read once from flags and the environment and
@@ -9,12 +10,16 @@ public struct AppConfig: Sendable {
     public var store: StoreConfig
     /// Overrides for the transcript analysis thresholds (a JSON file), if any.
     public var analysisThresholdsFile: String?
+    /// The code runner's work directory, slots and uids (MOCKLOOP_RUNNER_* variables).
+    public var runner: CodeRunner.Configuration
 
-    public init(hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfig, analysisThresholdsFile: String? = nil) {
+    public init(hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfig, analysisThresholdsFile: String? = nil,
+                runner: CodeRunner.Configuration = .init()) {
         self.hostname = hostname
         self.port = port
         self.store = store
         self.analysisThresholdsFile = analysisThresholdsFile
+        self.runner = runner
     }
 
     /// Flags win over the environment; the default data directory is ~/.mockloop.
@@ -26,6 +31,7 @@ public struct AppConfig: Sendable {
             ?? URL(fileURLWithPath: home).appendingPathComponent(".mockloop")
         return AppConfig(hostname: hostname ?? "127.0.0.1", port: port ?? 8080,
                          store: StoreConfig(dataDirectory: dataURL, databaseURL: environment["DATABASE_URL"]),
-                         analysisThresholdsFile: environment["MOCKLOOP_ANALYSIS_THRESHOLDS"])
+                         analysisThresholdsFile: environment["MOCKLOOP_ANALYSIS_THRESHOLDS"],
+                         runner: .fromEnvironment(environment))
     }
 }

@@ -4,6 +4,7 @@ import Leaf
 import LeafKit
 import MockLoopAnalysis
 import MockLoopCore
+import MockLoopRunner
 import MockLoopStore
 import Vapor
 
@@ -17,6 +18,15 @@ public enum MockLoopApp {
         app.storage[OwnerKey.self] = owner
         app.storage[StoreKindKey.self] = config.store.kind
         app.storage[ThresholdsKey.self] = try config.analysisThresholdsFile.map(AnalysisThresholds.load) ?? AnalysisThresholds()
+        // Probed once per process (≈15 ms); without a sandbox, code is refused, never run bare.
+        let runner = CodeRunner.shared(config.runner)
+        app.storage[RunnerKey.self] = runner
+        if runner.status.available {
+            app.logger.info("code sandbox: \(runner.status.mode ?? "") (\(runner.status.languages.map(\.rawValue).joined(separator: ", ")))")
+            Task.detached(priority: .background) { await runner.warmUp() }
+        } else {
+            app.logger.warning("code sandbox unavailable, code will not run: \(runner.status.reason ?? "")")
+        }
 
         guard let resources = Bundle.module.resourceURL else { throw MockLoopError(.unavailable, "web resources are missing") }
         app.directory.viewsDirectory = resources.appendingPathComponent("Views").path + "/"

@@ -44,7 +44,7 @@ struct ProblemMiddleware: AsyncMiddleware {
             case .invalid: .unprocessableEntity
             case .notFound: .notFound
             case .conflict: .conflict
-            case .unavailable: .serviceUnavailable
+            case .unavailable, .sandboxUnavailable: .serviceUnavailable
             }
             return (status, Problem(error: e.kind.rawValue, message: e.message, fields: e.fields))
         case let e as ContentError:

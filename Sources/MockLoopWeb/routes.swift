@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
 
     let rubrics = RubricController(), questions = QuestionController()
     let sessions = SessionController(), log = LogController(), analysis = AnalysisController()
+    let runs = RunController()
 
     // Pages
     app.get(use: log.home)
@@ -31,6 +32,7 @@ func routes(_ app: Application) throws {
     app.post("sessions", ":id", "retro", use: sessions.retroPage)
     app.post("sessions", ":id", "drill", use: sessions.drillPage)
     app.on(.POST, "sessions", ":id", "transcript", body: .collect(maxSize: "20mb"), use: analysis.attachPage)
+    app.on(.POST, "sessions", ":id", "run", body: .collect(maxSize: "1mb"), use: runs.runPage)
     app.get("log", use: log.logPage)
     app.get("log", "export.csv", use: log.exportCSV)
     app.get("log", "export.json", use: log.exportJSON)
@@ -57,6 +59,8 @@ func routes(_ app: Application) throws {
     api.post("sessions", ":id", "retro", use: sessions.createRetro)
     api.put("sessions", ":id", "retro", use: sessions.replaceRetro)
     api.post("sessions", ":id", "retro", "drill", use: sessions.drill)
+    api.on(.POST, "run", body: .collect(maxSize: "1mb"), use: runs.run)
+    api.get("runs", use: runs.list)
     api.on(.POST, "analyze", body: .collect(maxSize: "20mb"), use: analysis.analyze)
     api.on(.PUT, "sessions", ":id", "transcript", body: .collect(maxSize: "20mb"), use: analysis.attach)
     api.get("sessions", ":id", "transcript", "analysis", use: analysis.show)

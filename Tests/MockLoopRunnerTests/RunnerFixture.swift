@@ -18,7 +18,7 @@ enum RunnerFixture {
     /// Short limits keep the abuse suite quick; the verdicts are the same as with the defaults.
     static let tight = RunLimits(cpuSeconds: 1, wallSeconds: 2, memoryMiB: 256, processes: 64, fileSizeMiB: 16)
 
-    static func run(_ code: String, _ language: Language, _ tests: CodeTests, limits: RunLimits = .standard) async throws -> RunReport {
+    static func run(_ code: String, _ language: Language, _ tests: CodeTests, limits: RunLimits? = nil) async throws -> RunReport {
         try await runner.run(Submission(source: code, language: language, tests: tests, limits: limits))
     }
 

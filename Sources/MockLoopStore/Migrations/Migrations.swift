@@ -6,6 +6,7 @@ public enum Migrations {
     public static let all: [any Migration] = [
         M001CreateUsers(), M002CreateRubrics(), M003CreateQuestions(), M004CreateSessions(),
         M005CreateScores(), M006CreateRetros(), M007CreateSessionIndexes(), M008CreateTranscripts(),
+        M009CreateCodeRuns(),
     ]
 }
 
@@ -146,4 +147,26 @@ struct M008CreateTranscripts: AsyncMigration {
             .create()
     }
     func revert(on db: Database) async throws { try await db.schema("transcripts").delete() }
+}
+
+struct M009CreateCodeRuns: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("code_runs").id()
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
+            .field("session_id", .uuid, .references("sessions", "id", onDelete: .cascade))
+            .field("question_id", .string)
+            .field("language", .string, .required)
+            .field("verdict", .string, .required)
+            .field("compiled", .bool)
+            .field("passed", .int, .required)
+            .field("total", .int, .required)
+            .field("total_ms", .double, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+        if let sql = db as? SQLDatabase {
+            try await sql.create(index: "idx_code_runs_user_time").on("code_runs").column("user_id").column("created_at").run()
+            try await sql.create(index: "idx_code_runs_session").on("code_runs").column("session_id").run()
+        }
+    }
+    func revert(on db: Database) async throws { try await db.schema("code_runs").delete() }
 }

@@ -1,23 +1,39 @@
+import MockLoopRunner
 import MockLoopStore
 import Vapor
 
-/// `/healthz`: which database, and proof that it answers.
+/// `/healthz`: which database and proof that it answers, and whether code can run (the
+/// sandbox's mode, or why it is unavailable). A missing sandbox does not fail the check:
+/// everything but running code still works.
 struct HealthController {
     struct Health: Content {
         var status: String
         var database: String
         var checks: [String: String]
+        var sandbox: Sandbox
+    }
+
+    struct Sandbox: Content {
+        var status: String
+        var mode: String?
+        var reason: String?
+        var languages: [String]
     }
 
     func check(req: Request) async throws -> Response {
         let kind = req.application.storage[StoreKindKey.self] ?? "unknown"
+        let runner = req.application.storage[RunnerKey.self]?.status
+        let sandbox = Sandbox(status: runner?.available == true ? "available" : "unavailable", mode: runner?.mode,
+                              reason: runner?.reason ?? (runner == nil ? "no runner configured" : nil),
+                              languages: runner?.languages.map(\.rawValue) ?? [])
         do {
             try await StoreSetup.ping(req.db)
-            return try await Health(status: "ok", database: kind, checks: ["database": "reachable"]).encodeResponse(for: req)
+            return try await Health(status: "ok", database: kind, checks: ["database": "reachable", "sandbox": sandbox.status],
+                                    sandbox: sandbox).encodeResponse(for: req)
         } catch {
             req.logger.warning("health check: database unreachable")
-            return try await Health(status: "failing", database: kind, checks: ["database": "unreachable"])
-                .encodeResponse(status: .serviceUnavailable, for: req)
+            return try await Health(status: "failing", database: kind, checks: ["database": "unreachable", "sandbox": sandbox.status],
+                                    sandbox: sandbox).encodeResponse(status: .serviceUnavailable, for: req)
         }
     }
 }

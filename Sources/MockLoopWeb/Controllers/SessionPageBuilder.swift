@@ -15,6 +15,20 @@ struct SessionPageBuilder {
         return AnalysisView(report, rubric: rubric)
     }
 
+    /// The page after a run from its form: the result shown, the code kept in the editor.
+    func render(_ id: UUID, run: RunView, code: String, language: String) async throws -> View {
+        var page = try await page(id)
+        page.code = try await codeCard(id, tests: page.questionTests, language: language, code: code, result: run)
+        return try await req.view.render("session", page)
+    }
+
+    func codeCard(_ id: UUID, tests: CodeTests?, language: String? = nil, code: String = "", result: RunView? = nil) async throws -> CodeCard? {
+        guard let tests, let runner = req.application.storage[RunnerKey.self] else { return nil }
+        let repo = CodeRunRepository(db: req.db, userID: req.userID)
+        return CodeCard(status: runner.status, tests: tests, language: language, code: code, result: result,
+                        runs: try await repo.list(sessionID: id, limit: 20), summary: try await repo.summary(sessionID: id))
+    }
+
     func page(_ id: UUID) async throws -> SessionPage {
         let sessions = SessionRepository(db: req.db, userID: req.userID)
         let e = try await sessions.find(id)
@@ -48,6 +62,7 @@ struct SessionPageBuilder {
                                   fixDimension: rubric.dimension(r.priorityFix.dimension)?.name ?? r.priorityFix.dimension,
                                   fix: r.priorityFix.text, drill: r.drill.text, drillDone: r.drill.done)
             },
-            problems: [], notice: nil, analysis: try await analysis(of: e, rubric: rubric))
+            problems: [], notice: nil, analysis: try await analysis(of: e, rubric: rubric),
+            code: try await codeCard(e.id, tests: question?.tests), questionTests: question?.tests)
     }
 }

@@ -43,6 +43,16 @@ struct SessionPage: Encodable {
     var problems: [FieldProblem]
     var notice: String?
     var analysis: AnalysisView?
+    /// Present for questions with code tests.
+    var code: CodeCard?
+    /// Not rendered: the tests the "Run code" card runs against.
+    var questionTests: CodeTests?
+
+    enum CodingKeys: CodingKey {
+        case title, details, id, date, type, mode, status, interviewer, company, tier, level, difficulty, planned, started,
+             completed, isAI, isRepeat, rubricID, rubricName, dimensions, question, questionTitle, lastFix, confidence,
+             duration, hintsUsed, pauses, wentEasy, average, retro, problems, notice, analysis, code
+    }
 
     struct Retro: Encodable {
         var wentWell, wentWrong, fixDimension, fix, drill: String
