@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "MockLoopTestSupport",
             dependencies: [
-                "MockLoopCore", "MockLoopStore", "MockLoopWeb",
+                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopRunner",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "MockLoopWebTests",
             dependencies: [
-                "MockLoopWeb", "MockLoopStore", "MockLoopCore", "MockLoopTestSupport",
+                "MockLoopWeb", "MockLoopStore", "MockLoopCore", "MockLoopRunner", "MockLoopTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: settings

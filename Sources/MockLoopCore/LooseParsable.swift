@@ -2,6 +2,8 @@
 /// "system-design" and "system_design" all mean the same thing.
 public protocol LooseParsable: RawRepresentable, CaseIterable, Equatable where RawValue == String {
     var label: String { get }
+    /// A requirement so that types with extra spellings ("py", "c++") keep them in generic code.
+    init?(loose text: String)
 }
 
 extension LooseParsable {

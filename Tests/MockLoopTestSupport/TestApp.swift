@@ -1,19 +1,21 @@
 import Fluent
 import Foundation
 import MockLoopCore
+import MockLoopRunner
 import MockLoopStore
 import MockLoopWeb
 import Vapor
 
 /// Runs `body` against a fully configured MockLoop app on a fresh database of the given kind,
 /// and tears it all down afterwards, also when the body throws.
-public func withMockLoopApp(_ kind: TestDatabase, _ body: (Application) async throws -> Void) async throws {
+public func withMockLoopApp(_ kind: TestDatabase, runner: CodeRunner.Configuration = .init(),
+                            _ body: (Application) async throws -> Void) async throws {
     let store = try await kind.makeStore()
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     var failure: Error?
     do {
-        try await MockLoopApp.configure(app, AppConfig(store: store.config), content: TestDatabase.content)
+        try await MockLoopApp.configure(app, AppConfig(store: store.config, runner: runner), content: TestDatabase.content)
         try await body(app)
     } catch { failure = error }
     try await app.asyncShutdown()
