@@ -33,14 +33,18 @@ actor CppHeaderCache {
         if sandbox.switchesUser { lchown(directory, uid, uid) }
         chmod(directory, 0o755)
         let build = Sandbox.Invocation(
-            program: [gxx] + Self.flags + ["-x", "c++-header", "/pch/stdcxx.h", "-o", "/pch/stdcxx.h.gch"],
+            program: [gxx] + Self.flags + ["-x", "c++-header", "/pch/stdcxx.h", "-o", "/pch/building.gch"],
             binds: [Sandbox.Bind(source: directory, target: "/pch", writable: true)],
             limits: .compile, addressSpaceMiB: RunLimits.compile.memoryMiB, tmpMiB: 256, workingDirectory: "/pch")
         let outcome = try? runner.execute(build, sandbox: sandbox, uid: uid, cases: 0)
         if sandbox.switchesUser { ProcessSweep.killAll(uid: uid) }
         lchown(directory, geteuid(), getegid())
-        lchown(directory + "/stdcxx.h.gch", geteuid(), getegid())
-        chmod(directory + "/stdcxx.h.gch", 0o644)
-        if outcome?.exitCode != 0 { try? fm.removeItem(atPath: directory + "/stdcxx.h.gch") }
+        // Only a finished build gets the name g++ looks for: an interrupted one (the process
+        // stopped mid-build) would otherwise be an invalid header that g++ silently skips.
+        let built = directory + "/building.gch"
+        guard outcome?.exitCode == 0, !outcome!.timedOut else { try? fm.removeItem(atPath: built); return }
+        lchown(built, geteuid(), getegid())
+        chmod(built, 0o644)
+        rename(built, directory + "/stdcxx.h.gch")
     }
 }

@@ -13,7 +13,7 @@ struct CLIContext {
     var db: Database { app.db }
 
     /// Runs `body` against the store and turns product errors into a one-line reason and exit 1.
-    static func run(_ options: StoreOptions, _ body: (CLIContext) async throws -> Void) async throws {
+    static func run(_ options: StoreOptions, failureCode: Int32 = 1, _ body: (CLIContext) async throws -> Void) async throws {
         let config = AppConfig.resolve(dataDir: options.dataDir)
         var env = Environment(name: "production", arguments: ["mockloop"])
         env.arguments = ["mockloop"]
@@ -31,7 +31,7 @@ struct CLIContext {
         if let failure {
             if failure is ExitCode || failure is CleanExit { throw failure }
             FileHandle.standardError.write(Data("error: \(Self.reason(failure))\n".utf8))
-            throw ExitCode.failure
+            throw ExitCode(failureCode)
         }
     }
 

@@ -113,4 +113,44 @@ struct CLI {
         let bad = try cli.run(["analyze", file.path], usesStore: false)
         #expect(bad.code != 0 && bad.err.contains("line 2"))
     }
+
+    @Test func runCodeExitCodesAndOutput() throws {
+        let cli = CLI()
+        defer { cli.cleanUp() }
+        try FileManager.default.createDirectory(at: cli.dataDir, withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws -> String {
+            let url = cli.dataDir.appendingPathComponent(name)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return url.path
+        }
+        let good = try write("good.py", "def is_balanced(s):\n    pairs = {')': '(', ']': '[', '}': '{'}\n    stack = []\n    for ch in s:\n        if ch in '([{':\n            stack.append(ch)\n        elif ch in pairs and (not stack or stack.pop() != pairs[ch]):\n            return False\n    return not stack\n")
+        let wrong = try write("wrong.py", "def is_balanced(s):\n    return True\n")
+        let accepted = try cli.run(["run-code", good, "--question", "balanced-brackets"])
+        #expect(accepted.code == 0, "\(accepted.err)")
+        #expect(accepted.out.hasPrefix("Accepted — 12/12 tests passed"))
+
+        let rejected = try cli.run(["run-code", wrong, "--question", "balanced-brackets", "--json"])
+        #expect(rejected.code == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(rejected.out.utf8)) as? [String: Any] ?? [:]
+        #expect(json["verdict"] as? String == "wrong_answer")
+        #expect(json["compiled"] as? Bool == true)
+        #expect((json["tests"] as? [[String: Any]])?.first?["timeMs"] is Double)
+        #expect(json["totalMs"] is Double)
+
+        let tests = try write("tests.json", #"{"mode": "stdio", "cases": [{"stdin": "2 3\n", "stdout": "5\n"}, {"stdin": "7 8\n", "stdout": "15\n"}]}"#)
+        let cpp = try write("sum.cpp", "#include <iostream>\nint main(){ long a, b; std::cin >> a >> b; std::cout << a + b << '\\n'; }\n")
+        let stdio = try cli.run(["run-code", cpp, "--tests", tests], usesStore: false)
+        #expect(stdio.code == 0, "\(stdio.out) \(stdio.err)")
+        #expect(stdio.out.contains("2/2 tests passed"))
+
+        let noTests = try cli.run(["run-code", good], usesStore: false)
+        #expect(noTests.code == 2 && noTests.err.contains("--question"))
+        let missingFile = try cli.run(["run-code"], usesStore: false)
+        #expect(missingFile.code == 2)
+        let broken = try write("broken.json", #"{"mode": "stdio", "cases": [{"stdin": "1"}]}"#)
+        let badTests = try cli.run(["run-code", cpp, "--tests", broken], usesStore: false)
+        #expect(badTests.code == 2 && badTests.err.contains("tests.cases[0].stdout"), "\(badTests.err)")
+        let unknown = try cli.run(["run-code", good, "--question", "no-such-question"])
+        #expect(unknown.code == 2 && unknown.err.contains("no-such-question"))
+    }
 }
