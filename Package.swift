@@ -100,6 +100,12 @@ let package = Package(
             path: "Benchmarks/AnalysisBench",
             swiftSettings: settings
         ),
+        .executableTarget(
+            name: "RunnerBench",
+            dependencies: ["MockLoopRunner", "MockLoopCore"],
+            path: "Benchmarks/RunnerBench",
+            swiftSettings: settings
+        ),
         .testTarget(name: "MockLoopCoreTests", dependencies: ["MockLoopCore"], swiftSettings: settings),
         // The real sandbox and the real interpreters and compilers.
         .testTarget(name: "MockLoopRunnerTests", dependencies: ["MockLoopRunner", "MockLoopCore"], swiftSettings: settings),

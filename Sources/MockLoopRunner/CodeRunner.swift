@@ -38,7 +38,8 @@ public final class CodeRunner: Sendable {
     let sandbox: Sandbox?
     let toolchain: Toolchain
     private let slots: SlotPool
-    private let harnessDirectory: String
+    /// Where the harness scripts are installed (benchmarks run them bare from here).
+    public let harnessDirectory: String
     private let cppHeader: CppHeaderCache
 
     public init(configuration: Configuration = .fromEnvironment()) {

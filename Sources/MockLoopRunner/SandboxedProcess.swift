@@ -20,7 +20,8 @@ struct SandboxedProcess {
         var timedOut: Bool
         var outputExceeded: Bool
         var wallMs: Double
-        /// User + system CPU of the whole tree, from wait4.
+        /// User + system CPU that wait4 reports for bwrap (what its own waits accumulated; a
+        /// hint only, as processes orphaned inside the sandbox are not counted).
         var cpuMs: Double
     }
 

@@ -1,12 +1,14 @@
 // Function-mode harness: calls the candidate's function once per case, in this one process.
-// argv: ENTRY_POINT. Reads the cases' arguments (never the expected results) from
-// /job/cases.json and writes one JSON line per case to fd 3, which only the server reads
-// (same records as function.py). console.log from the candidate goes to stdout as usual.
+// argv: ENTRY_POINT [JOB_DIR [stdout]]. Reads the cases' arguments (never the expected results)
+// from JOB_DIR/cases.json (default /job) and writes one JSON line per case to fd 3, which only
+// the server reads (same records as function.py; to stdout with a third argument `stdout`:
+// bare runs for the benchmark). console.log from the candidate goes to stdout as usual.
 "use strict";
 const fs = require("fs");
 const vm = require("vm");
 
-const RESULTS = 3;
+const RESULTS = process.argv[4] === "stdout" ? 1 : 3;
+const JOB = process.argv[3] || "/job";
 const emit = (record) => fs.writeSync(RESULTS, JSON.stringify(record, plain) + "\n");
 
 function plain(key, value) {
@@ -22,7 +24,7 @@ const tail = (text, lines = 12) => String(text).trimEnd().split("\n").slice(-lin
 const isMemory = (e) => e instanceof RangeError && /allocation|memory|Invalid array length|Invalid string length/i.test(e.message);
 
 function load(entry) {
-  const source = fs.readFileSync("/job/src/solution.js", "utf8");
+  const source = fs.readFileSync(JOB + "/src/solution.js", "utf8");
   const names = [entry, camel(entry)].filter((n, i, all) => /^[A-Za-z_$][\w$]*$/.test(n) && all.indexOf(n) === i);
   const lookup = names.map((n) => `typeof ${n} === "function" ? ${n} : `).join("");
   const module = { exports: {} };
@@ -38,7 +40,7 @@ function load(entry) {
 
 function main() {
   const entry = process.argv[2];
-  const cases = JSON.parse(fs.readFileSync("/job/cases.json", "utf8"));
+  const cases = JSON.parse(fs.readFileSync(JOB + "/cases.json", "utf8"));
   let fn;
   try {
     fn = load(entry);

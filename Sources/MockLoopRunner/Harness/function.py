@@ -1,7 +1,8 @@
 """Function-mode harness: calls the candidate's function once per case, in this one process.
 
-argv: ENTRY_POINT. Reads the cases' arguments (never the expected results) from
-/job/cases.json and writes one JSON line per case to fd 3, which only the server reads:
+argv: ENTRY_POINT [JOB_DIR [stdout]]. Reads the cases' arguments (never the expected results)
+from JOB_DIR/cases.json (default /job) and writes one JSON line per case to fd 3, which only the
+server reads (to stdout with a third argument `stdout`: bare runs for the benchmark):
   {"i": 0, "ms": 0.12, "value": ...}            the function returned
   {"i": 0, "ms": 0.12, "error": "...", "kind": "memory"|"exception"}
 The candidate's own prints go to stdout and stderr as usual.
@@ -13,7 +14,8 @@ import sys
 import time
 import traceback
 
-results = os.fdopen(3, "w", buffering=1)
+JOB = sys.argv[2] if len(sys.argv) > 2 else "/job"
+results = sys.stdout if sys.argv[3:] == ["stdout"] else os.fdopen(3, "w", buffering=1)
 
 
 def emit(record):
@@ -57,11 +59,11 @@ def tail(text, lines=12):
 
 def main():
     entry = sys.argv[1]
-    with open("/job/cases.json") as f:
+    with open(JOB + "/cases.json") as f:
         cases = json.load(f)
     namespace = {"__name__": "solution"}
     try:
-        with open("/job/src/solution.py") as f:
+        with open(JOB + "/src/solution.py") as f:
             code = compile(f.read(), "solution.py", "exec")
         exec(code, namespace)
     except SyntaxError:
