@@ -71,6 +71,22 @@ public struct CodeLimits: Codable, Sendable, Equatable {
         self.wallSeconds = wallSeconds
         self.memoryMiB = memoryMiB
     }
+
+    /// The ceilings: one submission must not hold a runner slot, or the machine's memory, for long.
+    public static let cpuRange = 1...10
+    public static let wallRange = 0.5...20.0
+    public static let memoryRange = 32...1024
+
+    /// What is out of range, in words ("cpuSeconds must be 1–10").
+    public static func problems(cpuSeconds: Int?, wallSeconds: Double?, memoryMiB: Int?) -> [String] {
+        var out: [String] = []
+        if let v = cpuSeconds, !cpuRange.contains(v) { out.append("cpuSeconds must be 1–10") }
+        if let v = wallSeconds, !wallRange.contains(v) { out.append("wallSeconds must be 0.5–20") }
+        if let v = memoryMiB, !memoryRange.contains(v) { out.append("memoryMiB must be 32–1024") }
+        return out
+    }
+
+    public var problems: [String] { Self.problems(cpuSeconds: cpuSeconds, wallSeconds: wallSeconds, memoryMiB: memoryMiB) }
 }
 
 public struct TestCase: Codable, Sendable, Equatable {

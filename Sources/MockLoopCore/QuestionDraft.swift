@@ -64,6 +64,7 @@ public struct QuestionDraft: Codable, Sendable {
         if let tests {
             if tests.mode == .function && (tests.entryPoint ?? "").isEmpty { problems.add("tests.entryPoint", "is required in function mode") }
             if tests.compare == .float && tests.tolerance == nil { problems.add("tests.tolerance", "is required when compare is float") }
+            if let limits = tests.limits, !limits.problems.isEmpty { problems.add("tests.limits", limits.problems.joined(separator: "; ")) }
             for (i, c) in tests.cases.enumerated() {
                 switch tests.mode {
                 case .function where c.args == nil || c.expected == nil:

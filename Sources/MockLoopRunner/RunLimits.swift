@@ -40,13 +40,9 @@ public struct RunLimits: Codable, Sendable, Equatable {
         return merged
     }
 
-    /// Checks limits that come from a question file or a request. The ceilings keep one
-    /// submission from holding a slot (or the machine's memory) for long.
+    /// Checks limits that come from a question file or a request, against `CodeLimits`' ceilings.
     public func validated(field: String = "tests.limits") throws -> RunLimits {
-        var problems: [String] = []
-        if !(1...10).contains(cpuSeconds) { problems.append("cpuSeconds must be 1–10") }
-        if !(wallSeconds >= 0.5 && wallSeconds <= 20) { problems.append("wallSeconds must be 0.5–20") }
-        if !(32...1024).contains(memoryMiB) { problems.append("memoryMiB must be 32–1024") }
+        var problems = CodeLimits.problems(cpuSeconds: cpuSeconds, wallSeconds: wallSeconds, memoryMiB: memoryMiB)
         if !(1...512).contains(processes) { problems.append("processes must be 1–512") }
         if !(1...1024).contains(fileSizeMiB) { problems.append("fileSizeMiB must be 1–1024") }
         if !(1024...(64 << 20)).contains(stdoutBytes) { problems.append("stdoutBytes must be 1 KiB–64 MiB") }

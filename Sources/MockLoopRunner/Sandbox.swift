@@ -49,7 +49,12 @@ struct Sandbox: Sendable {
         argv += [prlimit,
                  "--as=\(job.addressSpaceMiB << 20)", "--cpu=\(l.cpuSeconds):\(l.cpuSeconds + 1)",
                  "--nproc=\(l.processes)", "--fsize=\(l.fileSizeMiB << 20)", "--nofile=256", "--core=0", "--"]
-        argv += [bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+        // Privileged mode must not enter a user namespace: only root is mapped there, so the
+        // drop to the slot uid would fail. It unshares everything else.
+        let unshare = mode == .userNamespaces
+            ? ["--unshare-all"]
+            : ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
+        argv += [bwrap] + unshare + ["--die-with-parent", "--new-session", "--clearenv",
                  "--hostname", "sandbox",
                  "--ro-bind", "/usr", "/usr",
                  "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin",
