@@ -6,11 +6,7 @@ import VaporTesting
 @Suite struct AnalysisAPITests {
     static let vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nInterviewer: Tell me about a failure.\n\n00:00:06.000 --> 00:00:40.000\nSam: Um, so, at my last company our team missed a launch. My job was to own the migration. We rewrote the importer and we moved the date. In the end it shipped.\n"
 
-    static func body(_ fields: [String: String]) -> (HTTPHeaders, ByteBuffer) {
-        var h = HTTPHeaders()
-        h.contentType = .json
-        return (h, ByteBuffer(data: try! JSONSerialization.data(withJSONObject: fields)))
-    }
+    static func body(_ fields: [String: String]) -> (HTTPHeaders, ByteBuffer) { RequestBody.json(fields) }
 
     @Test func analyzeReturnsEveryKeyWithNullsForUntimed() async throws {
         try await withMockLoopApp(.sqlite) { app in

@@ -8,11 +8,7 @@ import VaporTesting
 @Suite struct RunAPITests {
     static let solution = "def is_balanced(s):\n    pairs = {')': '(', ']': '[', '}': '{'}\n    stack = []\n    for ch in s:\n        if ch in '([{':\n            stack.append(ch)\n        elif ch in pairs:\n            if not stack or stack.pop() != pairs[ch]:\n                return False\n    return not stack\n"
 
-    static func body(_ fields: [String: Any]) -> (HTTPHeaders, ByteBuffer) {
-        var h = HTTPHeaders()
-        h.contentType = .json
-        return (h, ByteBuffer(data: try! JSONSerialization.data(withJSONObject: fields)))
-    }
+    static func body(_ fields: [String: Any]) -> (HTTPHeaders, ByteBuffer) { RequestBody.json(fields) }
 
     static func object(_ res: TestingHTTPResponse) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(res.body.string.utf8))) as? [String: Any] ?? [:]
@@ -124,12 +120,7 @@ import VaporTesting
         }
     }
 
-    static func form(_ fields: [(String, String)]) -> (HTTPHeaders, ByteBuffer) {
-        var headers = HTTPHeaders()
-        headers.contentType = .urlEncodedForm
-        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
-        return (headers, ByteBuffer(string: body))
-    }
+    static func form(_ fields: [(String, String)]) -> (HTTPHeaders, ByteBuffer) { RequestBody.form(fields) }
 
     @Test func runCodeCardOnACodingSession() async throws {
         try await withMockLoopApp(.sqlite) { app in

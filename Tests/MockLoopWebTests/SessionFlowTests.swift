@@ -7,12 +7,7 @@ import VaporTesting
 /// The loop as a browser walks it: plan → rubric shown before start → start → score → retro
 /// (and the refusal of a second fix) → the log → the next session opens with the fix.
 @Suite struct SessionFlowTests {
-    static func form(_ fields: [(String, String)]) -> (HTTPHeaders, ByteBuffer) {
-        var headers = HTTPHeaders()
-        headers.contentType = .urlEncodedForm
-        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
-        return (headers, ByteBuffer(string: body))
-    }
+    static func form(_ fields: [(String, String)]) -> (HTTPHeaders, ByteBuffer) { RequestBody.form(fields) }
 
     @Test(arguments: TestDatabase.available)
     func fullLoopThroughThePages(db kind: TestDatabase) async throws {
