@@ -8,7 +8,7 @@ func routes(_ app: Application) throws {
 
     let rubrics = RubricController(), questions = QuestionController()
     let sessions = SessionController(), log = LogController(), analysis = AnalysisController()
-    let runs = RunController()
+    let runs = RunController(), insights = InsightsController()
 
     // Pages
     app.get(use: log.home)
@@ -33,6 +33,7 @@ func routes(_ app: Application) throws {
     app.post("sessions", ":id", "drill", use: sessions.drillPage)
     app.on(.POST, "sessions", ":id", "transcript", body: .collect(maxSize: "20mb"), use: analysis.attachPage)
     app.on(.POST, "sessions", ":id", "run", body: .collect(maxSize: "1mb"), use: runs.runPage)
+    app.get("insights", use: insights.page)
     app.get("log", use: log.logPage)
     app.get("log", "export.csv", use: log.exportCSV)
     app.get("log", "export.json", use: log.exportJSON)
@@ -61,6 +62,7 @@ func routes(_ app: Application) throws {
     api.post("sessions", ":id", "retro", "drill", use: sessions.drill)
     api.on(.POST, "run", body: .collect(maxSize: "1mb"), use: runs.run)
     api.get("runs", use: runs.list)
+    api.get("insights", use: insights.api)
     api.on(.POST, "analyze", body: .collect(maxSize: "20mb"), use: analysis.analyze)
     api.on(.PUT, "sessions", ":id", "transcript", body: .collect(maxSize: "20mb"), use: analysis.attach)
     api.get("sessions", ":id", "transcript", "analysis", use: analysis.show)

@@ -15,7 +15,35 @@ public struct Cadence: Codable, Sendable, Equatable {
     /// that has not met it yet does not break the streak; it just does not count).
     public var streak: Int
 
+    /// When a session happened and whether a human observed it: all cadence needs.
+    public struct Stamp: Sendable, Equatable {
+        public var date: Date
+        public var mode: SessionMode
+        public var status: SessionStatus
+
+        public init(date: Date, mode: SessionMode, status: SessionStatus) {
+            self.date = date
+            self.mode = mode
+            self.status = status
+        }
+    }
+
     public static func compute(_ entries: [LogEntry], now: Date, timeZone: TimeZone, weeks count: Int = 8, target: Int = 2,
+                               firstWeekday: Int = 2) -> Cadence {
+        compute(stamps: entries.map { Stamp(date: $0.date, mode: $0.mode, status: $0.status) }, now: now, timeZone: timeZone,
+                weeks: count, target: target, firstWeekday: firstWeekday)
+    }
+
+    /// The first day of the oldest week shown: sessions before it do not matter to cadence.
+    public static func since(now: Date, timeZone: TimeZone, weeks count: Int = 8, firstWeekday: Int = 2) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        calendar.firstWeekday = firstWeekday
+        let thisWeek = calendar.dateInterval(of: .weekOfYear, for: now)?.start ?? now
+        return calendar.date(byAdding: .weekOfYear, value: -(count - 1), to: thisWeek) ?? thisWeek
+    }
+
+    public static func compute(stamps: [Stamp], now: Date, timeZone: TimeZone, weeks count: Int = 8, target: Int = 2,
                                firstWeekday: Int = 2) -> Cadence {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -25,7 +53,7 @@ public struct Cadence: Codable, Sendable, Equatable {
         }
         let starts = (0..<count).reversed().compactMap { calendar.date(byAdding: .weekOfYear, value: -$0, to: thisWeek) }
         var counts = [Int](repeating: 0, count: starts.count)
-        for e in entries where e.mode.isHumanObserved && e.status == .completed {
+        for e in stamps where e.mode.isHumanObserved && e.status == .completed {
             guard let weekStart = calendar.dateInterval(of: .weekOfYear, for: e.date)?.start,
                   let i = starts.firstIndex(of: weekStart) else { continue }
             counts[i] += 1

@@ -9,24 +9,28 @@ public struct CalibrationGap: Codable, Sendable, Equatable {
 
     /// Self-score minus interviewer score, over sessions that have both.
     public static func selfVsInterviewer(_ entries: [LogEntry], rubric: Rubric) -> [CalibrationGap] {
+        selfVsInterviewer(.from(entries), rubric: rubric)
+    }
+
+    public static func selfVsInterviewer(_ aggregate: WindowAggregate, rubric: Rubric) -> [CalibrationGap] {
         rubric.dimensions.map { d in
-            let diffs = entries.compactMap { e -> Double? in
-                guard let s = e.scores.selfScores[d.key], let i = e.scores.interviewerScores[d.key]?.score else { return nil }
-                return Double(s - i)
-            }
-            return CalibrationGap(dimension: d.key, pairs: diffs.count, meanGap: diffs.isEmpty ? nil : diffs.reduce(0, +) / Double(diffs.count))
+            let t = aggregate.tallies[d.key] ?? WindowAggregate.Tally()
+            return CalibrationGap(dimension: d.key, pairs: t.selfPairs, meanGap: t.selfPairs == 0 ? nil : Double(t.selfGapSum) / Double(t.selfPairs))
         }
     }
 
     /// Mean AI-session score minus mean human-observed score, per dimension, for one user.
     /// `pairs` is the smaller of the two sample sizes: the evidence is only as strong as that.
     public static func aiVsHuman(_ entries: [LogEntry], rubric: Rubric) -> [CalibrationGap] {
+        aiVsHuman(.from(entries), rubric: rubric)
+    }
+
+    public static func aiVsHuman(_ aggregate: WindowAggregate, rubric: Rubric) -> [CalibrationGap] {
         rubric.dimensions.map { d in
-            let ai = entries.filter { $0.mode == .ai }.compactMap { $0.scores.interviewerScores[d.key]?.score }
-            let human = entries.filter { $0.mode.isHumanObserved }.compactMap { $0.scores.interviewerScores[d.key]?.score }
-            guard !ai.isEmpty, !human.isEmpty else { return CalibrationGap(dimension: d.key, pairs: 0, meanGap: nil) }
-            let gap = Double(ai.reduce(0, +)) / Double(ai.count) - Double(human.reduce(0, +)) / Double(human.count)
-            return CalibrationGap(dimension: d.key, pairs: min(ai.count, human.count), meanGap: gap)
+            let t = aggregate.tallies[d.key] ?? WindowAggregate.Tally()
+            guard t.aiCount > 0, t.humanCount > 0 else { return CalibrationGap(dimension: d.key, pairs: 0, meanGap: nil) }
+            let gap = Double(t.aiSum) / Double(t.aiCount) - Double(t.humanSum) / Double(t.humanCount)
+            return CalibrationGap(dimension: d.key, pairs: min(t.aiCount, t.humanCount), meanGap: gap)
         }
     }
 

@@ -12,10 +12,13 @@ public struct DifficultyHonesty: Codable, Sendable, Equatable {
     public var tooEasy: Bool
 
     public static func compute(_ entries: [LogEntry], target: TargetMix) -> DifficultyHonesty {
-        let rated = entries.compactMap(\.difficulty)
-        let share = rated.isEmpty ? nil : Double(rated.filter { $0 != .easy }.count) / Double(rated.count)
-        return DifficultyHonesty(sessionsWithDifficulty: rated.count, mediumHardShare: share, targetShare: target.mediumHardShare,
-                                 repeats: entries.filter(\.isRepeat).count, wentEasy: entries.filter(\.scores.wentEasy).count,
+        compute(.from(entries), target: target)
+    }
+
+    public static func compute(_ a: WindowAggregate, target: TargetMix) -> DifficultyHonesty {
+        let share = a.withDifficulty == 0 ? nil : Double(a.mediumHard) / Double(a.withDifficulty)
+        return DifficultyHonesty(sessionsWithDifficulty: a.withDifficulty, mediumHardShare: share, targetShare: target.mediumHardShare,
+                                 repeats: a.repeats, wentEasy: a.wentEasy,
                                  tooEasy: share.map { $0 < target.mediumHardShare - 0.1 } ?? false)
     }
 }

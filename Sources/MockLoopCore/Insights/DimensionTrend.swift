@@ -17,12 +17,18 @@ public struct DimensionTrend: Codable, Sendable, Equatable {
 
     /// `entries` in date order; the trend reads the last `window` scored sessions.
     public static func compute(_ entries: [LogEntry], rubric: Rubric, window: Int = 10) -> [DimensionTrend] {
+        compute(aggregate: .from(entries), recent: entries, rubric: rubric, window: window)
+    }
+
+    /// Means and counts from the whole window's aggregate; the trend from the most recent
+    /// sessions (`recent`, in date order).
+    public static func compute(aggregate: WindowAggregate, recent: [LogEntry], rubric: Rubric, window: Int = 10) -> [DimensionTrend] {
         rubric.dimensions.map { d in
-            let scores = entries.compactMap { $0.scores.interviewerScores[d.key]?.score }.map(Double.init)
-            let mean = scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+            let tally = aggregate.tallies[d.key] ?? WindowAggregate.Tally()
+            let scores = recent.compactMap { $0.scores.interviewerScores[d.key]?.score }.map(Double.init)
             let slope = Self.slope(Array(scores.suffix(window)))
             let direction = slope.map { $0 > flatBand ? Direction.improving : ($0 < -flatBand ? .slipping : .flat) }
-            return DimensionTrend(dimension: d.key, sessions: scores.count, mean: mean, slope: slope, direction: direction)
+            return DimensionTrend(dimension: d.key, sessions: tally.count, mean: tally.mean, slope: slope, direction: direction)
         }
     }
 

@@ -12,25 +12,31 @@ public struct Readiness: Codable, Sendable, Equatable {
     /// Ready = at least `sessions` human-observed sessions at medium or hard whose last
     /// `sessions` average at least `bar`.
     public static func assess(_ entries: [LogEntry], type: InterviewType, level: Level?, sessions needed: Int = 3, bar: Double = 2.5) -> Readiness {
-        let qualifying = entries.filter {
-            $0.type == type && $0.mode.isHumanObserved && $0.status == .completed
-                && ($0.difficulty ?? .medium) != .easy && $0.averageScore != nil
-        }
-        let recent = qualifying.suffix(needed).compactMap(\.averageScore)
+        let ofType = entries.filter { $0.type == type }
+        let qualifying = ofType.filter(WindowAggregate.qualifies)
+        return assess(type: type, level: level, qualifying: qualifying.count,
+                      lastAverages: qualifying.suffix(needed).compactMap(\.averageScore),
+                      hasAI: ofType.contains { $0.mode == .ai }, sessions: needed, bar: bar)
+    }
+
+    /// From counts: how many sessions qualify, the averages of the most recent ones (date
+    /// order), and whether the user has AI sessions of this type.
+    public static func assess(type: InterviewType, level: Level?, qualifying: Int, lastAverages: [Double], hasAI: Bool,
+                              sessions needed: Int = 3, bar: Double = 2.5) -> Readiness {
+        let recent = lastAverages.suffix(needed)
         let mean = recent.isEmpty ? nil : recent.reduce(0, +) / Double(recent.count)
         let at = level.map { " at \($0.label) level" } ?? ""
         let what = "observed \(type.label.lowercased()) mocks\(at) scoring ≥\(String(format: "%.1f", bar))"
-        if qualifying.count < needed {
-            let aiOnly = entries.contains { $0.type == type && $0.mode == .ai }
-            let note = aiOnly && qualifying.isEmpty ? " (AI sessions do not count toward readiness)" : ""
-            return Readiness(type: type, ready: false, qualifyingSessions: qualifying.count, recentMean: mean,
-                             missing: "\(needed - qualifying.count) more \(what)\(note)")
+        if qualifying < needed {
+            let note = hasAI && qualifying == 0 ? " (AI sessions do not count toward readiness)" : ""
+            return Readiness(type: type, ready: false, qualifyingSessions: qualifying, recentMean: mean,
+                             missing: "\(needed - qualifying) more \(what)\(note)")
         }
         if let mean, mean < bar {
-            return Readiness(type: type, ready: false, qualifyingSessions: qualifying.count, recentMean: mean,
+            return Readiness(type: type, ready: false, qualifyingSessions: qualifying, recentMean: mean,
                              missing: String(format: "your last %d observed %@ mocks average %.1f; they need to average ≥%.1f",
                                              needed, type.label.lowercased(), mean, bar))
         }
-        return Readiness(type: type, ready: true, qualifyingSessions: qualifying.count, recentMean: mean, missing: nil)
+        return Readiness(type: type, ready: true, qualifyingSessions: qualifying, recentMean: mean, missing: nil)
     }
 }

@@ -20,21 +20,27 @@ public struct WeakSpots: Codable, Sendable, Equatable {
     /// of its scores are 1s. Ties keep rubric order.
     public static func find(_ entries: [LogEntry], rubric: Rubric, threshold: Int = 10,
                             weakMean: Double = 2.0, lowShare: Double = 0.4) -> WeakSpots {
-        let scored = entries.filter { !$0.scores.interviewerScores.isEmpty }
-        guard scored.count >= threshold else {
-            return WeakSpots(scoredSessions: scored.count, threshold: threshold, sessionsNeeded: threshold - scored.count, spots: [])
+        find(aggregate: .from(entries), recent: entries, rubric: rubric, threshold: threshold,
+             weakMean: weakMean, lowShare: lowShare, evidence: .max)
+    }
+
+    /// The decision reads the whole window's aggregate; the evidence lists the most recent
+    /// `evidence` sessions among `recent` (date order) that scored the dimension 1.
+    public static func find(aggregate: WindowAggregate, recent: [LogEntry], rubric: Rubric, threshold: Int = 10,
+                            weakMean: Double = 2.0, lowShare: Double = 0.4, evidence: Int = 5) -> WeakSpots {
+        let scored = aggregate.scoredSessions
+        guard scored >= threshold else {
+            return WeakSpots(scoredSessions: scored, threshold: threshold, sessionsNeeded: threshold - scored, spots: [])
         }
         var spots: [Spot] = []
         for d in rubric.dimensions {
-            let pairs = scored.compactMap { e in e.scores.interviewerScores[d.key].map { (e.id, $0.score) } }
-            guard !pairs.isEmpty else { continue }
-            let mean = Double(pairs.reduce(0) { $0 + $1.1 }) / Double(pairs.count)
-            let lows = pairs.filter { $0.1 == 1 }.map(\.0)
-            if mean <= weakMean || Double(lows.count) / Double(pairs.count) >= lowShare {
-                spots.append(Spot(dimension: d.key, mean: mean, lowSessions: lows))
+            guard let tally = aggregate.tallies[d.key], let mean = tally.mean else { continue }
+            if mean <= weakMean || Double(tally.ones) / Double(tally.count) >= lowShare {
+                let lows = recent.filter { $0.scores.interviewerScores[d.key]?.score == 1 }.map(\.id)
+                spots.append(Spot(dimension: d.key, mean: mean, lowSessions: Array(lows.suffix(evidence))))
             }
         }
         let ordered = spots.enumerated().sorted { a, b in a.element.mean != b.element.mean ? a.element.mean < b.element.mean : a.offset < b.offset }.map(\.element)
-        return WeakSpots(scoredSessions: scored.count, threshold: threshold, sessionsNeeded: 0, spots: ordered)
+        return WeakSpots(scoredSessions: scored, threshold: threshold, sessionsNeeded: 0, spots: ordered)
     }
 }

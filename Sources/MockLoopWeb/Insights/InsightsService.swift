@@ -1,0 +1,68 @@
+import Fluent
+import Foundation
+import MockLoopCore
+import MockLoopStore
+
+/// The insights for one user: gathers the input from the store and builds the report, for the
+/// page, the API and `mockloop report` alike.
+public struct InsightsService {
+    public struct Options: Sendable {
+        /// nil: the type of the user's most recent session (coding when there is none).
+        public var type: InterviewType?
+        public var window: InsightsWindow
+        /// Weeks start on Monday in this time zone.
+        public var timeZone: TimeZone
+        /// The target the difficulty mix and readiness are judged against; nil: the most recent
+        /// session's target, else Tier 1 Senior.
+        public var tier: CompanyTier?
+        public var level: Level?
+        /// Scored sessions before weak spots are claimed.
+        public var weakSpotThreshold: Int
+
+        public init(type: InterviewType? = nil, window: InsightsWindow = .all, timeZone: TimeZone = .current,
+                    tier: CompanyTier? = nil, level: Level? = nil, weakSpotThreshold: Int = 10) {
+            self.type = type
+            self.window = window
+            self.timeZone = timeZone
+            self.tier = tier
+            self.level = level
+            self.weakSpotThreshold = weakSpotThreshold
+        }
+    }
+
+    public struct Result: Sendable {
+        public var report: InsightsReport
+        public var rubric: Rubric
+        public var bank: [Question]
+    }
+
+    let db: Database
+    let userID: UUID
+
+    public init(db: Database, userID: UUID) {
+        self.db = db
+        self.userID = userID
+    }
+
+    public func report(_ options: Options, now: Date = Date()) async throws -> Result {
+        let latest = try await LogRepository(db: db, userID: userID)
+            .page(LogQuery(type: options.type, sort: .date, descending: true, limit: 1)).entries.first
+        let type = options.type ?? latest?.type ?? .coding
+        var settings = InsightsReport.Settings()
+        settings.weakSpotThreshold = options.weakSpotThreshold
+        let tier = options.tier ?? latest?.tier, level = options.level ?? latest?.level
+        settings.target = TargetMix.for(tier: tier, level: level)
+        settings.level = level
+        settings.seed = UInt64(max(0, now.timeIntervalSince1970 / 86_400)) // a new suggestion each day
+        let input = try await InsightsRepository(db: db, userID: userID)
+            .input(type: type, window: options.window, now: now, timeZone: options.timeZone,
+                   recentLimit: settings.recentLimit, readinessSessions: settings.readinessSessions)
+        let rubrics = RubricRepository(db: db, userID: userID)
+        var rubric = try await rubrics.builtIn(for: type)
+        if let id = input.recent.last?.rubricId, let used = try await rubrics.byID()[id], used.type == type { rubric = used }
+        let questions = QuestionRepository(db: db, userID: userID)
+        let bank = try await questions.all(type: type)
+        let report = InsightsReport.build(input, rubric: rubric, bank: bank, seen: try await questions.seenIDs(), settings: settings)
+        return Result(report: report, rubric: rubric, bank: bank)
+    }
+}
