@@ -5,10 +5,12 @@ import pathlib
 import pytest
 from selenium.webdriver.common.by import By
 
+from pages import submit
+
 from conftest import ARTIFACTS
 
 PAGES = ["/", "/rubrics", "/rubrics/coding", "/rubrics/coding/print", "/questions", "/questions/new",
-         "/sessions/new", "/log", "/log/import"]
+         "/sessions/new", "/log", "/log/import", "/insights"]
 
 
 def page_problems(d):
@@ -32,7 +34,7 @@ def page_problems(d):
 
 def session_page(server, d):
     d.get(server.url + "/sessions/new")
-    d.find_element(By.CSS_SELECTOR, "form[action='/sessions'] button[type=submit]").click()
+    submit(d, "form[action='/sessions']")
     return d.current_url.replace(server.url, "")
 
 
