@@ -153,4 +153,48 @@ struct CLI {
         let unknown = try cli.run(["run-code", good, "--question", "no-such-question"])
         #expect(unknown.code == 2 && unknown.err.contains("no-such-question"))
     }
+
+    @Test func reportAsTextMarkdownHTMLAndJSON() throws {
+        let cli = CLI()
+        defer { cli.cleanUp() }
+        for (i, score) in [1, 2, 1].enumerated() {
+            let r = try cli.run(["log", "add", "--type", "coding", "--mode", "peer", "--date", "2026-11-0\(i + 2)",
+                                 "--score", "testing_edge_cases=\(score)", "--score", "clarification=3", "--self", "testing_edge_cases=3",
+                                 "--fix-dimension", "testing_edge_cases", "--fix", "Trace one example before running tests",
+                                 "--drill", "Five problems, three edge cases each, out loud", "--went-well", "Clear plan because I restated it",
+                                 "--went-wrong", "Skipped edge cases"])
+            #expect(r.code == 0, "\(r.err)")
+        }
+        let text = try cli.run(["report", "--type", "coding", "--tz", "Europe/Berlin"])
+        #expect(text.code == 0, "\(text.err)")
+        #expect(text.out.hasPrefix("Insights: Coding"))
+        #expect(text.out.contains("7 more needed"))
+        let wide = text.out.split(separator: "\n").filter { $0.count > 80 }
+        #expect(wide.isEmpty, "lines over 80 columns: \(wide)")
+
+        let out = cli.dataDir.appendingPathComponent("report-md")
+        let md = try cli.run(["report", "--format", "md", "--out", out.path])
+        #expect(md.code == 0, "\(md.err)")
+        let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.hasPrefix("# Insights: Coding"))
+        let linked = markdown.split(separator: "(").compactMap { $0.split(separator: ")").first }.filter { $0.hasSuffix(".svg") }
+        #expect(linked.count >= 3)
+        for file in linked {
+            let svg = try String(contentsOf: out.appendingPathComponent(String(file)), encoding: .utf8)
+            #expect(svg.hasPrefix("<svg") && svg.contains("<title") && svg.contains("<desc"), "\(file)")
+        }
+
+        let html = try cli.run(["report", "--format", "html", "--out", out.path])
+        #expect(html.code == 0)
+        let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.contains("<svg") && page.contains("Did the fix work?"))
+
+        let json = try cli.json(["report", "--window", "10"]) as? [String: Any] ?? [:]
+        #expect(json["sessions"] as? Int == 3 && json["window"] as? String == "10")
+
+        let bad = try cli.run(["report", "--window", "fortnight"])
+        #expect(bad.code == 1 && bad.err.contains("--window"))
+        let noDir = try cli.run(["report", "--format", "md"])
+        #expect(noDir.code == 1 && noDir.err.contains("--out"))
+    }
 }

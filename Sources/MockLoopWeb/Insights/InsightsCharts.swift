@@ -78,7 +78,7 @@ public enum InsightsCharts {
     /// Self-score minus interviewer score per dimension: right of the axis is over-confidence.
     public static func selfGap(_ report: InsightsReport, rubric: Rubric) -> SVGChart {
         let rows = rubric.dimensions.map { d in (d.name, report.selfGap.first { $0.dimension == d.key }) }
-        let (w, left, right, top) = (420.0, 150.0, 20.0, 30.0)
+        let (w, left, right, top) = (460.0, 150.0, 20.0, 30.0)
         let rowH = 22.0
         let h = top + rowH * Double(rows.count) + 40
         let mid = left + (w - left - right) / 2, half = (w - left - right) / 2
@@ -98,7 +98,7 @@ public enum InsightsCharts {
                 body += SVGChart.text(mid + 6, yMid + 4, "no pairs yet", anchor: "start", extra: " fill=\"#555\"")
             }
         }
-        body += SVGChart.text(left + half, h - 8, "self minus interviewer (points); right = you rate yourself higher")
+        body += SVGChart.text(left + half, h - 8, "self − interviewer; right: you rate yourself higher")
         let summary = "Self-score minus interviewer score: " + rows.map { name, gap in
             "\(name) " + (gap?.meanGap.map { ($0 >= 0 ? "+" : "") + SVGChart.n($0) + " over \(gap!.pairs) session\(gap!.pairs == 1 ? "" : "s")" } ?? "no pairs")
         }.joined(separator: "; ") + "."
