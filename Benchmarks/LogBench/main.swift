@@ -8,7 +8,7 @@ import SQLKit
 import Vapor
 
 // Log benchmark: seeds 10,000 sessions for one user, measures the log page, the sessions API
-// and CSV export; then adds 100,000 sessions for 1,000 other users and measures again, so the
+// CSV export and the insights API; then adds 100,000 sessions for 1,000 other users and measures again, so the
 // ratio shows whether a user's log slows down as the table grows. One line per figure.
 //
 //   swift run -c release LogBench            (SQLite; PostgreSQL too when MOCKLOOP_TEST_POSTGRES_URL is set)
@@ -21,6 +21,8 @@ struct Figures {
     var api: [Double] = []
     var search: [Double] = []
     var export: [Double] = []
+    var insights: [Double] = []
+    var insights30d: [Double] = []
 }
 
 func percentile(_ values: [Double], _ p: Double) -> Double {
@@ -60,6 +62,7 @@ func seed(_ db: Database, user: UUID, count: Int, start: Date) async throws {
             let scores = sql.insert(into: "scores").columns("id", "session_id", "dimension", "scorer", "score")
             for (i, id) in ids.enumerated() {
                 for (d, dim) in dims.enumerated() { scores.values(SQLBind(UUID()), SQLBind(id), SQLBind(dim), SQLBind("interviewer"), SQLBind(1 + (i + d) % 3)) }
+                for dim in dims.prefix(2) { scores.values(SQLBind(UUID()), SQLBind(id), SQLBind(dim), SQLBind("self"), SQLBind(1 + i % 3)) }
             }
             try await scores.run()
             let retros = sql.insert(into: "retros").columns("id", "session_id", "user_id", "went_well", "went_wrong", "fix_dimension", "fix_text", "drill", "drill_done")
@@ -95,6 +98,10 @@ func measure(_ app: Application, base: String) async throws -> Figures {
         f.logPage.append(try await timed { _ = try await get("/log") })
         f.api.append(try await timed { _ = try await get("/api/v1/sessions?limit=50&offset=\((i % 10) * 50)") })
         if i % 4 == 0 { f.search.append(try await timed { _ = try await get("/log?q=partner%207") }) }
+        if i % 2 == 0 {
+            f.insights.append(try await timed { _ = try await get("/api/v1/insights?type=coding") })
+            f.insights30d.append(try await timed { _ = try await get("/api/v1/insights?type=coding&window=30d") })
+        }
     }
     for _ in 0..<3 {
         var rows = 0
@@ -112,6 +119,8 @@ func report(_ kind: String, _ label: String, _ f: Figures) {
     print("\(kind) \(label) api_sessions_limit50 p50=\(ms(percentile(f.api, 0.5))) p99=\(ms(percentile(f.api, 0.99))) n=\(f.api.count)")
     print("\(kind) \(label) log_search p50=\(ms(percentile(f.search, 0.5))) p99=\(ms(percentile(f.search, 0.99))) n=\(f.search.count)")
     print("\(kind) \(label) csv_export_10k median=\(ms(percentile(f.export, 0.5)))")
+    print("\(kind) \(label) insights_all p50=\(ms(percentile(f.insights, 0.5))) p99=\(ms(percentile(f.insights, 0.99))) n=\(f.insights.count) (\(String(format: "%.2f", percentile(f.insights, 0.5) / percentile(f.logPage, 0.5)))x the log page; target p50 < 50 ms)")
+    print("\(kind) \(label) insights_30d p50=\(ms(percentile(f.insights30d, 0.5))) p99=\(ms(percentile(f.insights30d, 0.99))) n=\(f.insights30d.count)")
 }
 
 func run(_ kind: TestDatabase) async throws {
@@ -149,6 +158,7 @@ func run(_ kind: TestDatabase) async throws {
         let ratio50 = percentile(large.logPage, 0.5) / percentile(small.logPage, 0.5)
         print("\(kind) ratio log_page 110k/10k p50=\(String(format: "%.2f", ratio50))x p99=\(String(format: "%.2f", ratio))x (target <= 1.5x)")
         print("\(kind) ratio api_sessions 110k/10k p50=\(String(format: "%.2f", percentile(large.api, 0.5) / percentile(small.api, 0.5)))x")
+        print("\(kind) ratio insights 110k/10k p50=\(String(format: "%.2f", percentile(large.insights, 0.5) / percentile(small.insights, 0.5)))x")
         print("\(kind) ratio csv_export 110k/10k =\(String(format: "%.2f", percentile(large.export, 0.5) / percentile(small.export, 0.5)))x")
         await app.server.shutdown()
     } catch {
