@@ -22,6 +22,7 @@ public struct InsightsDocument {
         out += wrap(p.readiness)
         out += section("Scores by dimension")
         out += table(["Dimension", "Mean", "Sessions", "Trend"], p.dimensions.map { [$0.name, $0.mean, $0.sessions, $0.trend] })
+        if !p.codeRuns.isEmpty { out += wrap(p.codeRuns) }
         out += section("Consistent weak spots") + wrap(p.weakSpotsNote)
         out += p.weakSpots.flatMap { wrap("- \($0.name): mean \($0.mean), \($0.evidence.count) recent session(s) scored 1") }
         out += section("Self vs interviewer")

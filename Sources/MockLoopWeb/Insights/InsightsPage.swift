@@ -31,6 +31,8 @@ struct InsightsPage: Encodable {
     var ready: Bool
     var readiness: String
     var realInterviews: [Real]
+    /// "24 code runs · compiled 92% · passed 71%" for coding; empty otherwise.
+    var codeRuns: String
     var scoreCharts: [Chart]
     var cadenceChart: Chart
     var gapChart: Chart
@@ -113,6 +115,9 @@ struct InsightsPage: Encodable {
             Real(date: Self.day($0.date), company: $0.company ?? "", average: Self.f($0.average), surprise: $0.surprise ?? "",
                  href: "/sessions/\($0.sessionID.uuidString.lowercased())")
         }
+        func percent(_ v: Double?) -> String { v.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
+        codeRuns = result.codeRuns.map { $0.runs == 0 ? "No code run yet: use Run tests on a coding session or mockloop run-code."
+            : "\($0.runs) code run\($0.runs == 1 ? "" : "s") · compiled \(percent($0.compileRate)) · passed every test \(percent($0.passRate))" } ?? ""
         let charts = InsightsCharts.all(r, rubric: rubric).map { Chart(id: $0.id, title: $0.title, summary: $0.summary, svg: $0.svg) }
         scoreCharts = Array(charts.dropLast(2))
         cadenceChart = charts[charts.count - 2]

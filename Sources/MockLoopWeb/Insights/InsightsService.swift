@@ -34,6 +34,8 @@ public struct InsightsService {
         public var report: InsightsReport
         public var rubric: Rubric
         public var bank: [Question]
+        /// For coding: how often the user's code compiled and passed (all their runs).
+        public var codeRuns: CodeRunRepository.Summary?
     }
 
     let db: Database
@@ -63,6 +65,7 @@ public struct InsightsService {
         let questions = QuestionRepository(db: db, userID: userID)
         let bank = try await questions.all(type: type)
         let report = InsightsReport.build(input, rubric: rubric, bank: bank, seen: try await questions.seenIDs(), settings: settings)
-        return Result(report: report, rubric: rubric, bank: bank)
+        let runs = type == .coding ? try await CodeRunRepository(db: db, userID: userID).summary() : nil
+        return Result(report: report, rubric: rubric, bank: bank, codeRuns: runs)
     }
 }
