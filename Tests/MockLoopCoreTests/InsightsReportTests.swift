@@ -12,7 +12,7 @@ import Testing
         var settings = InsightsReport.Settings()
         settings.weakSpotThreshold = threshold
         let input = InsightsReport.Input.from(entries, type: .coding, window: window, now: now, timeZone: utc)
-        return InsightsReport.build(input, rubric: T.rubric, bank: [], seen: [], settings: settings)
+        return InsightsReport.build(input, rubric: T.rubric, questionIDs: [], seen: [], settings: settings)
     }
 
     @Test func aggregateCountsWhatTheSectionsNeed() {

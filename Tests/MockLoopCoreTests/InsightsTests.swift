@@ -132,15 +132,12 @@ import Testing
         let trends = [DimensionTrend(dimension: "a", sessions: 4, mean: 2.5, slope: nil, direction: nil),
                       DimensionTrend(dimension: "b", sessions: 2, mean: 1.5, slope: nil, direction: nil),
                       DimensionTrend(dimension: "c", sessions: 6, mean: 1.5, slope: nil, direction: nil)]
-        let bank = ["q1", "q2"].map {
-            Question(id: $0, type: .coding, title: $0, prompt: "p", difficulty: .medium, topics: ["t"], levels: [.senior], tiers: [.tier1],
-                     followUps: [], hints: [], keyPoints: [])
-        }
-        let focus = NextFocus.choose(trends: trends, rubric: InsightsTests.rubric, bank: bank, seen: ["q1"], seed: 1)
+        let bank = ["q2", "q1"]
+        let focus = NextFocus.choose(trends: trends, rubric: InsightsTests.rubric, questionIDs: bank, seen: ["q1"], seed: 1)
         #expect(focus?.dimension == "c", "a tie goes to the dimension with more evidence")
         #expect(focus?.questionID == "q2")
-        #expect(NextFocus.choose(trends: trends, rubric: InsightsTests.rubric, bank: bank, seen: ["q1", "q2"], seed: 1)?.questionID == nil)
+        #expect(NextFocus.choose(trends: trends, rubric: InsightsTests.rubric, questionIDs: bank, seen: ["q1", "q2"], seed: 1)?.questionID == nil)
         let none = trends.map { DimensionTrend(dimension: $0.dimension, sessions: 0, mean: nil, slope: nil, direction: nil) }
-        #expect(NextFocus.choose(trends: none, rubric: InsightsTests.rubric, bank: bank, seen: [], seed: 1) == nil)
+        #expect(NextFocus.choose(trends: none, rubric: InsightsTests.rubric, questionIDs: bank, seen: [], seed: 1) == nil)
     }
 }

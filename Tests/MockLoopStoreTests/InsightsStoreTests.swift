@@ -39,6 +39,7 @@ import Testing
         try await withStore(kind) { db, owner in
             let writer = SessionWriter(db: db, userID: owner)
             for e in entries { try await writer.insert(e, importKey: nil) }
+            try await InsightRollup.rebuildAll(db) // as the migration does for sessions already there
             let stored = try await LogRepository(db: db, userID: owner).all()
             let repo = InsightsRepository(db: db, userID: owner)
             let utc = TimeZone(identifier: "UTC")!
@@ -54,6 +55,43 @@ import Testing
         }
     }
 
+    /// After each kind of write (plan, start on another day, score, import), the roll-ups
+    /// still agree with the log.
+    @Test(arguments: TestDatabase.available)
+    func rollupsFollowEveryWrite(db kind: TestDatabase) async throws {
+        try await withStore(kind) { db, owner in
+            let repo = InsightsRepository(db: db, userID: owner)
+            let utc = TimeZone(identifier: "UTC")!
+            func agree(_ step: String) async throws {
+                let stored = try await LogRepository(db: db, userID: owner).all()
+                for window in [InsightsWindow.all, .days(3)] {
+                    let fromSQL = try await repo.input(type: .coding, window: window, now: Date(), timeZone: utc)
+                    let inMemory = InsightsReport.Input.from(stored, type: .coding, window: window, now: Date(), timeZone: utc)
+                    #expect(fromSQL.aggregate == inMemory.aggregate, "\(step) \(window)")
+                }
+            }
+            let sessions = SessionRepository(db: db, userID: owner)
+            var plan = SessionPlan(type: .coding, mode: .peer, date: Date().addingTimeInterval(-5 * 86_400))
+            plan.difficulty = .hard
+            let planned = try await sessions.create(plan)
+            try await agree("planned")
+            _ = try await sessions.start(planned.id)
+            try await agree("started today")
+            _ = try await sessions.finish(planned.id, sheet: ScoreSheet(interviewerScores: ["clarification": DimensionScore(score: 1)],
+                                                                       selfScores: ["clarification": 3]))
+            try await agree("scored")
+            _ = try await sessions.finish(planned.id, sheet: ScoreSheet(interviewerScores: ["clarification": DimensionScore(score: 3)]))
+            try await agree("scored again")
+            _ = try await sessions.create(SessionStoreTests.scored(date: Date().addingTimeInterval(-86_400)))
+            try await agree("logged scored")
+            let csv = "date,type,mode,score:clarification,self:clarification\n2026-01-02,coding,ai,3,2\n2026-01-02,coding,friend,1,3\n2025-12-30,behavioral,peer,,\n"
+            _ = try await LogRepository(db: db, userID: owner).importCSV(csv)
+            try await agree("imported")
+            let all = try await repo.input(type: .coding, window: .all, now: Date(), timeZone: utc)
+            #expect(all.aggregate.sessions == 4 && all.aggregate.aiSessions == 1)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func anotherUsersSessionsAreNotCounted(db kind: TestDatabase) async throws {
         try await withStore(kind) { db, owner in
@@ -61,6 +99,7 @@ import Testing
             try await UserModel(id: other, name: "other", isOwner: false).create(on: db)
             let writer = SessionWriter(db: db, userID: other)
             for e in Self.entries(count: 12) { try await writer.insert(e, importKey: nil) }
+            try await InsightRollup.rebuildAll(db)
             let input = try await InsightsRepository(db: db, userID: owner)
                 .input(type: .coding, window: .all, now: Self.now, timeZone: TimeZone(identifier: "UTC")!)
             #expect(input.aggregate == WindowAggregate() && input.recent.isEmpty && input.stamps.isEmpty)

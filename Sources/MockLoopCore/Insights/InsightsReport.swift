@@ -109,7 +109,8 @@ public struct InsightsReport: Codable, Sendable, Equatable {
     public var realInterviews: [RealInterview]
     public var timeline: [Point]
 
-    public static func build(_ input: Input, rubric: Rubric, bank: [Question], seen: Set<String>, settings: Settings = Settings()) -> InsightsReport {
+    /// `questionIDs`: the bank's questions of this type, for the next focus.
+    public static func build(_ input: Input, rubric: Rubric, questionIDs: [String], seen: Set<String>, settings: Settings = Settings()) -> InsightsReport {
         let a = input.aggregate
         let trends = DimensionTrend.compute(aggregate: a, recent: input.recent, rubric: rubric)
         let aiGap = CalibrationGap.aiVsHuman(a, rubric: rubric)
@@ -129,7 +130,7 @@ public struct InsightsReport: Codable, Sendable, Equatable {
             difficulty: DifficultyHonesty.compute(a, target: settings.target),
             cadence: Cadence.compute(stamps: input.stamps, now: input.now, timeZone: input.timeZone, target: settings.weeklyTarget),
             fixes: Array(FixEffect.compute(input.recent).suffix(10)),
-            nextFocus: NextFocus.choose(trends: trends, rubric: rubric, bank: bank, seen: seen, seed: settings.seed),
+            nextFocus: NextFocus.choose(trends: trends, rubric: rubric, questionIDs: questionIDs, seen: seen, seed: settings.seed),
             readiness: Readiness.assess(type: input.type, level: settings.level, qualifying: a.qualifying,
                                         lastAverages: input.lastQualifying, hasAI: a.aiSessions > 0,
                                         sessions: settings.readinessSessions, bar: settings.readinessBar),

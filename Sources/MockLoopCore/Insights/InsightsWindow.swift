@@ -31,11 +31,15 @@ public enum InsightsWindow: Codable, Sendable, Equatable, CustomStringConvertibl
         }
     }
 
-    /// The earliest session date the window includes, for day windows.
+    /// The earliest session date the window includes, for day windows: the start of the UTC
+    /// day `n` days ago, so a window is made of whole days (what the store's daily roll-ups hold).
     public func since(now: Date) -> Date? {
-        if case .days(let n) = self { return now.addingTimeInterval(-Double(n) * 86_400) }
-        return nil
+        guard case .days(let n) = self else { return nil }
+        return Date(timeIntervalSince1970: Double(InsightsWindow.day(of: now) - n) * 86_400)
     }
+
+    /// Days since 1970-01-01 UTC: the roll-ups' bucket.
+    public static func day(of date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
 
     public static let allowed = "all, a number of days like 30d, or a number of sessions like 10"
 

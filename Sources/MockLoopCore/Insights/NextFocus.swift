@@ -9,7 +9,8 @@ public struct NextFocus: Codable, Sendable, Equatable {
     public var questionID: String?
 
     /// Ties go to the dimension scored in the most sessions (the surer finding), then rubric order.
-    public static func choose(trends: [DimensionTrend], rubric: Rubric, bank: [Question], seen: Set<String>, seed: UInt64) -> NextFocus? {
+    /// `questionIDs`: the bank's questions of the rubric's type (ids are all it needs).
+    public static func choose(trends: [DimensionTrend], rubric: Rubric, questionIDs: [String], seen: Set<String>, seed: UInt64) -> NextFocus? {
         let scored = trends.enumerated().filter { $0.element.mean != nil }
         guard let weakest = scored.min(by: { a, b in
             let (ma, mb) = (a.element.mean!, b.element.mean!)
@@ -18,9 +19,9 @@ public struct NextFocus: Codable, Sendable, Equatable {
             return a.offset < b.offset
         })?.element, let dimension = rubric.dimension(weakest.dimension) else { return nil }
         var rng = SeededGenerator(seed: seed)
-        let fresh = bank.filter { $0.type == rubric.type && !seen.contains($0.id) }.sorted { $0.id < $1.id }
+        let fresh = questionIDs.filter { !seen.contains($0) }.sorted()
         return NextFocus(dimension: dimension.key, mean: weakest.mean!,
                          drill: "Three timed reps this week aimed only at \(dimension.name.lowercased()): before each, reread what a 3 looks like (\(dimension.score3)); after, score yourself on it.",
-                         questionID: fresh.randomElement(using: &rng)?.id)
+                         questionID: fresh.randomElement(using: &rng))
     }
 }

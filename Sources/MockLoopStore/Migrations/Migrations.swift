@@ -6,7 +6,7 @@ public enum Migrations {
     public static let all: [any Migration] = [
         M001CreateUsers(), M002CreateRubrics(), M003CreateQuestions(), M004CreateSessions(),
         M005CreateScores(), M006CreateRetros(), M007CreateSessionIndexes(), M008CreateTranscripts(),
-        M009CreateCodeRuns(),
+        M009CreateCodeRuns(), M010CreateInsightRollups(),
     ]
 }
 
@@ -169,4 +169,28 @@ struct M009CreateCodeRuns: AsyncMigration {
         }
     }
     func revert(on db: Database) async throws { try await db.schema("code_runs").delete() }
+}
+
+/// Daily roll-ups for the insights, filled from the sessions already there.
+struct M010CreateInsightRollups: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        var days = db.schema("insight_days")
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
+            .field("type", .string, .required)
+            .field("day", .int, .required)
+        for c in ["sessions", "scored", "rated", "medium_hard", "repeats", "went_easy", "ai", "qualifying"] { days = days.field(.string(c), .int, .required) }
+        try await days.unique(on: "user_id", "type", "day", name: "uq_insight_days").create()
+        var dims = db.schema("insight_dimension_days")
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
+            .field("type", .string, .required)
+            .field("day", .int, .required)
+            .field("dimension", .string, .required)
+        for c in ["n", "total", "ones", "ai_n", "ai_total", "human_n", "human_total", "self_n", "self_gap"] { dims = dims.field(.string(c), .int, .required) }
+        try await dims.unique(on: "user_id", "type", "day", "dimension", name: "uq_insight_dimension_days").create()
+        try await InsightRollup.rebuildAll(db)
+    }
+    func revert(on db: Database) async throws {
+        try await db.schema("insight_dimension_days").delete()
+        try await db.schema("insight_days").delete()
+    }
 }

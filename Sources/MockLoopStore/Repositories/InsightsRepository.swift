@@ -4,7 +4,8 @@ import MockLoopCore
 import SQLKit
 
 /// Gathers what the insights are computed from, in a few queries however long the log is:
-/// the window's counts and sums in SQL (GROUP BY), and only the most recent sessions as entries.
+/// the window's counts and sums from the daily roll-ups, and only the most recent sessions as
+/// entries.
 public struct InsightsRepository {
     let db: Database
     let userID: UUID
@@ -32,14 +33,28 @@ public struct InsightsRepository {
                                         lastQualifying: entries.filter(WindowAggregate.qualifies).suffix(readinessSessions).compactMap(\.averageScore),
                                         stamps: stamps, now: now, timeZone: timeZone)
         }
-        var aggregate = try await sessionCounts(type: type, since: since)
-        aggregate.tallies = try await tallies(type: type, since: since)
+        let aggregate = try await InsightRollup(db: db, userID: userID).aggregate(type: type, sinceDay: since.map(InsightRollup.day))
         var recentQuery = latest(reader, type: type, limit: recentLimit)
         if let since { recentQuery = recentQuery.where("started_at", .greaterThanOrEqual, SQLBind(since)) }
         let recent = Array(try await reader.entries(recentQuery).reversed())
         return InsightsReport.Input(type: type, window: window, aggregate: aggregate, recent: recent,
                                     lastQualifying: try await lastQualifying(type: type, since: since, limit: readinessSessions),
                                     stamps: stamps, now: now, timeZone: timeZone)
+    }
+
+    /// Recomputes every user's daily roll-ups from the sessions (after rows were written
+    /// around the repositories, as bulk loads do).
+    public static func rebuildRollups(_ db: Database) async throws { try await InsightRollup.rebuildAll(db) }
+
+    private struct TargetRow: Decodable { var type: String; var tier: String?; var level: String? }
+
+    /// The type and target of the user's most recent session (of `type`, when given).
+    public func latestTarget(type: InterviewType?) async throws -> (type: InterviewType, tier: CompanyTier?, level: Level?)? {
+        var q = sql.select().columns("type", "tier", "level").from("sessions").where("user_id", .equal, SQLBind(userID))
+        if let type { q = q.where("type", .equal, SQLBind(type.rawValue)) }
+        guard let row = try await q.orderBy("started_at", .descending).orderBy("id", .descending).limit(1).first(decoding: TargetRow.self),
+              let found = InterviewType(rawValue: row.type) else { return nil }
+        return (found, row.tier.flatMap(CompanyTier.init), row.level.flatMap(Level.init))
     }
 
     private func latest(_ reader: EntryAssembler, type: InterviewType, limit: Int) -> SQLSelectBuilder {
@@ -54,8 +69,9 @@ public struct InsightsRepository {
         }
     }
 
-    /// Session-level counts of the window, in one pass over the user's sessions of the type.
-    private func sessionCounts(type: InterviewType, since: Date?) async throws -> WindowAggregate {
+    /// Session-level counts of sessions of the type in [since, until), in one pass (the
+    /// roll-ups are made of these, one day at a time).
+    func sessionCounts(type: InterviewType, since: Date?, until: Date? = nil) async throws -> WindowAggregate {
         let human = SQLGroupExpression(SQLList(Self.humanModes.map { SQLBind($0) }))
         let scored = SQLQueryString("EXISTS (SELECT 1 FROM scores x WHERE x.session_id = s.id AND x.scorer = 'interviewer')")
         var query = sql.select()
@@ -71,6 +87,7 @@ public struct InsightsRepository {
             .where(SQLColumn("user_id", table: "s"), .equal, SQLBind(userID))
             .where(SQLColumn("type", table: "s"), .equal, SQLBind(type.rawValue))
         if let since { query = query.where(SQLColumn("started_at", table: "s"), .greaterThanOrEqual, SQLBind(since)) }
+        if let until { query = query.where(SQLColumn("started_at", table: "s"), .lessThan, SQLBind(until)) }
         let row = try await query.first(decoding: CountsRow.self)
         var a = WindowAggregate()
         a.sessions = row?.n ?? 0
@@ -95,7 +112,7 @@ public struct InsightsRepository {
 
     /// PostgreSQL sums BIGINT columns as NUMERIC: every SUM is cast back to BIGINT.
     /// Per-dimension interviewer-score sums, split AI / human, with the self-score gap.
-    private func tallies(type: InterviewType, since: Date?) async throws -> [String: WindowAggregate.Tally] {
+    func tallies(type: InterviewType, since: Date?, until: Date? = nil) async throws -> [String: WindowAggregate.Tally] {
         let human = SQLGroupExpression(SQLList(Self.humanModes.map { SQLBind($0) }))
         var query = sql.select()
             .column(SQLColumn("dimension", table: "i"))
@@ -117,6 +134,7 @@ public struct InsightsRepository {
             .where(SQLColumn("user_id", table: "s"), .equal, SQLBind(userID))
             .where(SQLColumn("type", table: "s"), .equal, SQLBind(type.rawValue))
         if let since { query = query.where(SQLColumn("started_at", table: "s"), .greaterThanOrEqual, SQLBind(since)) }
+        if let until { query = query.where(SQLColumn("started_at", table: "s"), .lessThan, SQLBind(until)) }
         let rows = try await query.groupBy(SQLColumn("dimension", table: "i")).all(decoding: TallyRow.self)
         var out: [String: WindowAggregate.Tally] = [:]
         for r in rows {
@@ -135,25 +153,36 @@ public struct InsightsRepository {
         return out
     }
 
-    private struct AverageRow: Decodable { var average: Double? }
+    private struct IDRow: Decodable { var id: UUID }
+    private struct AverageRow: Decodable {
+        var sessionId: UUID
+        var average: Double?
+        enum CodingKeys: String, CodingKey { case sessionId = "session_id", average }
+    }
 
-    /// Average interviewer score of the most recent qualifying sessions, oldest first.
+    /// Average interviewer score of the most recent qualifying sessions, oldest first: the
+    /// newest few found by walking the (user, started_at) index backwards, then their scores.
     private func lastQualifying(type: InterviewType, since: Date?, limit: Int) async throws -> [Double] {
         let human = SQLGroupExpression(SQLList(Self.humanModes.map { SQLBind($0) }))
-        var query = sql.select()
-            .column(SQLQueryString("AVG(CAST(i.score AS DOUBLE PRECISION))"), as: "average")
+        var query = sql.select().column(SQLColumn("id", table: "s"))
             .from(SQLAlias(SQLIdentifier("sessions"), as: SQLIdentifier("s")))
-            .join(SQLAlias(SQLIdentifier("scores"), as: SQLIdentifier("i")), method: SQLJoinMethod.inner,
-                  on: SQLQueryString("i.session_id = s.id AND i.scorer = 'interviewer'"))
             .where(SQLColumn("user_id", table: "s"), .equal, SQLBind(userID))
             .where(SQLColumn("type", table: "s"), .equal, SQLBind(type.rawValue))
             .where(SQLQueryString("s.mode IN \(human) AND s.status = 'completed' AND (s.difficulty IS NULL OR s.difficulty <> 'easy')"))
+            .where(SQLQueryString("EXISTS (SELECT 1 FROM scores x WHERE x.session_id = s.id AND x.scorer = 'interviewer')"))
         if let since { query = query.where(SQLColumn("started_at", table: "s"), .greaterThanOrEqual, SQLBind(since)) }
-        let rows = try await query.groupBy(SQLColumn("id", table: "s")).groupBy(SQLColumn("started_at", table: "s"))
+        let ids = try await query
             .orderBy(SQLOrderBy(expression: SQLColumn("started_at", table: "s"), direction: SQLDirection.descending))
             .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "s"), direction: SQLDirection.descending))
-            .limit(limit).all(decoding: AverageRow.self)
-        return Array(rows.compactMap { $0.average }.reversed())
+            .limit(limit).all(decoding: IDRow.self).map(\.id)
+        guard !ids.isEmpty else { return [] }
+        let rows = try await sql.select().column("session_id")
+            .column(SQLQueryString("AVG(CAST(score AS DOUBLE PRECISION))"), as: "average")
+            .from("scores").where("scorer", .equal, SQLLiteral.string("interviewer"))
+            .where("session_id", .in, SQLGroupExpression(SQLList(ids.map { SQLBind($0) })))
+            .groupBy("session_id").all(decoding: AverageRow.self)
+        let averages = Dictionary(rows.map { ($0.sessionId, $0.average) }, uniquingKeysWith: { a, _ in a })
+        return ids.reversed().compactMap { averages[$0] ?? nil }
     }
 
     private struct StampRow: Decodable {

@@ -89,6 +89,10 @@ public struct LogRepository {
         try await db.transaction { db in
             let writer = SessionWriter(db: db, userID: userID)
             for row in rows { try await writer.insert(row.entry, importKey: row.key) }
+            let rollup = InsightRollup(db: db, userID: userID)
+            for (type, entries) in Dictionary(grouping: rows.map(\.entry), by: \.type) {
+                try await rollup.refresh(type: type, days: Set(entries.map { InsightRollup.day($0.date) }))
+            }
         }
         return ImportResult(imported: toWrite.count, duplicates: duplicates, problems: parsed.problems,
                             ignoredColumns: parsed.ignoredColumns)

@@ -23,6 +23,12 @@ public struct QuestionRepository {
         return try await q.sort(\.$type).sort(\.$title).all().map { try $0.question() }
     }
 
+    /// Ids and titles of the visible questions of a type, without decoding their bodies.
+    public func titles(type: InterviewType) async throws -> [(id: String, title: String)] {
+        try await visible().filter(\.$type == type.rawValue).field(\.$id).field(\.$title).all()
+            .compactMap { m in m.id.map { ($0, m.title) } }
+    }
+
     public func find(_ id: String) async throws -> (question: Question, builtIn: Bool) {
         guard let m = try await visible().filter(\.$id == id).first() else { throw MockLoopError.notFound("question '\(id)'") }
         return (try m.question(), m.builtIn)

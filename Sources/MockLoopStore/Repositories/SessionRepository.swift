@@ -40,7 +40,10 @@ public struct SessionRepository {
             entry.retro = try plan.retro?.validated(against: rubric)
         }
         let final = entry
-        try await db.transaction { db in try await SessionWriter(db: db, userID: userID).insert(final, importKey: nil) }
+        try await db.transaction { db in
+            try await SessionWriter(db: db, userID: userID).insert(final, importKey: nil)
+            try await InsightRollup(db: db, userID: userID).refresh(type: final.type, days: [InsightRollup.day(final.date)])
+        }
         return entry
     }
 
@@ -59,9 +62,15 @@ public struct SessionRepository {
     public func start(_ id: UUID, now: Date = Date()) async throws -> LogEntry {
         let s = try await model(id)
         guard s.status == SessionStatus.planned.rawValue else { throw MockLoopError(.conflict, "this session has already started") }
+        let planned = s.startedAt
         s.status = SessionStatus.started.rawValue
         s.startedAt = now
-        try await s.update(on: db)
+        try await db.transaction { db in
+            try await s.update(on: db)
+            // The session moves from its planned day to today: both days change.
+            try await InsightRollup(db: db, userID: userID).refresh(type: InterviewType(rawValue: s.type) ?? .coding,
+                                                                     days: [InsightRollup.day(planned), InsightRollup.day(now)])
+        }
         return try await find(id)
     }
 
@@ -83,6 +92,8 @@ public struct SessionRepository {
             s.finishedAt = now
             try await s.update(on: db)
             try await writer.insertScores(finalSheet, sessionID: id)
+            try await InsightRollup(db: db, userID: userID).refresh(type: InterviewType(rawValue: s.type) ?? .coding,
+                                                                     days: [InsightRollup.day(s.startedAt)])
         }
         return try await find(id)
     }

@@ -33,7 +33,8 @@ public struct InsightsService {
     public struct Result: Sendable {
         public var report: InsightsReport
         public var rubric: Rubric
-        public var bank: [Question]
+        /// Ids and titles of the bank's questions of this type.
+        public var bank: [(id: String, title: String)]
         /// For coding: how often the user's code compiled and passed (all their runs).
         public var codeRuns: CodeRunRepository.Summary?
     }
@@ -47,8 +48,8 @@ public struct InsightsService {
     }
 
     public func report(_ options: Options, now: Date = Date()) async throws -> Result {
-        let latest = try await LogRepository(db: db, userID: userID)
-            .page(LogQuery(type: options.type, sort: .date, descending: true, limit: 1)).entries.first
+        let insights = InsightsRepository(db: db, userID: userID)
+        let latest = try await insights.latestTarget(type: options.type)
         let type = options.type ?? latest?.type ?? .coding
         var settings = InsightsReport.Settings()
         settings.weakSpotThreshold = options.weakSpotThreshold
@@ -56,15 +57,14 @@ public struct InsightsService {
         settings.target = TargetMix.for(tier: tier, level: level)
         settings.level = level
         settings.seed = UInt64(max(0, now.timeIntervalSince1970 / 86_400)) // a new suggestion each day
-        let input = try await InsightsRepository(db: db, userID: userID)
-            .input(type: type, window: options.window, now: now, timeZone: options.timeZone,
+        let input = try await insights.input(type: type, window: options.window, now: now, timeZone: options.timeZone,
                    recentLimit: settings.recentLimit, readinessSessions: settings.readinessSessions)
         let rubrics = RubricRepository(db: db, userID: userID)
         var rubric = try await rubrics.builtIn(for: type)
         if let id = input.recent.last?.rubricId, let used = try await rubrics.byID()[id], used.type == type { rubric = used }
         let questions = QuestionRepository(db: db, userID: userID)
-        let bank = try await questions.all(type: type)
-        let report = InsightsReport.build(input, rubric: rubric, bank: bank, seen: try await questions.seenIDs(), settings: settings)
+        let bank = try await questions.titles(type: type)
+        let report = InsightsReport.build(input, rubric: rubric, questionIDs: bank.map(\.id), seen: try await questions.seenIDs(), settings: settings)
         let runs = type == .coding ? try await CodeRunRepository(db: db, userID: userID).summary() : nil
         return Result(report: report, rubric: rubric, bank: bank, codeRuns: runs)
     }
