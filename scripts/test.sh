@@ -258,7 +258,14 @@ if [[ ${MOCKLOOP_SKIP_SWIFT:-} == 1 ]]; then
 else
     command -v swift >/dev/null || die "swift is not installed (or not on PATH)"
     swift build --build-tests
-    swift test "$@"
+    if (($#)); then
+        swift test "$@"
+    else
+        # The runner's abuse tests time each hostile submission against its wall limit: they run
+        # on their own, after the rest, so the other suites' load does not skew those figures.
+        swift test --skip MockLoopRunnerTests
+        swift test --filter MockLoopRunnerTests
+    fi
     step_end "ok (swift test${*:+ $*})"
 fi
 

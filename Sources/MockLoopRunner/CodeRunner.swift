@@ -63,6 +63,7 @@ public final class CodeRunner: Sendable {
         } catch {
             probed = .failure(SandboxFailure("\(error)"))
         }
+        ProcessSweep.reapOrphans()
         let probeMs = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         switch probed {
         case .success(let sandbox):
@@ -114,6 +115,7 @@ public final class CodeRunner: Sendable {
         var job: JobDirectory?
         defer {
             if sandbox.switchesUser { ProcessSweep.killAll(uid: uid) }
+            ProcessSweep.reapOrphans()
             job?.remove()
             lock.release()
         }
@@ -149,7 +151,9 @@ public final class CodeRunner: Sendable {
         let process = SandboxedProcess(
             argv: sandbox.command(invocation, uid: uid), seccompFile: sandbox.seccompFile,
             wallSeconds: limits.wallSeconds, stdoutCap: limits.stdoutBytes, stderrCap: limits.stderrBytes,
-            resultsCap: max(16 << 20, (limits.stdoutBytes + limits.stderrBytes + 4096) * (cases + 1)))
+            // What the harness reports is bounded by the output limits per case, and by a fixed
+            // ceiling: code can write junk to the results descriptor too.
+            resultsCap: min(32 << 20, max(4 << 20, (limits.stdoutBytes + 4096) * (cases + 1))))
         return try process.run()
     }
 

@@ -38,13 +38,20 @@ actor CppHeaderCache {
             limits: .compile, addressSpaceMiB: RunLimits.compile.memoryMiB, tmpMiB: 256, workingDirectory: "/pch")
         let outcome = try? runner.execute(build, sandbox: sandbox, uid: uid, cases: 0)
         if sandbox.switchesUser { ProcessSweep.killAll(uid: uid) }
+        ProcessSweep.reapOrphans()
         lchown(directory, geteuid(), getegid())
         // Only a finished build gets the name g++ looks for: an interrupted one (the process
         // stopped mid-build) would otherwise be an invalid header that g++ silently skips.
         let built = directory + "/building.gch"
         guard outcome?.exitCode == 0, !outcome!.timedOut else { try? fm.removeItem(atPath: built); return }
-        lchown(built, geteuid(), getegid())
-        chmod(built, 0o644)
+        // Opened without following a link, checked to be a plain file, then handed to root.
+        let fd = open(built, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { try? fm.removeItem(atPath: built); return }
+        fchown(fd, geteuid(), getegid())
+        fchmod(fd, 0o644)
         rename(built, directory + "/stdcxx.h.gch")
     }
 }

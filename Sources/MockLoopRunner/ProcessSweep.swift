@@ -47,6 +47,26 @@ enum ProcessSweep {
         return killed
     }
 
+    /// Reaps bwrap helpers orphaned to this process (a subreaper), whatever their uid: in
+    /// privileged mode bwrap's namespace init runs as root, and without root there is no sweep.
+    static func reapOrphans() {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
+        let me = getpid()
+        for name in entries {
+            guard let pid = pid_t(name), let (comm, state, ppid) = procStat(of: pid), ppid == me, state == "Z", comm == "bwrap" else { continue }
+            var status: Int32 = 0
+            _ = waitpid(pid, &status, WNOHANG)
+        }
+    }
+
+    private static func procStat(of pid: pid_t) -> (comm: String, state: Character, ppid: pid_t)? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 1, let state = fields[0].first, let ppid = pid_t(fields[1]) else { return nil }
+        return (String(text[text.index(after: open)..<close]), state, ppid)
+    }
+
     private static func parent(of pid: pid_t) -> pid_t? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = text.lastIndex(of: ")") else { return nil }

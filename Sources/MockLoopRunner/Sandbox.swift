@@ -60,10 +60,23 @@ struct Sandbox: Sendable {
                  "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin",
                  "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
                  "--proc", "/proc", "--dev", "/dev",
-                 "--size", "\(job.tmpMiB << 20)", "--tmpfs", "/tmp"]
+                 // 1777: in privileged mode the program runs as the slot uid, not the tmpfs owner.
+                 "--perms", "1777", "--size", "\(job.tmpMiB << 20)", "--tmpfs", "/tmp"]
+        // Directories bwrap creates for mount points are root-only (0700) when it runs
+        // privileged: the ancestors of every mount point are made traversable first.
+        var ancestors: [String] = []
+        for bind in job.binds {
+            var path = (bind.target as NSString).deletingLastPathComponent
+            var chain: [String] = []
+            while path != "/" && !path.isEmpty { chain.insert(path, at: 0); path = (path as NSString).deletingLastPathComponent }
+            for dir in chain where !ancestors.contains(dir) { ancestors.append(dir) }
+        }
+        for dir in ancestors { argv += ["--perms", "0755", "--dir", dir] }
         for bind in job.binds {
             argv += [bind.writable ? "--bind" : "--ro-bind", bind.source, bind.target]
         }
+        // The root and /dev are unlimited tmpfs mounts that the program could fill: read-only.
+        argv += ["--remount-ro", "/", "--remount-ro", "/dev"]
         let environment = ["PATH": "/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8"]
             .merging(job.environment) { $1 }
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { argv += ["--setenv", key, value] }

@@ -20,9 +20,6 @@ struct SandboxedProcess {
         var timedOut: Bool
         var outputExceeded: Bool
         var wallMs: Double
-        /// User + system CPU that wait4 reports for bwrap (what its own waits accumulated; a
-        /// hint only, as processes orphaned inside the sandbox are not counted).
-        var cpuMs: Double
     }
 
     var argv: [String]
@@ -36,7 +33,11 @@ struct SandboxedProcess {
     static let seccompFD: Int32 = 9
 
     func run() throws -> Outcome {
-        let out = try Pipe.make(), err = try Pipe.make(), res = try Pipe.make()
+        guard let closeFrom = Self.closeFrom else { throw SandboxFailure("posix_spawn_file_actions_addclosefrom_np is missing from libc") }
+        let out = try Pipe.make()
+        let err: Pipe, res: Pipe
+        do { err = try Pipe.make() } catch { out.close(); throw error }
+        do { res = try Pipe.make() } catch { out.close(); err.close(); throw error }
         var pid: pid_t = 0
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -46,7 +47,6 @@ struct SandboxedProcess {
         posix_spawn_file_actions_adddup2(&actions, err.write, 2)
         posix_spawn_file_actions_adddup2(&actions, res.write, Self.resultsFD)
         // Everything else this process has open stays out of the sandbox.
-        guard let closeFrom = Self.closeFrom else { throw SandboxFailure("posix_spawn_file_actions_addclosefrom_np is missing from libc") }
         _ = closeFrom(&actions, Self.resultsFD + 1)
         if let seccompFile {
             posix_spawn_file_actions_addopen(&actions, Self.seccompFD, seccompFile, O_RDONLY, 0)
@@ -115,19 +115,15 @@ struct SandboxedProcess {
         close(out.read); close(err.read); close(res.read)
 
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let wallMs = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-        let cpuMs = Self.ms(usage.ru_utime) + Self.ms(usage.ru_stime)
         let exited = (status & 0x7f) == 0
         return Outcome(
             exitCode: exited ? (status >> 8) & 0xff : nil,
             signal: exited ? nil : status & 0x7f,
             stdout: stdout, stdoutBytes: stdoutBytes, stderrTail: stderr.suffix(stderrCap), results: results,
-            timedOut: timedOut, outputExceeded: exceeded, wallMs: wallMs, cpuMs: cpuMs)
+            timedOut: timedOut, outputExceeded: exceeded, wallMs: wallMs)
     }
-
-    private static func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
 
     private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
     /// glibc ≥ 2.34 has it; Swift's Glibc module does not export it, so it is looked up by name.
@@ -150,10 +146,19 @@ struct Pipe {
         guard pipe(&fds) == 0 else { throw SandboxFailure("pipe: \(String(cString: strerror(errno)))") }
         let high = fds.map { fd -> Int32 in
             let moved = fcntl(fd, F_DUPFD_CLOEXEC, 10)
-            close(fd)
+            Glibc.close(fd)
             return moved
         }
+        guard high.allSatisfy({ $0 >= 0 }) else {
+            high.filter { $0 >= 0 }.forEach { Glibc.close($0) }
+            throw SandboxFailure("out of file descriptors")
+        }
         return Pipe(read: high[0], write: high[1])
+    }
+
+    func close() {
+        Glibc.close(read)
+        Glibc.close(write)
     }
 }
 

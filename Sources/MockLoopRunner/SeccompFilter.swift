@@ -6,7 +6,8 @@ import Foundation
 /// It refuses (EPERM) what a sandboxed program has no business doing and what kernel exploits
 /// lean on: AF_VSOCK sockets, new namespaces (unshare, setns, clone with CLONE_NEW*), mounts,
 /// ptrace and cross-process memory access, the kernel keyring, io_uring, bpf, perf_event_open,
-/// userfaultfd. clone3 answers ENOSYS (its flags sit behind a pointer a filter cannot read),
+/// userfaultfd, and memfd_create and SysV shared memory (memory that RLIMIT_AS does not count).
+/// clone3 answers ENOSYS (its flags sit behind a pointer a filter cannot read),
 /// which makes libc fall back to clone, whose flags are checked. A foreign architecture or the
 /// x32 ABI kills the process: their syscall numbers would bypass the table.
 struct SeccompFilter {
@@ -28,6 +29,7 @@ struct SeccompFilter {
             248, 249, 250, // add_key, request_key, keyctl
             425, 426, 427, // io_uring_*
             321, 298, 323, // bpf, perf_event_open, userfaultfd
+            319, 29, // memfd_create, shmget: memory outside RLIMIT_AS
         ],
         x32Bit: 0x4000_0000)
 
@@ -40,6 +42,7 @@ struct SeccompFilter {
             217, 218, 219,
             425, 426, 427,
             280, 241, 282,
+            279, 194,
         ],
         x32Bit: nil)
 

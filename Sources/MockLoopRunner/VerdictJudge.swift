@@ -73,7 +73,7 @@ struct VerdictJudge {
         }
         let stderr = record.stderr ?? ""
         if (record.stdoutBytes ?? 0) > limits.stdoutBytes || record.signal == Self.sigXFSZ { return (.outputLimit, nil) }
-        if record.signal == Self.sigXCPU { return (.timeLimit, nil) }
+        if record.signal == Self.sigXCPU || record.signal == Self.sigKill { return (.timeLimit, nil) }
         if Self.mentionsMemory(stderr) && (record.signal != nil || record.exit != 0) { return (.memoryLimit, nil) }
         if record.signal != nil || record.exit != 0 { return (.runtimeError, nil) }
         let stdout = record.stdout ?? ""
@@ -88,7 +88,9 @@ struct VerdictJudge {
         let signal = outcome.signal ?? outcome.exitCode.flatMap { $0 > 128 ? $0 - 128 : nil }
         if signal == Self.sigXCPU { return .timeLimit }
         if signal == Self.sigXFSZ { return .outputLimit }
-        if signal == Self.sigKill && outcome.cpuMs >= Double(limits.cpuSeconds) * 1000 { return .timeLimit }
+        // A program that ignores SIGXCPU is killed at the hard CPU limit: SIGKILL that the
+        // server did not send (no wall clock, no output overflow) is the CPU limit.
+        if signal == Self.sigKill { return .timeLimit }
         if Self.mentionsMemory(stderr) { return .memoryLimit }
         return .runtimeError
     }

@@ -39,8 +39,10 @@ import Testing
         #expect(Self.report(entries).sessions == 30)
         let last10 = Self.report(entries, window: .sessions(10))
         #expect(last10.sessions == 10 && last10.dimensions[0].mean == 3)
-        let days = Self.report(entries, window: .days(15)) // now is day 40: days 25…29
-        #expect(days.sessions == 5)
+        // Now is 40.6 days after day 0's session; 15 whole UTC days, today included, reach back
+        // to the start of the day 14 days before today: the sessions of days 26…29.
+        let days = Self.report(entries, window: .days(15))
+        #expect(days.sessions == 4)
         #expect(InsightsWindow("30d") == .days(30) && InsightsWindow("10") == .sessions(10) && InsightsWindow("all") == .all)
         #expect(InsightsWindow("soon") == nil && InsightsWindow("0") == nil && InsightsWindow("-3d") == nil)
     }

@@ -28,6 +28,10 @@ extension RunnerSuite {
         let sleeper = try await runner.run(Submission(source: "import os, time\ndef probe():\n    os.fork()\n    time.sleep(100)\n", language: .python,
                                                       tests: probe, limits: RunnerFixture.tight))
         #expect(sleeper.verdict == .timeLimit)
+        // Compiling and stdio cases both write to /tmp as the slot uid.
+        let cpp = try await runner.run(Submission(source: "#include <iostream>\nint main(){long a,b;std::cin>>a>>b;std::cout<<a+b<<\"\\n\";}\n",
+                                                  language: .cpp, tests: RunnerFixture.addStdio))
+        #expect(cpp.verdict == .accepted, "\(cpp.compileOutput ?? cpp.stderrTail ?? "")")
         #expect(ProcessSweep.living(uid: 61150).isEmpty)
     }
 

@@ -73,7 +73,7 @@ import VaporTesting
                 #expect(html.contains("9 more needed before any pattern is called"))
                 #expect(html.contains("role=\"img\""))
                 #expect(html.contains("<title id=\"chart-cadence-title\">Observed sessions per week</title>"))
-                #expect(html.contains("<desc id=\"chart-testing-edge-cases-desc\">Testing and edge cases: scores 1 over the last 1 scored sessions"))
+                #expect(html.contains("<desc id=\"chart-dim-testing_edge_cases-desc\">Testing and edge cases: scores 1 over the last 1 scored sessions"))
                 #expect(html.contains("sessions, oldest → newest"), "axes are labelled")
                 #expect(html.contains("AI sessions do not count") == false)
                 #expect(html.contains("Not yet: 2 more observed coding mocks"))

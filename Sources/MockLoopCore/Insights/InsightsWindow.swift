@@ -26,16 +26,16 @@ public enum InsightsWindow: Codable, Sendable, Equatable, CustomStringConvertibl
     public var label: String {
         switch self {
         case .all: "all time"
-        case .days(let n): "the last \(n) days"
+        case .days(let n): "the last \(n) days (UTC)"
         case .sessions(let n): "the last \(n) sessions"
         }
     }
 
-    /// The earliest session date the window includes, for day windows: the start of the UTC
-    /// day `n` days ago, so a window is made of whole days (what the store's daily roll-ups hold).
+    /// The earliest session date the window includes, for day windows: `n` whole UTC days,
+    /// today included (what the store's daily roll-ups hold).
     public func since(now: Date) -> Date? {
         guard case .days(let n) = self else { return nil }
-        return Date(timeIntervalSince1970: Double(InsightsWindow.day(of: now) - n) * 86_400)
+        return Date(timeIntervalSince1970: Double(InsightsWindow.day(of: now) - (n - 1)) * 86_400)
     }
 
     /// Days since 1970-01-01 UTC: the roll-ups' bucket.

@@ -25,8 +25,9 @@ public struct Readiness: Codable, Sendable, Equatable {
                               sessions needed: Int = 3, bar: Double = 2.5) -> Readiness {
         let recent = lastAverages.suffix(needed)
         let mean = recent.isEmpty ? nil : recent.reduce(0, +) / Double(recent.count)
-        let at = level.map { " at \($0.label) level" } ?? ""
-        let what = "observed \(type.label.lowercased()) mocks\(at) scoring ≥\(String(format: "%.1f", bar))"
+        // Sessions are not filtered by level: the text does not claim they are.
+        _ = level
+        let what = "observed \(type.label.lowercased()) mocks (completed, human-scored, not easy); the last \(needed) must average ≥\(String(format: "%.1f", bar))"
         if qualifying < needed {
             let note = hasAI && qualifying == 0 ? " (AI sessions do not count toward readiness)" : ""
             return Readiness(type: type, ready: false, qualifyingSessions: qualifying, recentMean: mean,

@@ -6,8 +6,9 @@ public struct WeakSpots: Codable, Sendable, Equatable {
     public struct Spot: Codable, Sendable, Equatable {
         public var dimension: String
         public var mean: Double
-        /// Sessions that scored this dimension 1: the evidence.
+        /// Sessions that scored this dimension 1: the evidence (most recent last), and their dates.
         public var lowSessions: [UUID]
+        public var lowDates: [Date]
     }
 
     public var scoredSessions: Int
@@ -36,8 +37,8 @@ public struct WeakSpots: Codable, Sendable, Equatable {
         for d in rubric.dimensions {
             guard let tally = aggregate.tallies[d.key], let mean = tally.mean else { continue }
             if mean <= weakMean || Double(tally.ones) / Double(tally.count) >= lowShare {
-                let lows = recent.filter { $0.scores.interviewerScores[d.key]?.score == 1 }.map(\.id)
-                spots.append(Spot(dimension: d.key, mean: mean, lowSessions: Array(lows.suffix(evidence))))
+                let lows = recent.filter { $0.scores.interviewerScores[d.key]?.score == 1 }.suffix(evidence)
+                spots.append(Spot(dimension: d.key, mean: mean, lowSessions: lows.map(\.id), lowDates: lows.map(\.date)))
             }
         }
         let ordered = spots.enumerated().sorted { a, b in a.element.mean != b.element.mean ? a.element.mean < b.element.mean : a.offset < b.offset }.map(\.element)

@@ -18,6 +18,12 @@ struct InsightRollup {
 
     /// Recomputes these days of this type (inside the caller's transaction when there is one).
     func refresh(type: InterviewType, days: Set<Int>) async throws {
+        // Two writers of the same user's day would both count, then both insert: under
+        // PostgreSQL's read committed the second insert would hit the unique index. Writes
+        // of one user's roll-ups take turns (SQLite already serialises writers).
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT 1 FROM users WHERE id = \(bind: userID) FOR UPDATE").run()
+        }
         let reader = InsightsRepository(db: db, userID: userID)
         for day in days.sorted() {
             let from = Date(timeIntervalSince1970: Double(day) * 86_400)

@@ -29,7 +29,7 @@ public struct InsightsRepository {
         if case .sessions(let n) = window {
             // A handful of sessions: read them whole and reduce in memory.
             let entries = try await reader.entries(latest(reader, type: type, limit: n)).reversed() as [LogEntry]
-            return InsightsReport.Input(type: type, window: window, aggregate: .from(entries), recent: entries,
+            return InsightsReport.Input(type: type, window: window, aggregate: .from(entries), recent: Array(entries.suffix(recentLimit)),
                                         lastQualifying: entries.filter(WindowAggregate.qualifies).suffix(readinessSessions).compactMap(\.averageScore),
                                         stamps: stamps, now: now, timeZone: timeZone)
         }

@@ -41,7 +41,7 @@ public enum InsightsCharts {
             let ai = points.contains { $0.0 == SessionMode.ai } ? "; hollow points are AI-scored sessions." : "."
             summary = "\(d.name): scores \(list) over the last \(points.count) scored sessions\(mean)\(direction)\(ai)"
         }
-        return SVGChart(id: "chart-\(Slug.make(from: d.key))", title: d.name, summary: summary, width: Int(w), height: Int(h), body: body)
+        return SVGChart(id: "chart-dim-\(d.key)", title: d.name, summary: summary, width: Int(w), height: Int(h), body: body)
     }
 
     /// Human-observed sessions per week, with the target as a dashed line.

@@ -24,7 +24,7 @@ public struct InsightsDocument {
         out += table(["Dimension", "Mean", "Sessions", "Trend"], p.dimensions.map { [$0.name, $0.mean, $0.sessions, $0.trend] })
         if !p.codeRuns.isEmpty { out += wrap(p.codeRuns) }
         out += section("Consistent weak spots") + wrap(p.weakSpotsNote)
-        out += p.weakSpots.flatMap { wrap("- \($0.name): mean \($0.mean), \($0.evidence.count) recent session(s) scored 1") }
+        out += p.weakSpots.flatMap { wrap("- \($0.name): mean \($0.mean); scored 1 on " + $0.evidence.map(\.label).joined(separator: ", "), indent: "") }
         out += section("Self vs interviewer")
         out += table(["Dimension", "Self-int.", "Sessions", "Reading"], p.selfGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })
         out += p.confidence.flatMap { wrap("- \($0)") }
@@ -34,7 +34,7 @@ public struct InsightsDocument {
         out += section("Cadence") + wrap(p.cadence) + wrap(p.cadenceChart.summaryText)
         out += section("Did the fix work?")
         out += p.fixes.isEmpty ? ["No priority fix yet."]
-            : table(["Dimension", "Before", "After", "Verdict", "Drill"], p.fixes.map { [$0.name, $0.before, $0.after, $0.verdict, $0.drill] })
+            : table(["Fix", "Dimension", "Before", "After", "Verdict", "Drill"], p.fixes.map { [$0.fix, $0.name, $0.before, $0.after, $0.verdict, $0.drill] })
         out += section("Real interviews")
         out += p.realInterviews.isEmpty ? ["None logged for this type."]
             : p.realInterviews.flatMap { wrap("- \($0.date) \($0.company) mean \($0.average)" + ($0.surprise.isEmpty ? "" : "; surprise: \($0.surprise)")) }
@@ -74,15 +74,19 @@ public struct InsightsDocument {
 
     public var markdown: String {
         let p = page
-        func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+        func row(_ cells: [String]) -> String { "| " + cells.map { Self.md($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
         func table(_ h: [String], _ rows: [[String]]) -> [String] { [row(h), row(h.map { _ in "---" })] + rows.map(row) }
-        func chart(_ c: InsightsPage.Chart) -> String { "![\(c.summaryText)](\(c.id).svg)" }
-        var out = ["# \(p.title)", "", p.summary, "", "## Next focus", "", p.nextFocus]
+        func chart(_ c: InsightsPage.Chart) -> String {
+            "![\(Self.md(c.summaryText).replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]"))](\(c.id).svg)"
+        }
+        var out = ["# \(Self.md(p.title))", "", p.summary, "", "## Next focus", "", Self.md(p.nextFocus)]
         if let q = p.nextQuestion { out += ["", "Practise it on: \(q.label) (`\(q.href)`)"] }
         out += ["", "**\(p.readiness)**", "", "## Scores by dimension", ""]
         out += table(["Dimension", "Mean (1–3)", "Trend", "Sessions"], p.dimensions.map { [$0.name, $0.mean, $0.trend, $0.sessions] })
         out += [""] + p.scoreCharts.map(chart)
-        out += ["", "## Consistent weak spots", "", p.weakSpotsNote] + p.weakSpots.map { "- **\($0.name)**: mean \($0.mean)" }
+        out += ["", "## Consistent weak spots", "", p.weakSpotsNote] + p.weakSpots.map {
+            "- **\(Self.md($0.name))**: mean \($0.mean); scored 1 on " + $0.evidence.map(\.label).joined(separator: ", ")
+        }
         out += ["", "## Self vs interviewer", ""] + table(["Dimension", "Self − interviewer", "Sessions", "Reading"], p.selfGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })
         out += ["", chart(p.gapChart)] + p.confidence.map { "- \($0)" }
         out += ["", "## AI vs human scores", "", p.aiNote, ""] + table(["Dimension", "AI − human", "Paired sessions", "An AI 3 counts as"], p.aiGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })
@@ -91,8 +95,14 @@ public struct InsightsDocument {
         out += ["", "## Did the fix work?", ""] + (p.fixes.isEmpty ? ["No priority fix yet."]
             : table(["Dimension", "Fix", "Before", "After", "Verdict", "Drill"], p.fixes.map { [$0.name, $0.fix, $0.before, $0.after, $0.verdict, $0.drill] }))
         out += ["", "## Real interviews", ""] + (p.realInterviews.isEmpty ? ["None logged for this type."]
-            : p.realInterviews.map { "- \($0.date) \($0.company) · mean \($0.average)" + ($0.surprise.isEmpty ? "" : " · surprise: \($0.surprise)") })
+            : p.realInterviews.map { "- \($0.date) \(Self.md($0.company)) · mean \($0.average)" + ($0.surprise.isEmpty ? "" : " · surprise: \(Self.md($0.surprise))") })
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// User text in Markdown: one line, and no raw HTML.
+    static func md(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
     // MARK: HTML
@@ -109,7 +119,9 @@ public struct InsightsDocument {
         body += "<p><strong>\(e(p.readiness))</strong></p>"
         body += "<h2>Scores by dimension</h2>" + table(["Dimension", "Mean (1–3)", "Trend", "Sessions"], p.dimensions.map { [$0.name, $0.mean, $0.trend, $0.sessions] })
         body += "<div class=\"charts\">" + p.scoreCharts.map { "<figure>\($0.svg)</figure>" }.joined() + "</div>"
-        body += "<h2>Consistent weak spots</h2><p>\(e(p.weakSpotsNote))</p><ul>" + p.weakSpots.map { "<li><strong>\(e($0.name))</strong>: mean \(e($0.mean))</li>" }.joined() + "</ul>"
+        body += "<h2>Consistent weak spots</h2><p>\(e(p.weakSpotsNote))</p><ul>" + p.weakSpots.map {
+            "<li><strong>\(e($0.name))</strong>: mean \(e($0.mean)); scored 1 on \(e($0.evidence.map(\.label).joined(separator: ", ")))</li>"
+        }.joined() + "</ul>"
         body += "<h2>Self vs interviewer</h2>" + table(["Dimension", "Self − interviewer", "Sessions", "Reading"], p.selfGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })
         body += "<figure>\(p.gapChart.svg)</figure><ul>" + p.confidence.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
         body += "<h2>AI vs human scores</h2><p>\(e(p.aiNote))</p>" + table(["Dimension", "AI − human", "Paired sessions", "An AI 3 counts as"], p.aiGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })

@@ -12,6 +12,8 @@ struct InsightsPage: Encodable {
     struct Chart: Encodable { var id, title, summary, svg: String }
 
     var title: String
+    /// The time zone weeks were counted in; the form sends the browser's.
+    var timeZone: String
     var typeOptions: [Option]
     var windowOptions: [Option]
     var summary: String
@@ -39,9 +41,10 @@ struct InsightsPage: Encodable {
 
     static func f(_ v: Double?) -> String { v.map { String(format: "%.1f", $0) } ?? "–" }
     static func signed(_ v: Double?) -> String { v.map { ($0 >= 0 ? "+" : "") + String(format: "%.1f", $0) } ?? "–" }
-    static func day(_ d: Date) -> String {
+    static func day(_ d: Date, in zone: String) -> String {
         let f = DateFormatter()
         f.dateFormat = "yyyy-MM-dd"
+        f.timeZone = TimeZone(identifier: zone) ?? TimeZone(identifier: "UTC")
         return f.string(from: d)
     }
 
@@ -49,6 +52,7 @@ struct InsightsPage: Encodable {
         let r = result.report, rubric = result.rubric
         func name(_ key: String) -> String { rubric.dimension(key)?.name ?? key }
         title = "Insights: \(r.type.label)"
+        timeZone = r.timeZone
         typeOptions = Option.list(InterviewType.self, selected: r.type.rawValue)
         windowOptions = [("all", "All time"), ("30d", "Last 30 days"), ("10", "Last 10 sessions")].map {
             Option(value: $0.0, label: $0.1, selected: $0.0 == r.window.description)
@@ -66,11 +70,11 @@ struct InsightsPage: Encodable {
         }
         let w = r.weakSpots
         weakSpotsNote = w.sessionsNeeded > 0
-            ? "Weak spots are claimed after \(w.threshold) scored sessions of this type: \(w.sessionsNeeded) more needed before any pattern is called."
+            ? "Weak spots are claimed after \(w.threshold) scored sessions of this type in the window: \(w.sessionsNeeded) more needed before any pattern is called."
             : (w.spots.isEmpty ? "No dimension scores low again and again across \(w.scoredSessions) scored sessions." : "Across \(w.scoredSessions) scored sessions:")
         weakSpots = w.spots.map { s in
             Spot(name: name(s.dimension), mean: Self.f(s.mean),
-                 evidence: s.lowSessions.map { Link(href: "/sessions/\($0.uuidString.lowercased())", label: "scored 1") })
+                 evidence: zip(s.lowSessions, s.lowDates).map { Link(href: "/sessions/\($0.uuidString.lowercased())", label: Self.day($1, in: r.timeZone)) })
         }
         selfGaps = r.selfGap.map { g in
             Gap(name: name(g.dimension), gap: Self.signed(g.meanGap), pairs: String(g.pairs),
@@ -90,12 +94,15 @@ struct InsightsPage: Encodable {
         } ?? "No session has a difficulty yet"
         difficulty += " · \(d.repeats) repeat\(d.repeats == 1 ? "" : "s") of questions already seen · \(d.wentEasy) session\(d.wentEasy == 1 ? "" : "s") where the interviewer went easy."
         tooEasy = d.tooEasy
-        cadence = "Target: \(r.cadence.target) human-observed sessions a week (all interview types). Current streak: \(r.cadence.streak) week\(r.cadence.streak == 1 ? "" : "s")."
+        // The streak is counted over the weeks shown; a full run is "8+".
+        let streak = r.cadence.streak == r.cadence.weeks.count && r.cadence.streak > 0 ? "\(r.cadence.streak)+ weeks" : "\(r.cadence.streak) week\(r.cadence.streak == 1 ? "" : "s")"
+        cadence = "Target: \(r.cadence.target) human-observed sessions a week (all interview types), weeks from Monday in \(r.timeZone). Current streak: \(streak)."
         fixes = r.fixes.reversed().map { e in
             let verdict: String = switch e.verdict {
             case .moved: "moved"
             case .notYet: "not yet"
             case .tooEarly: "too early to tell"
+            case .noBaseline: "no score before the fix"
             }
             return Fix(name: name(e.dimension), fix: e.fix, before: Self.f(e.before), after: Self.f(e.after), verdict: verdict,
                        drill: e.drillDone ? "done" : "not done", href: "/sessions/\(e.sessionID.uuidString.lowercased())")
@@ -112,7 +119,7 @@ struct InsightsPage: Encodable {
             ? "Ready: your last observed \(r.type.label.lowercased()) mocks average \(Self.f(r.readiness.recentMean))."
             : "Not yet: \(r.readiness.missing ?? "")."
         realInterviews = r.realInterviews.reversed().map {
-            Real(date: Self.day($0.date), company: $0.company ?? "", average: Self.f($0.average), surprise: $0.surprise ?? "",
+            Real(date: Self.day($0.date, in: r.timeZone), company: $0.company ?? "", average: Self.f($0.average), surprise: $0.surprise ?? "",
                  href: "/sessions/\($0.sessionID.uuidString.lowercased())")
         }
         func percent(_ v: Double?) -> String { v.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
