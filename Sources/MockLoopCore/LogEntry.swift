@@ -39,7 +39,8 @@ public struct LogEntry: Codable, Sendable, Equatable {
     }
 }
 
-/// Planned sessions show their rubric and wait to start; completed ones carry scores.
+/// Planned sessions show their rubric and wait to start; completed ones carry scores; an
+/// abandoned one was quit before the end (a timed mock keeps its transcript).
 public enum SessionStatus: String, Codable, Sendable, CaseIterable {
-    case planned, started, completed
+    case planned, started, completed, abandoned
 }

@@ -12,14 +12,17 @@ public struct AppConfig: Sendable {
     public var analysisThresholdsFile: String?
     /// The code runner's work directory, slots and uids (MOCKLOOP_RUNNER_* variables).
     public var runner: CodeRunner.Configuration
+    /// The optional interviewer model (MOCKLOOP_LLM_URL + MOCKLOOP_LLM_MODEL); nil: built-in wording.
+    public var llm: LLMConfig?
 
     public init(hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfig, analysisThresholdsFile: String? = nil,
-                runner: CodeRunner.Configuration = .init()) {
+                runner: CodeRunner.Configuration = .init(), llm: LLMConfig? = nil) {
         self.hostname = hostname
         self.port = port
         self.store = store
         self.analysisThresholdsFile = analysisThresholdsFile
         self.runner = runner
+        self.llm = llm
     }
 
     /// Flags win over the environment; the default data directory is ~/.mockloop.
@@ -32,6 +35,6 @@ public struct AppConfig: Sendable {
         return AppConfig(hostname: hostname ?? "127.0.0.1", port: port ?? 8080,
                          store: StoreConfig(dataDirectory: dataURL, databaseURL: environment["DATABASE_URL"]),
                          analysisThresholdsFile: environment["MOCKLOOP_ANALYSIS_THRESHOLDS"],
-                         runner: .fromEnvironment(environment))
+                         runner: .fromEnvironment(environment), llm: LLMConfig.fromEnvironment(environment))
     }
 }

@@ -28,6 +28,13 @@ public enum MockLoopApp {
             app.logger.warning("code sandbox unavailable, code will not run: \(runner.status.reason ?? "")")
         }
 
+        if let llm = config.llm {
+            app.storage[VoiceKey.self] = LLMVoice(config: llm, client: app.client, logger: app.logger)
+            app.logger.info("interviewer wording by model \(llm.model) (falls back to built-in on any error)")
+        } else {
+            app.storage[VoiceKey.self] = BuiltInVoice()
+        }
+
         guard let resources = Bundle.module.resourceURL else { throw MockLoopError(.unavailable, "web resources are missing") }
         app.directory.viewsDirectory = resources.appendingPathComponent("Views").path + "/"
         app.directory.publicDirectory = resources.appendingPathComponent("Public").path + "/"

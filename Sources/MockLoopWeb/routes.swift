@@ -8,7 +8,7 @@ func routes(_ app: Application) throws {
 
     let rubrics = RubricController(), questions = QuestionController()
     let sessions = SessionController(), log = LogController(), analysis = AnalysisController()
-    let runs = RunController(), insights = InsightsController()
+    let runs = RunController(), insights = InsightsController(), practice = PracticeController()
 
     // Pages
     app.get(use: log.home)
@@ -34,6 +34,9 @@ func routes(_ app: Application) throws {
     app.on(.POST, "sessions", ":id", "transcript", body: .collect(maxSize: "20mb"), use: analysis.attachPage)
     app.on(.POST, "sessions", ":id", "run", body: .collect(maxSize: "1mb"), use: runs.runPage)
     app.get("insights", use: insights.page)
+    app.get("practice", use: practice.newPage)
+    app.post("practice", use: practice.startPage)
+    app.get("practice", ":id", use: practice.livePage)
     app.get("log", use: log.logPage)
     app.get("log", "export.csv", use: log.exportCSV)
     app.get("log", "export.json", use: log.exportJSON)
@@ -63,6 +66,12 @@ func routes(_ app: Application) throws {
     api.on(.POST, "run", body: .collect(maxSize: "1mb"), use: runs.run)
     api.get("runs", use: runs.list)
     api.get("insights", use: insights.api)
+    api.post("practice", use: practice.start)
+    api.get("practice", ":id", use: practice.show)
+    api.on(.POST, "practice", ":id", "answers", body: .collect(maxSize: "1mb"), use: practice.answer)
+    api.on(.POST, "practice", ":id", "code", body: .collect(maxSize: "1mb"), use: practice.code)
+    api.on(.POST, "practice", ":id", "run", body: .collect(maxSize: "1mb"), use: practice.run)
+    api.post("practice", ":id", ":action", use: practice.action)
     api.on(.POST, "analyze", body: .collect(maxSize: "20mb"), use: analysis.analyze)
     api.on(.PUT, "sessions", ":id", "transcript", body: .collect(maxSize: "20mb"), use: analysis.attach)
     api.get("sessions", ":id", "transcript", "analysis", use: analysis.show)

@@ -7,6 +7,12 @@ public struct CalibrationGap: Codable, Sendable, Equatable {
     public var pairs: Int
     public var meanGap: Double?
 
+    public init(dimension: String, pairs: Int, meanGap: Double?) {
+        self.dimension = dimension
+        self.pairs = pairs
+        self.meanGap = meanGap
+    }
+
     /// Self-score minus interviewer score, over sessions that have both.
     public static func selfVsInterviewer(_ entries: [LogEntry], rubric: Rubric) -> [CalibrationGap] {
         selfVsInterviewer(.from(entries), rubric: rubric)

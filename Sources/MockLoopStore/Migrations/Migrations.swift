@@ -6,7 +6,7 @@ public enum Migrations {
     public static let all: [any Migration] = [
         M001CreateUsers(), M002CreateRubrics(), M003CreateQuestions(), M004CreateSessions(),
         M005CreateScores(), M006CreateRetros(), M007CreateSessionIndexes(), M008CreateTranscripts(),
-        M009CreateCodeRuns(), M010CreateInsightRollups(),
+        M009CreateCodeRuns(), M010CreateInsightRollups(), M011CreatePracticeStates(),
     ]
 }
 
@@ -193,4 +193,21 @@ struct M010CreateInsightRollups: AsyncMigration {
         try await db.schema("insight_dimension_days").delete()
         try await db.schema("insight_days").delete()
     }
+}
+
+/// The server-side state of timed AI mocks, one row per session, so a reload resumes it.
+struct M011CreatePracticeStates: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("practice_states").id()
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
+            .field("session_id", .uuid, .required, .references("sessions", "id", onDelete: .cascade))
+            .field("status", .string, .required)
+            .field("state", .string, .required)
+            .field("feedback", .string)
+            .field("revision", .int, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "session_id", name: "uq_practice_states_session")
+            .create()
+    }
+    func revert(on db: Database) async throws { try await db.schema("practice_states").delete() }
 }

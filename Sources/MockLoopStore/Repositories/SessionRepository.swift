@@ -16,6 +16,16 @@ public struct SessionRepository {
     /// Creates a session with its rubric fixed up front. With scores (and a retro) it logs a
     /// finished session in one transaction.
     public func create(_ plan: SessionPlan, now: Date = Date()) async throws -> LogEntry {
+        let final = try await entry(for: plan, now: now)
+        try await db.transaction { db in
+            try await SessionWriter(db: db, userID: userID).insert(final, importKey: nil)
+            try await InsightRollup(db: db, userID: userID).refresh(type: final.type, days: [InsightRollup.day(final.date)])
+        }
+        return final
+    }
+
+    /// The log entry a plan describes, checked against its rubric and question; nothing written.
+    func entry(for plan: SessionPlan, now: Date) async throws -> LogEntry {
         try plan.validate()
         let rubric = try await resolveRubric(plan.rubricId, type: plan.type)
         var entry = LogEntry(id: UUID(), date: plan.date ?? now, type: plan.type, mode: plan.mode, status: .planned,
@@ -38,11 +48,6 @@ public struct SessionRepository {
             entry.scores = sheet
             entry.status = .completed
             entry.retro = try plan.retro?.validated(against: rubric)
-        }
-        let final = entry
-        try await db.transaction { db in
-            try await SessionWriter(db: db, userID: userID).insert(final, importKey: nil)
-            try await InsightRollup(db: db, userID: userID).refresh(type: final.type, days: [InsightRollup.day(final.date)])
         }
         return entry
     }
@@ -85,15 +90,7 @@ public struct SessionRepository {
         }
         let finalSheet = sheet
         try await db.transaction { db in
-            let writer = SessionWriter(db: db, userID: userID)
-            try await ScoreModel.query(on: db).filter(\.$sessionID == id).delete()
-            writer.apply(finalSheet, to: s)
-            s.status = SessionStatus.completed.rawValue
-            s.finishedAt = now
-            try await s.update(on: db)
-            try await writer.insertScores(finalSheet, sessionID: id)
-            try await InsightRollup(db: db, userID: userID).refresh(type: InterviewType(rawValue: s.type) ?? .coding,
-                                                                     days: [InsightRollup.day(s.startedAt)])
+            try await SessionWriter(db: db, userID: userID).score(s, sheet: finalSheet, now: now)
         }
         return try await find(id)
     }

@@ -36,6 +36,20 @@ struct SessionWriter {
         return s
     }
 
+    /// Replaces the session's scores with `sheet` and marks it completed (inside the caller's
+    /// transaction), keeping the insight roll-ups in step.
+    func score(_ s: SessionModel, sheet: ScoreSheet, now: Date) async throws {
+        let id = try s.requireID()
+        try await ScoreModel.query(on: db).filter(\.$sessionID == id).delete()
+        apply(sheet, to: s)
+        s.status = SessionStatus.completed.rawValue
+        s.finishedAt = now
+        try await s.update(on: db)
+        try await insertScores(sheet, sessionID: id)
+        try await InsightRollup(db: db, userID: userID).refresh(type: InterviewType(rawValue: s.type) ?? .coding,
+                                                                 days: [InsightRollup.day(s.startedAt)])
+    }
+
     func apply(_ sheet: ScoreSheet, to s: SessionModel) {
         s.durationMinutes = sheet.durationMinutes
         s.hintsUsed = sheet.hintsUsed

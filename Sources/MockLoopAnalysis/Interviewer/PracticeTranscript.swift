@@ -1,0 +1,44 @@
+import Foundation
+import MockLoopCore
+
+/// A timed mock's conversation as a transcript: what the analyzers read and what the session
+/// keeps. Spoken answers carry real timings (from the speech events), so the transcript is
+/// timed only when every answer was spoken; typing speed is not speaking pace.
+public struct PracticeTranscript: Sendable {
+    public static let candidate = "Candidate"
+    public static let interviewer = "Interviewer"
+
+    public let transcript: Transcript
+
+    public init(state: PracticeState) {
+        let spoken = state.turns.filter { $0.speaker == .candidate && $0.kind == .answer }
+        let timed = !spoken.isEmpty && spoken.allSatisfy { $0.source == .speech && $0.startedAt != nil }
+        var segments: [Segment] = []
+        for t in state.turns where [.answer, .question, .followUp, .curveball, .clarification, .hint, .moveOn].contains(t.kind) {
+            let text = t.text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            let speaker = t.speaker == .candidate ? Self.candidate : Self.interviewer
+            segments.append(timed ? Segment(start: t.startedAt ?? t.at, end: max(t.at, t.startedAt ?? t.at), speaker: speaker, text: text)
+                                  : Segment(speaker: speaker, text: text))
+        }
+        transcript = Transcript(format: timed ? .vtt : .text, segments: segments)
+    }
+
+    /// The text stored with the session, in a format the transcript parser reads back:
+    /// one labelled line per turn, or WebVTT with voice tags when timed.
+    public var stored: (text: String, format: String) {
+        guard transcript.format == .vtt else {
+            return (transcript.segments.map { "\($0.speaker ?? ""): \($0.text)" }.joined(separator: "\n") + "\n", "text")
+        }
+        var out = "WEBVTT\n\n"
+        for (i, s) in transcript.segments.enumerated() {
+            out += "\(i + 1)\n\(Self.stamp(s.start ?? 0)) --> \(Self.stamp(s.end ?? s.start ?? 0))\n<v \(s.speaker ?? "")>\(s.text)\n\n"
+        }
+        return (out, "vtt")
+    }
+
+    static func stamp(_ seconds: Double) -> String {
+        let ms = Int((seconds * 1000).rounded())
+        return String(format: "%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000)
+    }
+}

@@ -1,0 +1,37 @@
+/// One line of a timed mock's conversation, stamped with the session clock.
+public struct PracticeTurn: Codable, Sendable, Equatable {
+    public enum Speaker: String, Codable, Sendable { case interviewer, candidate }
+
+    /// What the line is: the interviewer's kinds say why it was said.
+    public enum Kind: String, Codable, Sendable {
+        case question, followUp = "follow_up", curveball, hint, nudge, note, clarification, moveOn = "move_on"
+        case answer, code, run
+    }
+
+    /// How the candidate's words arrived: typed, or spoken through the browser's speech recognition.
+    public enum Source: String, Codable, Sendable { case typed, speech }
+
+    public var speaker: Speaker
+    public var kind: Kind
+    public var text: String
+    /// Seconds on the session clock (pauses excluded) when the line was complete.
+    public var at: Double
+    /// When the candidate began this answer (first keystroke or first speech result), if known.
+    public var startedAt: Double?
+    public var phase: String
+    /// The interviewer's rule behind a follow-up ("complexity", "ownership", "curveball", …).
+    public var rule: String?
+    public var source: Source?
+
+    public init(speaker: Speaker, kind: Kind, text: String, at: Double, startedAt: Double? = nil, phase: String,
+                rule: String? = nil, source: Source? = nil) {
+        self.speaker = speaker
+        self.kind = kind
+        self.text = text
+        self.at = at
+        self.startedAt = startedAt
+        self.phase = phase
+        self.rule = rule
+        self.source = source
+    }
+}

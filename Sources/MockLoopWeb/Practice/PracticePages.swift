@@ -1,0 +1,131 @@
+import Foundation
+import MockLoopAnalysis
+import MockLoopCore
+import MockLoopStore
+import Vapor
+
+/// `/practice`: choose type, length and target; the rubric, the checklist and the last fix
+/// to watch are shown before the clock starts.
+struct PracticeSetupPage: Encodable {
+    struct Form: Content {
+        var type: String?
+        var minutes: String?
+        var questionId: String?
+        var tier: String?
+        var level: String?
+        var language: String?
+        var seed: String?
+
+        var request: PracticeRequest.Start {
+            get throws {
+                var problems = FieldProblems()
+                let minutes = Self.number(self.minutes, "minutes", &problems).map(Int.init)
+                let seed = Self.number(self.seed, "seed", &problems)
+                try problems.check()
+                return PracticeRequest.Start(type: type, minutes: minutes, questionId: questionId.flatMap { $0.isEmpty ? nil : $0 },
+                                             seed: seed, tier: tier, level: level, language: language)
+            }
+        }
+
+        static func number(_ raw: String?, _ field: String, _ problems: inout FieldProblems) -> UInt64? {
+            guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            guard let n = UInt64(raw), n <= UInt64(Int64.max) else { problems.add(field, "must be a whole number (got '\(raw)')"); return nil }
+            return n
+        }
+    }
+
+    struct Dim: Encodable { var name, question, score3: String }
+
+    var title = "Practice with the AI interviewer"
+    var types: [Option]
+    var typeValue: String
+    var minutes: Int
+    var questions: [Option]
+    var tiers: [Option]
+    var levels: [Option]
+    var languages: [Option]
+    var isCoding: Bool
+    var rubricName: String
+    var dimensions: [Dim]
+    var checklist: [String]
+    var phases: String
+    var lastFix: FixCard?
+    var voice: String
+
+    static func build(req: Request) async throws -> PracticeSetupPage {
+        let raw = req.query[String.self, at: "type"] ?? "coding"
+        let type = InterviewType(loose: raw).flatMap { PhasePlan.practiceTypes.contains($0) ? $0 : nil } ?? .coding
+        let bank = try await QuestionRepository(db: req.db, userID: req.userID).titles(type: type)
+        let rubric = try await RubricRepository(db: req.db, userID: req.userID).builtIn(for: type)
+        let last = try await SessionRepository(db: req.db, userID: req.userID).lastFix(type: type)
+        let minutes = PhasePlan.defaultMinutes(type)
+        return PracticeSetupPage(
+            types: PhasePlan.practiceTypes.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == type) },
+            typeValue: type.rawValue, minutes: minutes,
+            questions: [Option(value: "", label: "Pick one for me (calibrated to my target)", selected: true)]
+                + bank.map { Option(value: $0.id, label: $0.title, selected: false) },
+            tiers: Option.list(CompanyTier.self, selected: nil, blank: "Any"), levels: Option.list(Level.self, selected: nil, blank: "Any"),
+            languages: ["python", "javascript", "cpp", "swift"].map { Option(value: $0, label: $0 == "cpp" ? "C++" : $0.capitalized, selected: $0 == "python") },
+            isCoding: type == .coding, rubricName: rubric.name,
+            dimensions: rubric.dimensions.map { Dim(name: $0.name, question: $0.question, score3: $0.score3) },
+            checklist: PracticeView.checklist(type),
+            phases: PhasePlan.phases(for: type, minutes: minutes).map { "\($0.title) \(Int($0.start / 60))–\(Int($0.end / 60)) min" }.joined(separator: " · "),
+            lastFix: FixCard(last, rubric: rubric), voice: req.application.storage[VoiceKey.self]?.name ?? "built-in")
+    }
+}
+
+/// `/practice/:id`: the live session (driven by practice.js over the API), or its result.
+struct PracticeLivePage: Encodable {
+    struct Retro: Encodable { var wentWell, wentWrong, fix, drill: String }
+    struct Dim: Encodable { var key, name: String; var isFix: Bool }
+
+    var title: String
+    var id: String
+    var view: PracticeView
+    /// The whole view as JSON for the script, read from a data attribute (so it is HTML-escaped).
+    var stateJSON: String
+    var over: Bool
+    var finished: Bool
+    var isCoding: Bool
+    var retro: Retro?
+    var fixDimensions: [Dim]
+    var scored: [ScoredDim]
+
+    struct ScoredDim: Encodable {
+        var name: String
+        var aiScore: String
+        var calibrated: String
+        var reason: String
+        var evidence: [Quote]
+    }
+
+    struct Quote: Encodable { var at, text: String }
+    struct Line: Encodable { var at, speaker, kind, text: String }
+
+    var transcript: [Line]
+
+    init(_ view: PracticeView) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        stateJSON = String(decoding: try encoder.encode(view), as: UTF8.self)
+        self.view = view
+        id = view.id.uuidString.lowercased()
+        title = "\(view.type.label) mock with the AI interviewer"
+        over = view.status.isOver
+        finished = view.status == .finished
+        isCoding = view.type == .coding
+        let r = view.result?.retro
+        retro = r.map { Retro(wentWell: $0.wentWell ?? "", wentWrong: $0.wentWrong ?? "", fix: $0.priorityFix?.text ?? "", drill: $0.drill ?? "") }
+        fixDimensions = view.rubric.map { Dim(key: $0.key, name: $0.name, isFix: $0.key == r?.priorityFix?.dimension) }
+        scored = (view.result?.dimensions ?? []).map { d in
+            ScoredDim(name: d.name, aiScore: d.aiScore.map(String.init) ?? "–", calibrated: d.calibrated.map { String(format: "%.1f", $0) } ?? "–",
+                      reason: d.reason, evidence: d.evidence.map { Quote(at: Self.clock($0.at), text: $0.text) })
+        }
+        transcript = view.turns.map { Line(at: Self.clock($0.at), speaker: $0.speaker == .candidate ? "You" : "Interviewer", kind: $0.kind.rawValue, text: $0.text) }
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds)
+        return String(format: "%02d:%02d", s / 60, s % 60)
+    }
+}

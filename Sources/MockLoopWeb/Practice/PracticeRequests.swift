@@ -1,0 +1,45 @@
+import Foundation
+import MockLoopCore
+
+/// The bodies of the practice API, shared by the pages and `mockloop practice`.
+public enum PracticeRequest {
+    public struct Start: Codable, Sendable {
+        public var type: String?
+        public var minutes: Int?
+        public var questionId: String?
+        public var seed: UInt64?
+        public var tier: String?
+        public var level: String?
+        public var language: String?
+
+        public init(type: String? = nil, minutes: Int? = nil, questionId: String? = nil, seed: UInt64? = nil,
+                    tier: String? = nil, level: String? = nil, language: String? = nil) {
+            self.type = type; self.minutes = minutes; self.questionId = questionId; self.seed = seed
+            self.tier = tier; self.level = level; self.language = language
+        }
+    }
+
+    public struct Answer: Codable, Sendable {
+        public var text: String?
+        /// Seconds on the session clock when the candidate began the answer.
+        public var startedAt: Double?
+        /// "typed" (default) or "speech".
+        public var source: String?
+
+        public init(text: String?, startedAt: Double? = nil, source: String? = nil) {
+            self.text = text; self.startedAt = startedAt; self.source = source
+        }
+    }
+
+    public struct Code: Codable, Sendable {
+        public var code: String?
+        public var language: String?
+
+        public init(code: String?, language: String? = nil) {
+            self.code = code; self.language = language
+        }
+    }
+
+    public static let maxAnswer = 20_000
+    public static let maxCode = 100_000
+}

@@ -1,0 +1,269 @@
+import Fluent
+import Foundation
+import MockLoopAnalysis
+import MockLoopCore
+import MockLoopRunner
+import MockLoopStore
+
+/// Timed AI mocks: start, answer, hint, run, pause, move on, finish or quit. One path for the
+/// API, the browser page and `mockloop practice`; the state lives in the store, so any of them
+/// can resume a session another one started.
+public struct PracticeService {
+    let db: Database
+    let userID: UUID
+    let runner: CodeRunner?
+    let voice: InterviewerVoice
+    let interviewer = Interviewer()
+
+    public init(db: Database, userID: UUID, runner: CodeRunner?, voice: InterviewerVoice) {
+        self.db = db
+        self.userID = userID
+        self.runner = runner
+        self.voice = voice
+    }
+
+    var repo: PracticeRepository { PracticeRepository(db: db, userID: userID) }
+    var questions: QuestionRepository { QuestionRepository(db: db, userID: userID) }
+
+    public func start(_ request: PracticeRequest.Start, now: Date = Date()) async throws -> PracticeView {
+        var problems = FieldProblems()
+        let type = InterviewType.parse(request.type ?? "coding", field: "type", into: &problems)
+        if let type, !PhasePlan.practiceTypes.contains(type) {
+            problems.add("type", "the AI interviewer runs coding, system-design and behavioral mocks (got \(type.rawValue))")
+        }
+        let tier = request.tier.flatMap { $0.isEmpty ? nil : $0 }.flatMap { CompanyTier.parse($0, field: "tier", into: &problems) }
+        let level = request.level.flatMap { $0.isEmpty ? nil : $0 }.flatMap { Level.parse($0, field: "level", into: &problems) }
+        if let m = request.minutes, !PhasePlan.minuteRange.contains(m) { problems.add("minutes", "must be 10–120 (got \(m))") }
+        let language = Language.parse(request.language ?? "python", field: "language", into: &problems)
+        try problems.check()
+        let minutes = request.minutes ?? PhasePlan.defaultMinutes(type!)
+        let seed = request.seed ?? UInt64.random(in: 0...UInt64(Int64.max))
+        let picked = try await pick(type!, questionId: request.questionId, tier: tier, level: level, seed: seed, minutes: minutes)
+        let plan = SessionPlan(type: type!, mode: .ai, questionId: picked[0].id, interviewer: "MockLoop AI", tier: tier, level: level)
+        var state = PracticeState(sessionId: UUID(), type: type!, minutes: minutes, seed: seed, questionIds: picked.map(\.id),
+                                  startedAt: now, language: language!.rawValue)
+        let opening = interviewer.opening(picked[0], state: state)
+        state.turns.append(PracticeTurn(speaker: .interviewer, kind: opening.kind, text: opening.text, at: 0, phase: state.phase.key, rule: opening.rule))
+        let loaded = try await repo.start(plan, state: state, now: now)
+        return try await view(loaded, now: now)
+    }
+
+    /// The session as it stands; a mock whose time ran out is finished here.
+    public func show(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        var loaded = try await repo.load(id)
+        if !loaded.state.status.isOver, loaded.state.isTimeUp(at: now) {
+            loaded = try await finish(loaded, reason: "Time is up.", now: now)
+        }
+        return try await view(loaded, now: now)
+    }
+
+    public func answer(_ id: UUID, _ body: PracticeRequest.Answer, now: Date = Date()) async throws -> PracticeView {
+        var problems = FieldProblems()
+        let text = (body.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { problems.add("text", "is empty: type an answer (or use skip)") }
+        if text.count > PracticeRequest.maxAnswer { problems.add("text", "is longer than \(PracticeRequest.maxAnswer) characters") }
+        let source = body.source.map { PracticeTurn.Source(rawValue: $0.lowercased()) } ?? .typed
+        if source == nil { problems.add("source", "must be typed or speech (got '\(body.source ?? "")')") }
+        if let s = body.startedAt, s < 0 || !s.isFinite { problems.add("startedAt", "must be seconds on the session clock (got \(s))") }
+        try problems.check()
+        return try await mutate(id, now: now) { state, question, clock in
+            // Words sent are kept even if the clock ran out while they were being typed.
+            state.turns.append(PracticeTurn(speaker: .candidate, kind: .answer, text: text, at: clock,
+                                            startedAt: body.startedAt.map { min($0, clock) }, phase: state.phase.key, source: source!))
+            guard !state.isTimeUp(at: now) else { return }
+            for reply in interviewer.respond(state: state, question: question) {
+                try await say(reply, in: &state, question: question, lastAnswer: text, at: clock)
+            }
+        }
+    }
+
+    public func hint(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await mutate(id, now: now) { state, question, clock in
+            guard let hint = interviewer.hint(state: state, question: question) else {
+                throw MockLoopError(.conflict, "no hints left for this question")
+            }
+            state.hintsUsed += 1
+            state.turns.append(PracticeTurn(speaker: .interviewer, kind: .hint, text: hint.text, at: clock, phase: state.phase.key, rule: hint.rule))
+        }
+    }
+
+    public func pause(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await mutate(id, now: now, allowPaused: false) { state, _, _ in
+            state.pauses.append(PracticeState.PauseSpan(start: now, end: nil))
+            state.status = .paused
+        }
+    }
+
+    public func resume(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await mutate(id, now: now) { _, _, _ in }
+    }
+
+    /// The candidate moves to the next phase (or story) on their own.
+    public func next(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await mutate(id, now: now) { state, question, clock in
+            guard !state.isLastPhase else { throw MockLoopError(.conflict, "this is the last phase: finish when you are done") }
+            try await advance(&state, question: question, at: clock)
+        }
+    }
+
+    public func skip(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await mutate(id, now: now) { state, question, clock in
+            state.skips += 1
+            try await say(interviewer.skip(state: state), in: &state, question: question, lastAnswer: "", at: clock)
+        }
+    }
+
+    /// Keeps the editor's code (the browser saves it as the candidate types).
+    public func saveCode(_ id: UUID, _ body: PracticeRequest.Code, now: Date = Date()) async throws -> PracticeView {
+        let language = try Self.validate(body, requireCode: false)
+        return try await mutate(id, now: now) { state, _, _ in
+            state.code = body.code ?? ""
+            state.language = language.rawValue
+        }
+    }
+
+    /// "Run tests": runs the code in the sandbox against the question's tests; the run is recorded.
+    public func run(_ id: UUID, _ body: PracticeRequest.Code, now: Date = Date()) async throws -> PracticeView {
+        let language = try Self.validate(body, requireCode: true)
+        let loaded = try await repo.load(id)
+        guard loaded.state.type == .coding else { throw MockLoopError(.conflict, "only coding mocks run code") }
+        guard !loaded.state.status.isOver else { throw MockLoopError(.conflict, "this practice session has ended") }
+        guard let runner else { throw MockLoopError(.sandboxUnavailable, "the code runner is not available here") }
+        let result = try await CodeRunService(runner: runner, db: db, userID: userID)
+            .run(.init(language: language.rawValue, code: body.code, questionId: loaded.state.questionId, sessionId: id.uuidString))
+        return try await mutate(id, now: Date()) { state, _, clock in
+            let r = result.report
+            state.code = body.code ?? ""
+            state.language = language.rawValue
+            state.runs.append(PracticeRun(at: clock, runId: result.runId, language: language.rawValue, verdict: r.verdict.rawValue,
+                                          passed: r.passed, total: r.tests.count, compiled: r.compiled ?? true))
+            let detail = r.message.map { " \($0)" } ?? ""
+            state.turns.append(PracticeTurn(speaker: .candidate, kind: .run,
+                                            text: "Ran the tests: \(r.passed)/\(r.tests.count) passed (\(r.verdict.rawValue.replacingOccurrences(of: "_", with: " "))).\(detail)",
+                                            at: clock, phase: state.phase.key))
+        }
+    }
+
+    public func done(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        let loaded = try await activeOrConflict(id)
+        return try await view(try await finish(loaded, reason: nil, now: now), now: now)
+    }
+
+    /// Quits: the session is kept as abandoned, with everything said so far.
+    public func quit(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        var loaded = try await activeOrConflict(id)
+        loaded.state.end(.abandoned, at: now)
+        let transcript = PracticeTranscript(state: loaded.state)
+        let said = transcript.transcript.segments.contains { $0.speaker == PracticeTranscript.candidate }
+        let minutes = max(1, Int((loaded.state.clock(at: now) / 60).rounded(.up)))
+        loaded.revision = try await repo.end(loaded.state, revision: loaded.revision, sheet: ScoreSheet(durationMinutes: minutes),
+                                             transcript: said ? transcript.stored : nil, feedback: nil, now: now)
+        return try await view(loaded, now: now)
+    }
+
+    // MARK: - internals
+
+    func activeOrConflict(_ id: UUID) async throws -> PracticeRepository.Loaded {
+        let loaded = try await repo.load(id)
+        guard !loaded.state.status.isOver else { throw MockLoopError(.conflict, "this practice session has already ended") }
+        return loaded
+    }
+
+    /// Loads, resumes a pause (any action but pause resumes the clock), applies `change`, and
+    /// saves, or finishes the mock when its time is up.
+    func mutate(_ id: UUID, now: Date, allowPaused: Bool = true,
+                _ change: (inout PracticeState, Question, Double) async throws -> Void) async throws -> PracticeView {
+        var loaded = try await activeOrConflict(id)
+        if loaded.state.status == .paused {
+            guard allowPaused else { throw MockLoopError(.conflict, "the session is already paused") }
+            if let open = loaded.state.pauses.indices.last { loaded.state.pauses[open].end = now }
+            loaded.state.status = .active
+        }
+        let question = try await questions.find(loaded.state.questionId).question
+        try await change(&loaded.state, question, loaded.state.clock(at: now))
+        if loaded.state.isTimeUp(at: now) {
+            loaded = try await finish(loaded, reason: "Time is up.", now: now)
+        } else {
+            loaded.revision = try await repo.save(loaded.state, revision: loaded.revision, now: now)
+        }
+        return try await view(loaded, now: now)
+    }
+
+    func say(_ reply: InterviewerReply, in state: inout PracticeState, question: Question, lastAnswer: String, at clock: Double) async throws {
+        var text = reply.text
+        if [.followUp, .curveball].contains(reply.kind) { text = await voice.phrase(reply, question: question, lastAnswer: lastAnswer) }
+        state.turns.append(PracticeTurn(speaker: .interviewer, kind: reply.kind, text: text, at: clock, phase: state.phase.key, rule: reply.rule))
+        if reply.kind != .clarification { state.markProbed(reply.rule) }
+        if reply.advances { try await advance(&state, question: question, at: clock) }
+    }
+
+    /// Next phase; in a behavioral mock that is the next story, which the interviewer asks.
+    func advance(_ state: inout PracticeState, question: Question, at clock: Double) async throws {
+        state.advancePhase(at: clock)
+        guard state.type == .behavioral else { return }
+        let next = try await questions.find(state.questionId).question
+        let opening = interviewer.opening(next, state: state)
+        state.turns.append(PracticeTurn(speaker: .interviewer, kind: opening.kind, text: opening.text, at: clock, phase: state.phase.key, rule: opening.rule))
+    }
+
+    /// Ends the mock: the AI result (calibrated with the user's own AI-vs-human gaps), the
+    /// AI scores as the session's scores (mode ai), and the transcript, in one transaction.
+    func finish(_ loaded: PracticeRepository.Loaded, reason: String?, now: Date) async throws -> PracticeRepository.Loaded {
+        var state = loaded.state
+        if let reason {
+            state.turns.append(PracticeTurn(speaker: .interviewer, kind: .note, text: reason, at: state.clock(at: now), phase: state.phase.key, rule: "time_up"))
+        }
+        let answered = state.turns.contains { $0.speaker == .candidate && $0.kind == .answer }
+        state.end(answered ? .finished : .abandoned, at: now)
+        let entry = try await SessionRepository(db: db, userID: userID).find(state.sessionId)
+        let rubric = try await SessionRepository(db: db, userID: userID).rubric(of: entry)
+        let insights = try await InsightsService(db: db, userID: userID).report(.init(type: state.type), now: now).report
+        var feedback = PracticeFeedback.build(state: state, rubric: rubric, gaps: Dictionary(insights.aiGap.map { ($0.dimension, $0) }, uniquingKeysWith: { a, _ in a }))
+        let question = try await questions.find(state.questionIds[0]).question
+        if answered, let summary = await voice.summarize(feedback, question: question) { feedback.summary = summary }
+        let scores = feedback.dimensions.reduce(into: [String: DimensionScore]()) { out, d in
+            if let s = d.aiScore { out[d.key] = DimensionScore(score: s, note: "AI score. " + d.reason) }
+        }
+        let minutes = max(1, Int((state.clock(at: now) / 60).rounded(.up)))
+        let sheet = ScoreSheet(interviewerScores: scores, durationMinutes: minutes, hintsUsed: min(50, state.hintsUsed), pauses: min(50, state.pauses.count))
+        let transcript = PracticeTranscript(state: state)
+        let json = String(decoding: try JSONEncoder().encode(feedback), as: UTF8.self)
+        let revision = try await repo.end(state, revision: loaded.revision, sheet: answered && !scores.isEmpty ? sheet : ScoreSheet(durationMinutes: minutes),
+                                          transcript: answered ? transcript.stored : nil, feedback: answered ? json : nil, now: now)
+        return PracticeRepository.Loaded(state: state, revision: revision, feedback: answered ? json : nil)
+    }
+
+    func pick(_ type: InterviewType, questionId: String?, tier: CompanyTier?, level: Level?, seed: UInt64, minutes: Int) async throws -> [Question] {
+        let count = type == .behavioral ? PhasePlan.promptCount(minutes: minutes) : 1
+        var chosen: [Question] = []
+        if let id = questionId, !id.isEmpty {
+            guard let found = try? await questions.find(id) else { throw MockLoopError.invalid("questionId", "no question '\(id)'") }
+            guard found.question.type == type else {
+                throw MockLoopError.invalid("questionId", "'\(id)' is a \(found.question.type.rawValue) question, not \(type.rawValue)")
+            }
+            chosen.append(found.question)
+        }
+        let bank = try await questions.all(type: type)
+        let seen = try await questions.seenIDs()
+        var i: UInt64 = 0
+        while chosen.count < count {
+            let rest = bank.filter { q in !chosen.contains { $0.id == q.id } }
+            guard !rest.isEmpty else { break }
+            let filter = QuestionFilter(type: type, level: level, tier: tier)
+            let picker = QuestionPicker(questions: rest.contains(where: filter.matches) ? rest : rest.map { var q = $0; q.levels = Level.allCases; q.tiers = CompanyTier.allCases; return q })
+            chosen.append(try picker.pick(filter: filter, seen: seen, includeSeen: true, seed: seed &+ i).question)
+            i += 1
+        }
+        guard !chosen.isEmpty else { throw MockLoopError(.notFound, "the bank has no \(type.label.lowercased()) question") }
+        return chosen
+    }
+
+    static func validate(_ body: PracticeRequest.Code, requireCode: Bool) throws -> Language {
+        var problems = FieldProblems()
+        let language = Language.parse(body.language ?? "python", field: "language", into: &problems)
+        if requireCode, (body.code ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.add("code", "is empty: write some code to run") }
+        if (body.code ?? "").count > PracticeRequest.maxCode { problems.add("code", "is longer than \(PracticeRequest.maxCode) characters") }
+        try problems.check()
+        return language!
+    }
+}
