@@ -71,7 +71,7 @@ public struct Interviewer: Sendable {
         switch state.type {
         case .coding:
             let key = state.phase.key
-            if said.complexity.isEmpty, key != "clarify" || last.words >= 40 || said.hasCode,
+            if said.complexity.isEmpty, key != "clarify" || last.words >= 20 || said.hasCode,
                let q = ask("complexity", "What are the time and space complexity of that?") { return q }
             if said.edgeCases.isEmpty, ["code", "test", "optimize"].contains(key),
                let q = ask("edge_cases", "Which inputs would break it? Walk me through the edge cases you'd test.") { return q }
