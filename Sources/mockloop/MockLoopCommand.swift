@@ -8,7 +8,7 @@ struct MockLoopCommand: AsyncParsableCommand {
         commandName: "mockloop",
         abstract: "Mock-interview practice: rubrics, question bank, sessions, retrospectives and the running log.",
         subcommands: [Serve.self, Migrate.self, RubricsCommand.self, QuestionsCommand.self, LogCommand.self, AnalyzeCommand.self,
-                      RunCodeCommand.self, ReportCommand.self]
+                      RunCodeCommand.self, ReportCommand.self, PracticeCommand.self]
     )
 
     /// `run-code` promises exit 2 for usage errors (the parser's default is 64), so scripts can

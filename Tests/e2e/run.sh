@@ -19,7 +19,7 @@ fi
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/pip install -q --disable-pip-version-check "selenium==4.50.0" "pytest==9.0.3" "schemathesis==4.32.5"
+.venv/bin/pip install -q --disable-pip-version-check "selenium==4.50.0" "pytest==9.0.3" "schemathesis==4.32.5" "pexpect==4.9.0"
 
 export MOCKLOOP_BIN="${MOCKLOOP_BIN:-$PWD/.build/debug/mockloop}"
 export MOCKLOOP_E2E_ARTIFACTS="${MOCKLOOP_E2E_ARTIFACTS:-$PWD/e2e-artifacts}"

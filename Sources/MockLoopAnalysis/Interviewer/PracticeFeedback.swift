@@ -115,6 +115,10 @@ public struct PracticeFeedback: Codable, Sendable {
         let drill = worst.flatMap { rubric.dimension($0.key) }.map {
             "Three timed reps aimed only at \($0.name.lowercased()), out loud: before each, reread what a 3 looks like; after, score yourself on it."
         }
-        return RetroDraft(wentWell: well, wentWrong: wrong, priorityFix: worst.map { PriorityFix(dimension: $0.key, text: topFix) }, drill: drill)
+        // Without a red flag the analyzer's fix is generic: aim the fix at the weakest dimension's 3.
+        let fix = worst.map { w in
+            PriorityFix(dimension: w.key, text: flags.isEmpty ? rubric.dimension(w.key).map { "\($0.name): aim for a 3. \($0.score3)" } ?? topFix : topFix)
+        }
+        return RetroDraft(wentWell: well, wentWrong: wrong, priorityFix: fix, drill: drill)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MockLoopCore
 
 /// The insights as a document: plain text for an 80-column terminal, Markdown that links the
 /// chart SVGs written beside it, or one self-contained HTML file with the SVGs inline.
@@ -45,14 +46,7 @@ public struct InsightsDocument {
 
     /// Words wrapped at `width` columns (a word longer than the line is cut).
     func wrap(_ text: String, width: Int = 80, indent: String = "") -> [String] {
-        var lines: [String] = [], line = ""
-        for word in text.split(separator: " ") {
-            var w = String(word)
-            if w.count > width - indent.count { w = String(w.prefix(width - indent.count - 1)) + "…" }
-            if line.isEmpty { line = indent + w } else if line.count + 1 + w.count <= width { line += " " + w } else { lines.append(line); line = indent + w }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
+        TextWrap.lines(text, width: width, indent: indent)
     }
 
     /// Columns padded to fit 80: the first column is cut when the row would not fit.

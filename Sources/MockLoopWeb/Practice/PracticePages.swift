@@ -68,7 +68,7 @@ struct PracticeSetupPage: Encodable {
             languages: ["python", "javascript", "cpp", "swift"].map { Option(value: $0, label: $0 == "cpp" ? "C++" : $0.capitalized, selected: $0 == "python") },
             isCoding: type == .coding, rubricName: rubric.name,
             dimensions: rubric.dimensions.map { Dim(name: $0.name, question: $0.question, score3: $0.score3) },
-            checklist: PracticeView.checklist(type),
+            checklist: PracticeView.checklist(for: type),
             phases: PhasePlan.phases(for: type, minutes: minutes).map { "\($0.title) \(Int($0.start / 60))–\(Int($0.end / 60)) min" }.joined(separator: " · "),
             lastFix: FixCard(last, rubric: rubric), voice: req.application.storage[VoiceKey.self]?.name ?? "built-in")
     }
@@ -119,13 +119,8 @@ struct PracticeLivePage: Encodable {
         fixDimensions = view.rubric.map { Dim(key: $0.key, name: $0.name, isFix: $0.key == r?.priorityFix?.dimension) }
         scored = (view.result?.dimensions ?? []).map { d in
             ScoredDim(name: d.name, aiScore: d.aiScore.map(String.init) ?? "–", calibrated: d.calibrated.map { String(format: "%.1f", $0) } ?? "–",
-                      reason: d.reason, evidence: d.evidence.map { Quote(at: Self.clock($0.at), text: $0.text) })
+                      reason: d.reason, evidence: d.evidence.map { Quote(at: ClockText.mmss($0.at), text: $0.text) })
         }
-        transcript = view.turns.map { Line(at: Self.clock($0.at), speaker: $0.speaker == .candidate ? "You" : "Interviewer", kind: $0.kind.rawValue, text: $0.text) }
-    }
-
-    static func clock(_ seconds: Double) -> String {
-        let s = Int(seconds)
-        return String(format: "%02d:%02d", s / 60, s % 60)
+        transcript = view.turns.map { Line(at: ClockText.mmss($0.at), speaker: $0.speaker == .candidate ? "You" : "Interviewer", kind: $0.kind.rawValue, text: $0.text) }
     }
 }

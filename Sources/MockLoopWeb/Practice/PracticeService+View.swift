@@ -25,6 +25,6 @@ extension PracticeService {
             hintsUsed: state.hintsUsed, hintsLeft: max(0, question.hints.count - hintsGiven), pauses: state.pauses.count, skips: state.skips,
             code: state.code, language: state.language, runs: state.runs, rubricId: rubric.id,
             rubric: rubric.dimensions.map { .init(key: $0.key, name: $0.name, question: $0.question, score3: $0.score3) },
-            checklist: PracticeView.checklist(state.type), watch: watch, voice: voice.name, revision: loaded.revision, result: result)
+            checklist: PracticeView.checklist(for: state.type), watch: watch, voice: voice.name, revision: loaded.revision, result: result)
     }
 }

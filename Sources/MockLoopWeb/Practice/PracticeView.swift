@@ -73,8 +73,8 @@ public struct PracticeView: Codable, Sendable {
     }
 
     /// What to have ready before the clock starts.
-    static func checklist(_ type: InterviewType) -> [String] {
-        var out = ["Read the rubric below: it is what you will be scored on.", "Quiet room, notifications off, water at hand.",
+    public static func checklist(for type: InterviewType) -> [String] {
+        var out = ["Read the rubric: it is what you will be scored on.", "Quiet room, notifications off, water at hand.",
                    "Real interviews don't pause: pauses are counted and shown in the result."]
         switch type {
         case .coding: out.append("Restate the problem and ask at least one clarifying question before coding; say the complexity out loud.")
