@@ -50,9 +50,27 @@ import Testing
             _ = try await s.answer(v.id, .init(text: "Who are the users, and how many writes per second at peak?"))
             var overwrite = stale.state
             overwrite.turns.removeAll()
-            await #expect(throws: MockLoopError.self) { _ = try await repo.save(overwrite, revision: stale.revision, now: Date()) }
+            await #expect(throws: PracticeRepository.StaleRevision.self) { _ = try await repo.save(overwrite, revision: stale.revision, now: Date()) }
             let now = try await repo.load(v.id)
             #expect(now.state.turns.contains { $0.text.hasPrefix("Who are the users") })
+        }
+    }
+
+    /// The editor's autosave and an answer arrive together: both land.
+    @Test(arguments: TestDatabase.available)
+    func concurrentChangesAreAllKept(db kind: TestDatabase) async throws {
+        try await withStore(kind) { db, owner in
+            let s = Self.service(db, owner)
+            let v = try await s.start(.init(type: "coding", questionId: "balanced-brackets", seed: 2))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<4 {
+                    group.addTask { _ = try await s.answer(v.id, .init(text: "Answer number \(i): can the input be empty?")) }
+                    group.addTask { _ = try await s.saveCode(v.id, .init(code: "def is_balanced(s):\n    return \(i)\n")) }
+                }
+                try await group.waitForAll()
+            }
+            let after = try await s.show(v.id)
+            for i in 0..<4 { #expect(after.turns.contains { $0.text == "Answer number \(i): can the input be empty?" }) }
         }
     }
 

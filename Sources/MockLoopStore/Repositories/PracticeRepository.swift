@@ -15,6 +15,9 @@ public struct PracticeRepository {
         self.userID = userID
     }
 
+    /// Someone saved since the state was read: read it again and redo the change.
+    public struct StaleRevision: Error, Sendable {}
+
     public struct Loaded: Sendable {
         public var state: PracticeState
         public var revision: Int
@@ -111,9 +114,7 @@ public struct PracticeRepository {
             .where("user_id", .equal, SQLBind(userID))
             .where("revision", .equal, SQLBind(revision))
             .returning("revision").all()
-        guard !rows.isEmpty else {
-            throw MockLoopError(.conflict, "this practice session was changed elsewhere (another window or terminal): reload it and go on")
-        }
+        guard !rows.isEmpty else { throw StaleRevision() }
         return revision + 1
     }
 

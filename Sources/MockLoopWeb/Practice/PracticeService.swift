@@ -50,11 +50,13 @@ public struct PracticeService {
 
     /// The session as it stands; a mock whose time ran out is finished here.
     public func show(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
-        var loaded = try await repo.load(id)
-        if !loaded.state.status.isOver, loaded.state.isTimeUp(at: now) {
-            loaded = try await finish(loaded, reason: "Time is up.", now: now)
+        try await retrying(id) {
+            var loaded = try await repo.load(id)
+            if !loaded.state.status.isOver, loaded.state.isTimeUp(at: now) {
+                loaded = try await finish(loaded, reason: "Time is up.", now: now)
+            }
+            return try await view(loaded, now: now)
         }
-        return try await view(loaded, now: now)
     }
 
     public func answer(_ id: UUID, _ body: PracticeRequest.Answer, now: Date = Date()) async throws -> PracticeView {
@@ -145,12 +147,18 @@ public struct PracticeService {
     }
 
     public func done(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
-        let loaded = try await activeOrConflict(id)
-        return try await view(try await finish(loaded, reason: nil, now: now), now: now)
+        try await retrying(id) {
+            let loaded = try await activeOrConflict(id)
+            return try await view(try await finish(loaded, reason: nil, now: now), now: now)
+        }
     }
 
     /// Quits: the session is kept as abandoned, with everything said so far.
     public func quit(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await retrying(id) { try await abandon(id, now: now) }
+    }
+
+    func abandon(_ id: UUID, now: Date) async throws -> PracticeView {
         var loaded = try await activeOrConflict(id)
         loaded.state.end(.abandoned, at: now)
         let transcript = PracticeTranscript(state: loaded.state)
@@ -173,6 +181,24 @@ public struct PracticeService {
     /// saves, or finishes the mock when its time is up.
     func mutate(_ id: UUID, now: Date, allowPaused: Bool = true,
                 _ change: (inout PracticeState, Question, Double) async throws -> Void) async throws -> PracticeView {
+        try await retrying(id) { try await mutateOnce(id, now: now, allowPaused: allowPaused, change) }
+    }
+
+    /// Saves race (the editor's autosave against an answer, two windows): a save that lost
+    /// reads the state again and redoes its change, so nothing sent is lost.
+    func retrying(_ id: UUID, _ body: () async throws -> PracticeView) async throws -> PracticeView {
+        try await PracticeLocks.shared.withLock(id) {
+            for _ in 1..<6 {
+                do { return try await body() } catch is PracticeRepository.StaleRevision { continue }
+            }
+            do { return try await body() } catch is PracticeRepository.StaleRevision {
+                throw MockLoopError(.conflict, "this practice session is being changed elsewhere (another window or terminal): reload it and go on")
+            }
+        }
+    }
+
+    func mutateOnce(_ id: UUID, now: Date, allowPaused: Bool,
+                    _ change: (inout PracticeState, Question, Double) async throws -> Void) async throws -> PracticeView {
         var loaded = try await activeOrConflict(id)
         if loaded.state.status == .paused {
             guard allowPaused else { throw MockLoopError(.conflict, "the session is already paused") }
