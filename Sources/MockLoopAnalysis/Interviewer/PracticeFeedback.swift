@@ -34,8 +34,9 @@ public struct PracticeFeedback: Codable, Sendable {
     public var pauseNote: String?
     public var hintsUsed: Int
     public var skips: Int
+    /// A suggestion: the user edits and confirms it (the session's transcript analysis is at
+    /// /api/v1/sessions/{id}/transcript/analysis).
     public var retro: RetroDraft
-    public var analysis: AnalysisReport?
 
     /// `gaps`: the user's AI-vs-human gap per dimension; `minPairs` paired sessions make it count.
     public static func build(state: PracticeState, rubric: Rubric, gaps: [String: CalibrationGap], minPairs: Int = 3) -> PracticeFeedback {
@@ -70,7 +71,7 @@ public struct PracticeFeedback: Codable, Sendable {
             summary: summary(dimensions, flags: flags, topFix: topFix),
             pauses: pauses, pauseNote: pauses == 0 ? nil : "Paused \(pauses) time\(pauses == 1 ? "" : "s"): real interviews don't pause.",
             hintsUsed: state.hintsUsed, skips: state.skips,
-            retro: retro(dimensions, flags: flags, topFix: topFix, rubric: rubric), analysis: report)
+            retro: retro(dimensions, flags: flags, topFix: topFix, rubric: rubric))
     }
 
     static func executionScore(_ runs: [PracticeRun]) -> Int {

@@ -38,6 +38,8 @@ public struct PracticeService {
         try problems.check()
         let minutes = request.minutes ?? PhasePlan.defaultMinutes(type!)
         let seed = request.seed ?? UInt64.random(in: 0...UInt64(Int64.max))
+        if seed > UInt64(Int64.max) { problems.add("seed", "must be 0 to \(Int64.max)") }
+        try problems.check()
         let picked = try await pick(type!, questionId: request.questionId, tier: tier, level: level, seed: seed, minutes: minutes)
         let plan = SessionPlan(type: type!, mode: .ai, questionId: picked[0].id, interviewer: "MockLoop AI", tier: tier, level: level)
         var state = PracticeState(sessionId: UUID(), type: type!, minutes: minutes, seed: seed, questionIds: picked.map(\.id),
