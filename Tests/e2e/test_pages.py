@@ -10,7 +10,7 @@ from pages import submit
 from conftest import ARTIFACTS
 
 PAGES = ["/", "/rubrics", "/rubrics/coding", "/rubrics/coding/print", "/questions", "/questions/new",
-         "/sessions/new", "/log", "/log/import", "/insights"]
+         "/sessions/new", "/log", "/log/import", "/insights", "/practice", "/practice?type=behavioral"]
 
 
 def page_problems(d):
@@ -38,9 +38,15 @@ def session_page(server, d):
     return d.current_url.replace(server.url, "")
 
 
+def practice_page(server, d):
+    d.get(server.url + "/practice?type=system_design")
+    submit(d, "#practice-setup")
+    return d.current_url.replace(server.url, "")
+
+
 def test_accessibility_basics_on_every_page(server, browser):
     d = browser
-    paths = PAGES + [session_page(server, d)]
+    paths = PAGES + [session_page(server, d), practice_page(server, d)]
     for path in paths:
         d.get(server.url + path)
         assert page_problems(d) == [], path
