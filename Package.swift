@@ -101,6 +101,15 @@ let package = Package(
             swiftSettings: settings
         ),
         .executableTarget(
+            name: "PracticeBench",
+            dependencies: [
+                "MockLoopCore", "MockLoopAnalysis", "MockLoopStore", "MockLoopWeb", "MockLoopTestSupport",
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            path: "Benchmarks/PracticeBench",
+            swiftSettings: settings
+        ),
+        .executableTarget(
             name: "RunnerBench",
             dependencies: ["MockLoopRunner", "MockLoopCore"],
             path: "Benchmarks/RunnerBench",

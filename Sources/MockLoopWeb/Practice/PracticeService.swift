@@ -271,8 +271,9 @@ public struct PracticeService {
             }
             chosen.append(found.question)
         }
-        let bank = try await questions.all(type: type)
-        let seen = try await questions.seenIDs()
+        // The bank is read only when the picker has something to choose.
+        let bank = chosen.count < count ? try await questions.all(type: type) : []
+        let seen = chosen.count < count ? try await questions.seenIDs() : []
         var i: UInt64 = 0
         while chosen.count < count {
             let rest = bank.filter { q in !chosen.contains { $0.id == q.id } }
