@@ -73,12 +73,16 @@ enum CueParser {
     }
 
     static func stripTags(_ text: String) -> String {
-        guard text.utf8.contains(60) else { return text }
-        var out = ""
-        var inTag = false
-        for ch in text {
-            if ch == "<" { inTag = true } else if ch == ">" && inTag { inTag = false } else if !inTag { out.append(ch) }
+        var out = text
+        if text.utf8.contains(60) {
+            out = ""
+            var inTag = false
+            for ch in text {
+                if ch == "<" { inTag = true } else if ch == ">" && inTag { inTag = false } else if !inTag { out.append(ch) }
+            }
         }
-        return out
+        // WebVTT writes <, > and & in cue text as character references.
+        guard out.contains("&") else { return out }
+        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
     }
 }

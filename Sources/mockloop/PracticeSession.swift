@@ -67,7 +67,10 @@ final class PracticeSession {
             switch event {
             case .tick:
                 terminal.status(statusLine, plainToo: false)
-                if v.status == .active, remaining <= 0 { try await act { try await self.service.show(v.id) } }
+                if v.status == .active, remaining <= 0 {
+                    // Time is up: lines already typed are sent (and kept) as the last answer.
+                    if answer.isEmpty { try await act { try await self.service.show(v.id) } } else { try await send(&answer, v.id) }
+                }
             case .line(let line):
                 if answer.isEmpty, line.hasPrefix(":") {
                     try await command(line, v.id)
@@ -78,9 +81,10 @@ final class PracticeSession {
                 }
             case .endOfInput:
                 if !answer.isEmpty { try await send(&answer, v.id) }
-                else if !terminal.isTTY { try await act { try await self.service.done(v.id) } } // the script ended
+                if !terminal.isTTY, view?.status.isOver == false { try await act { try await self.service.done(v.id) } } // the script ended
             }
         }
+        if let v = view, !v.status.isOver { try await act { try await self.service.done(v.id) } } // input closed mid-command
         try await finale()
     }
 
@@ -186,7 +190,8 @@ final class PracticeSession {
         terminal.status("Session over", plainToo: false)
         terminal.write("\n")
         guard v.status == .finished, let result = v.result else {
-            terminal.say("", "Saved as abandoned (session \(v.id.uuidString.lowercased())). Everything said is kept.")
+            terminal.say("", v.status == .abandoned ? "Saved as abandoned (session \(v.id.uuidString.lowercased())). Everything said is kept."
+                                                    : "The session is still open: resume it with --resume \(v.id.uuidString.lowercased()).")
             return
         }
         terminal.write(PracticeResultText(view: v, result: result, width: terminal.width).text)

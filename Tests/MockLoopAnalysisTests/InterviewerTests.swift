@@ -78,6 +78,35 @@ import MockLoopCore
         #expect(!argued[0].contains { $0.rule.hasPrefix("technology") })
     }
 
+    @Test func codeIsNotMistakenForATechnologyChoice() {
+        let (_, replies) = Self.converse(.coding, phase: 2, ["I sort with sorted(pairs, key=lambda p: p[1]) and then sweep once, keeping the best pair so far in two variables."])
+        #expect(!replies[0].contains { $0.rule.hasPrefix("technology") }, "\(replies[0].map(\.rule))")
+        #expect(replies[0].contains { $0.rule == "complexity" })
+    }
+
+    @Test func aSpokenTranscriptIsStoredAsWebVTTThatReadsBack() throws {
+        var (state, _) = Self.converse(.coding, [])
+        state.turns.append(PracticeTurn(speaker: .candidate, kind: .answer, text: "If 0 <= n < 10 & sorted, return early.", at: 40, startedAt: 30, phase: "clarify", source: .speech))
+        // A hint lands while the answer is being spoken: cue times must still go forward.
+        state.turns.insert(PracticeTurn(speaker: .interviewer, kind: .hint, text: "Hint 1 of 3: think <small>", at: 35, phase: "clarify"), at: state.turns.count - 1)
+        let stored = PracticeTranscript(state: state).stored
+        #expect(stored.format == "vtt")
+        let parsed = try TranscriptParser.parse(stored.text)
+        #expect(parsed.segments.contains { $0.text == "If 0 <= n < 10 & sorted, return early." })
+        #expect(parsed.segments.contains { $0.text == "Hint 1 of 3: think <small>" })
+        let typed = PracticeTranscript(state: Self.converse(.coding, ["Note: a typed answer with a colon."]).0).stored
+        #expect(typed.format == "text")
+        let answer = try TranscriptParser.parse(typed.text).segments.first { $0.text.contains("a typed answer with a colon") }
+        #expect(answer?.speaker == "Candidate", "a colon inside an answer is not a speaker label")
+        #expect(answer?.text == "Note: a typed answer with a colon.")
+    }
+
+    @Test func aBehavioralMockHasAsManyStoriesAsPromptsChosen() {
+        let s = PracticeState(sessionId: UUID(), type: .behavioral, minutes: 30, seed: 1, questionIds: ["a", "b"], startedAt: Date())
+        #expect(s.phases.map(\.title) == ["Story 1 of 2", "Story 2 of 2"])
+        #expect(s.phases.last?.end == 1800)
+    }
+
     @Test func curveballsFollowTheSeedAndRepeatExactly() {
         let long = "I would test with an empty array, a single element, duplicates and negative numbers, and it runs in O(n) time with O(1) space because we only keep two indexes."
         let a = Self.converse(.coding, phase: 3, seed: 1, [long, long, long]).1
@@ -164,6 +193,11 @@ import MockLoopCore
         #expect(fresh.calibrationNote.contains("over-score"))
         let exec = fresh.dimensions.first { $0.key == "coding_execution" }!
         #expect(exec.aiScore == 3)
+        let approach = fresh.dimensions.first { $0.key == "approach_verbalization" }!
+        #expect(approach.aiScore == 3, "over 60 words of plan before the code")
+        #expect(approach.evidence.first?.text.hasPrefix("I would sort the input first") == true)
+        #expect(PracticeFeedback.build(state: state, rubric: rubric, gaps: [:], canRun: false).dimensions.first { $0.key == "coding_execution" }?.aiScore == nil,
+                "no tests or no sandbox: execution is left to a human")
         #expect(exec.evidence.first?.text.contains("5/5") == true)
         let edge = fresh.dimensions.first { $0.key == "testing_edge_cases" }!
         #expect(edge.evidence.first?.text.contains("empty array") == true)

@@ -74,6 +74,23 @@ import Testing
         }
     }
 
+    @Test func theEditorsAutosaveKeepsAPauseAndAResentAnswerIsNotDoubled() async throws {
+        try await withStore(.sqlite) { db, owner in
+            let s = Self.service(db, owner)
+            let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+            let v = try await s.start(.init(type: "coding", questionId: "balanced-brackets", seed: 2), now: t0)
+            _ = try await s.pause(v.id, now: t0.addingTimeInterval(30))
+            let saved = try await s.saveCode(v.id, .init(code: "def is_balanced(s):\n    pass\n"), now: t0.addingTimeInterval(40))
+            #expect(saved.status == .paused)
+            #expect(saved.code.hasPrefix("def is_balanced"))
+            #expect(try await s.show(v.id, now: t0.addingTimeInterval(300)).clock.elapsedSeconds == 30, "the clock stays stopped")
+            let once = try await s.answer(v.id, .init(text: "Can the string be empty?", clientId: "a-1"), now: t0.addingTimeInterval(310))
+            let twice = try await s.answer(v.id, .init(text: "Can the string be empty?", clientId: "a-1"), now: t0.addingTimeInterval(311))
+            #expect(twice.turns.count == once.turns.count)
+            #expect(twice.turns.filter { $0.text == "Can the string be empty?" }.count == 1)
+        }
+    }
+
     @Test func nothingSaidMeansAbandonedWithoutScores() async throws {
         try await withStore(.sqlite) { db, owner in
             let s = Self.service(db, owner)

@@ -64,7 +64,8 @@ public struct Interviewer: Sendable {
             state.probedHere(rule) ? nil : InterviewerReply(.followUp, text, rule: rule)
         }
         guard let last = said.last else { return nil }
-        if let tech = TechnologyAlternatives.unjustified(in: said.lastText), !state.probedHere("technology:\(tech)") {
+        // In a coding answer "lambda" or "spark" is code, not an architecture choice.
+        if state.type != .coding, let tech = TechnologyAlternatives.unjustified(in: said.lastText), !state.probedHere("technology:\(tech)") {
             let alt = TechnologyAlternatives.plain[tech] ?? "something simpler"
             return InterviewerReply(.followUp, "Why \(TechnologyAlternatives.display(tech)) over \(alt) here?", rule: "technology:\(tech)")
         }

@@ -39,13 +39,16 @@ public struct PracticeFeedback: Codable, Sendable {
     public var retro: RetroDraft
 
     /// `gaps`: the user's AI-vs-human gap per dimension; `minPairs` paired sessions make it count.
-    public static func build(state: PracticeState, rubric: Rubric, gaps: [String: CalibrationGap], minPairs: Int = 3) -> PracticeFeedback {
+    /// `canRun`: the question has tests and a sandbox was there; if not, execution is left to a human.
+    public static func build(state: PracticeState, rubric: Rubric, gaps: [String: CalibrationGap], minPairs: Int = 3,
+                             canRun: Bool = true) -> PracticeFeedback {
         let transcript = PracticeTranscript(state: state).transcript
         let report = try? TranscriptAnalyzer(kind: state.type).analyze(transcript, candidate: PracticeTranscript.candidate)
         var scores = report?.suggestedScores.byDimension ?? [:]
         if state.type == .coding {
-            scores["coding_execution"] = Self.executionScore(state.runs)
-            let approach = state.turns.filter { $0.speaker == .candidate && $0.phase == "approach" && $0.kind == .answer }
+            scores["coding_execution"] = canRun ? Self.executionScore(state.runs) : nil
+            // The plan is often said while still clarifying: both phases before the code count.
+            let approach = state.turns.filter { $0.speaker == .candidate && Self.beforeCode.contains($0.phase) && $0.kind == .answer }
             let words = approach.reduce(0) { $0 + Tokenizer.wordCount($1.text) }
             scores["approach_verbalization"] = words >= 60 ? 3 : (words >= 20 ? 2 : 1)
         }
@@ -73,6 +76,8 @@ public struct PracticeFeedback: Codable, Sendable {
             hintsUsed: state.hintsUsed, skips: state.skips,
             retro: retro(dimensions, flags: flags, topFix: topFix, rubric: rubric))
     }
+
+    static let beforeCode: Set<String> = ["clarify", "approach"]
 
     static func executionScore(_ runs: [PracticeRun]) -> Int {
         guard let last = runs.last, last.compiled, last.total > 0 else { return 1 }

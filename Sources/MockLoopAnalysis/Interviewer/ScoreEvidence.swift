@@ -40,7 +40,7 @@ struct ScoreEvidence {
         case "situation_clarity": match = { Lexicon.situation.contains(in: $0.bytes) || Lexicon.task.contains(in: $0.bytes) }
         case "own_contribution": match = { s in s.words.contains("i") && s.words.contains { Lexicon.actionVerbs.contains($0) } }
         case "what_id_do_differently": match = { Lexicon.reflection.contains(in: $0.bytes) }
-        case "approach_verbalization": match = { $0.phase == "approach" && $0.words.count >= 6 }
+        case "approach_verbalization": match = { PracticeFeedback.beforeCode.contains($0.phase) && !$0.isQuestion && $0.words.count >= 6 }
         default: return []
         }
         return sentences.filter(match).prefix(3).map { PracticeFeedback.Quote(at: $0.at, text: Self.cut($0.text)) }

@@ -12,7 +12,8 @@ public enum PhasePlan {
     /// Behavioral mocks ask one story per prompt: three in 30 minutes or more, else two.
     public static func promptCount(minutes: Int) -> Int { minutes >= 30 ? 3 : 2 }
 
-    public static func phases(for type: InterviewType, minutes: Int) -> [PracticePhase] {
+    /// `prompts`: behavioral story prompts actually chosen (default: `promptCount`).
+    public static func phases(for type: InterviewType, minutes: Int, prompts: Int? = nil) -> [PracticePhase] {
         let total = Double(minutes * 60)
         let shape: [(String, String, String, Double)]
         switch type {
@@ -23,7 +24,7 @@ public enum PhasePlan {
                      ("test", "Test", "Trace an example and run edge cases.", 8),
                      ("optimize", "Optimize", "Discuss complexity and better alternatives.", 7)]
         case .behavioral:
-            let n = promptCount(minutes: minutes)
+            let n = max(1, prompts ?? promptCount(minutes: minutes))
             shape = (1...n).map { ("prompt-\($0)", "Story \($0) of \(n)", "One story: situation, your actions, the measured result, what you'd change.", 1) }
         default:
             shape = [("requirements", "Requirements", "Pin down users, features and scale before designing.", 5),

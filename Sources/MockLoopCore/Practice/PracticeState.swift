@@ -50,7 +50,7 @@ public struct PracticeState: Codable, Sendable, Equatable {
         self.type = type
         self.minutes = minutes
         self.seed = seed
-        self.phases = PhasePlan.phases(for: type, minutes: minutes)
+        self.phases = PhasePlan.phases(for: type, minutes: minutes, prompts: type == .behavioral ? questionIds.count : nil)
         self.phaseIndex = 0
         self.questionIds = questionIds
         self.startedAt = startedAt
@@ -78,7 +78,7 @@ public struct PracticeState: Codable, Sendable, Equatable {
     /// Seconds the clock has run: wall time since the start minus pauses, never past the end.
     public func clock(at now: Date) -> Double {
         if let endedAt { return endedAt }
-        let paused = pauses.reduce(0.0) { $0 + (($1.end ?? now).timeIntervalSince($1.start)) }
+        let paused = pauses.reduce(0.0) { $0 + max(0, ($1.end ?? now).timeIntervalSince($1.start)) }
         return min(totalSeconds, max(0, now.timeIntervalSince(startedAt) - paused))
     }
 

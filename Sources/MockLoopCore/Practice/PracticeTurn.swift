@@ -22,9 +22,11 @@ public struct PracticeTurn: Codable, Sendable, Equatable {
     /// The interviewer's rule behind a follow-up ("complexity", "ownership", "curveball", …).
     public var rule: String?
     public var source: Source?
+    /// The client's id for an answer, so a resend after a dropped connection is not doubled.
+    public var clientId: String?
 
     public init(speaker: Speaker, kind: Kind, text: String, at: Double, startedAt: Double? = nil, phase: String,
-                rule: String? = nil, source: Source? = nil) {
+                rule: String? = nil, source: Source? = nil, clientId: String? = nil) {
         self.speaker = speaker
         self.kind = kind
         self.text = text
@@ -33,5 +35,6 @@ public struct PracticeTurn: Codable, Sendable, Equatable {
         self.phase = phase
         self.rule = rule
         self.source = source
+        self.clientId = clientId
     }
 }

@@ -64,7 +64,8 @@ struct PracticeController {
 
     func livePage(req: Request) async throws -> View {
         let view = try await req.practice.show(try req.sessionID())
-        return try await req.view.render("practice", PracticeLivePage(view))
+        let saved = try await SessionRepository(db: req.db, userID: req.userID).find(view.id).retro != nil
+        return try await req.view.render("practice", PracticeLivePage(view, retroSaved: saved))
     }
 }
 

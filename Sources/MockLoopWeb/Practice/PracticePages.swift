@@ -88,6 +88,8 @@ struct PracticeLivePage: Encodable {
     var finished: Bool
     var isCoding: Bool
     var retro: Retro?
+    /// Confirmed already (here or in the terminal): the form is not offered twice.
+    var retroSaved: Bool
     var fixDimensions: [Dim]
     var scored: [ScoredDim]
 
@@ -104,7 +106,8 @@ struct PracticeLivePage: Encodable {
 
     var transcript: [Line]
 
-    init(_ view: PracticeView) throws {
+    init(_ view: PracticeView, retroSaved: Bool) throws {
+        self.retroSaved = retroSaved
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         stateJSON = String(decoding: try encoder.encode(view), as: UTF8.self)

@@ -25,9 +25,11 @@ public enum PracticeRequest {
         public var startedAt: Double?
         /// "typed" (default) or "speech".
         public var source: String?
+        /// The client's id for this answer: sending it again (after a dropped connection) is a no-op.
+        public var clientId: String?
 
-        public init(text: String?, startedAt: Double? = nil, source: String? = nil) {
-            self.text = text; self.startedAt = startedAt; self.source = source
+        public init(text: String?, startedAt: Double? = nil, source: String? = nil, clientId: String? = nil) {
+            self.text = text; self.startedAt = startedAt; self.source = source; self.clientId = clientId
         }
     }
 

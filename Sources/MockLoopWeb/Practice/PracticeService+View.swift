@@ -12,7 +12,10 @@ extension PracticeService {
         let entry = try await sessions.find(state.sessionId)
         let rubric = try await sessions.rubric(of: entry)
         let last = try await sessions.lastFix(type: state.type, before: entry.date, excluding: entry.id)
-        let watch = last?.retro.map { PracticeView.WatchFix(dimension: $0.priorityFix.dimension, text: $0.priorityFix.text, drill: $0.drill.text) }
+        let watch = last?.retro.map { r in
+            PracticeView.WatchFix(dimension: r.priorityFix.dimension, name: rubric.dimension(r.priorityFix.dimension)?.name ?? r.priorityFix.dimension,
+                                  text: r.priorityFix.text, drill: r.drill.text)
+        }
         let hintsGiven = state.promptTurns.filter { $0.kind == .hint }.count
         let result = try loaded.feedback.map { try JSONDecoder().decode(PracticeFeedback.self, from: Data($0.utf8)) }
         return PracticeView(

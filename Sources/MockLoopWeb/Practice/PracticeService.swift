@@ -69,11 +69,17 @@ public struct PracticeService {
         let source = body.source.map { PracticeTurn.Source(rawValue: $0.lowercased()) } ?? .typed
         if source == nil { problems.add("source", "must be typed or speech (got '\(body.source ?? "")')") }
         if let s = body.startedAt, s < 0 || !s.isFinite { problems.add("startedAt", "must be seconds on the session clock (got \(s))") }
+        if let c = body.clientId, c.count > 100 { problems.add("clientId", "is longer than 100 characters") }
         try problems.check()
+        let clientId = body.clientId.flatMap { $0.isEmpty ? nil : $0 }
+        if let clientId, try await repo.load(id).state.turns.contains(where: { $0.clientId == clientId }) {
+            return try await show(id, now: now) // a resend of an answer already kept
+        }
         return try await mutate(id, now: now) { state, question, clock in
+            if let clientId, state.turns.contains(where: { $0.clientId == clientId }) { return }
             // Words sent are kept even if the clock ran out while they were being typed.
             state.turns.append(PracticeTurn(speaker: .candidate, kind: .answer, text: text, at: clock,
-                                            startedAt: body.startedAt.map { min($0, clock) }, phase: state.phase.key, source: source!))
+                                            startedAt: body.startedAt.map { min($0, clock) }, phase: state.phase.key, source: source!, clientId: clientId))
             guard !state.isTimeUp(at: now) else { return }
             for reply in interviewer.respond(state: state, question: question) {
                 try await say(reply, in: &state, question: question, lastAnswer: text, at: clock)
@@ -120,7 +126,7 @@ public struct PracticeService {
     /// Keeps the editor's code (the browser saves it as the candidate types).
     public func saveCode(_ id: UUID, _ body: PracticeRequest.Code, now: Date = Date()) async throws -> PracticeView {
         let language = try Self.validate(body, requireCode: false)
-        return try await mutate(id, now: now) { state, _, _ in
+        return try await mutate(id, now: now, resumes: false) { state, _, _ in
             state.code = body.code ?? ""
             state.language = language.rawValue
         }
@@ -139,6 +145,12 @@ public struct PracticeService {
             let r = result.report
             state.code = body.code ?? ""
             state.language = language.rawValue
+            // A run the sandbox itself failed says nothing about the code: shown, not counted.
+            guard r.verdict != .internalError else {
+                state.turns.append(PracticeTurn(speaker: .candidate, kind: .run, text: "The run failed inside the sandbox, not in your code: \(r.message ?? "try again").",
+                                                at: clock, phase: state.phase.key))
+                return
+            }
             state.runs.append(PracticeRun(at: clock, runId: result.runId, language: language.rawValue, verdict: r.verdict.rawValue,
                                           passed: r.passed, total: r.tests.count, compiled: r.compiled ?? true))
             let detail = r.message.map { " \($0)" } ?? ""
@@ -181,9 +193,10 @@ public struct PracticeService {
 
     /// Loads, resumes a pause (any action but pause resumes the clock), applies `change`, and
     /// saves, or finishes the mock when its time is up.
-    func mutate(_ id: UUID, now: Date, allowPaused: Bool = true,
+    /// `resumes: false`: a background save (the editor's) that must not end a pause.
+    func mutate(_ id: UUID, now: Date, allowPaused: Bool = true, resumes: Bool = true,
                 _ change: (inout PracticeState, Question, Double) async throws -> Void) async throws -> PracticeView {
-        try await retrying(id) { try await mutateOnce(id, now: now, allowPaused: allowPaused, change) }
+        try await retrying(id) { try await mutateOnce(id, now: now, allowPaused: allowPaused, resumes: resumes, change) }
     }
 
     /// Saves race (the editor's autosave against an answer, two windows): a save that lost
@@ -199,10 +212,10 @@ public struct PracticeService {
         }
     }
 
-    func mutateOnce(_ id: UUID, now: Date, allowPaused: Bool,
+    func mutateOnce(_ id: UUID, now: Date, allowPaused: Bool, resumes: Bool,
                     _ change: (inout PracticeState, Question, Double) async throws -> Void) async throws -> PracticeView {
         var loaded = try await activeOrConflict(id)
-        if loaded.state.status == .paused {
+        if loaded.state.status == .paused, resumes {
             guard allowPaused else { throw MockLoopError(.conflict, "the session is already paused") }
             if let open = loaded.state.pauses.indices.last { loaded.state.pauses[open].end = now }
             loaded.state.status = .active
@@ -246,8 +259,10 @@ public struct PracticeService {
         let entry = try await SessionRepository(db: db, userID: userID).find(state.sessionId)
         let rubric = try await SessionRepository(db: db, userID: userID).rubric(of: entry)
         let insights = try await InsightsService(db: db, userID: userID).report(.init(type: state.type), now: now).report
-        var feedback = PracticeFeedback.build(state: state, rubric: rubric, gaps: Dictionary(insights.aiGap.map { ($0.dimension, $0) }, uniquingKeysWith: { a, _ in a }))
         let question = try await questions.find(state.questionIds[0]).question
+        let canRun = question.tests != nil && runner?.status.available == true
+        var feedback = PracticeFeedback.build(state: state, rubric: rubric, gaps: Dictionary(insights.aiGap.map { ($0.dimension, $0) }, uniquingKeysWith: { a, _ in a }),
+                                              canRun: canRun)
         if answered, let summary = await voice.summarize(feedback, question: question) { feedback.summary = summary }
         let scores = feedback.dimensions.reduce(into: [String: DimensionScore]()) { out, d in
             if let s = d.aiScore { out[d.key] = DimensionScore(score: s, note: "AI score. " + d.reason) }
@@ -256,7 +271,8 @@ public struct PracticeService {
         let sheet = ScoreSheet(interviewerScores: scores, durationMinutes: minutes, hintsUsed: min(50, state.hintsUsed), pauses: min(50, state.pauses.count))
         let transcript = PracticeTranscript(state: state)
         let json = String(decoding: try JSONEncoder().encode(feedback), as: UTF8.self)
-        let revision = try await repo.end(state, revision: loaded.revision, sheet: answered && !scores.isEmpty ? sheet : ScoreSheet(durationMinutes: minutes),
+        let bare = ScoreSheet(durationMinutes: minutes, hintsUsed: sheet.hintsUsed, pauses: sheet.pauses)
+        let revision = try await repo.end(state, revision: loaded.revision, sheet: answered && !scores.isEmpty ? sheet : bare,
                                           transcript: answered ? transcript.stored : nil, feedback: answered ? json : nil, now: now)
         return PracticeRepository.Loaded(state: state, revision: revision, feedback: answered ? json : nil)
     }

@@ -22,6 +22,7 @@ public struct PracticeView: Codable, Sendable {
 
     public struct WatchFix: Codable, Sendable {
         public var dimension: String
+        public var name: String
         public var text: String
         public var drill: String?
     }

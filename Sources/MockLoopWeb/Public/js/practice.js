@@ -12,6 +12,9 @@ const codeKey = `mockloop-practice-code-${state.id}`;
 let base = { elapsed: state.clock.elapsedSeconds, at: performance.now() };
 let answerStartedAt = null; // clock seconds at the first keystroke or speech result of this answer
 let spoken = false, typed = false;
+// One id per answer until it is kept, so a resend after a dropped connection is not doubled.
+let answerId = null;
+const newId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
 
 function clockAt(t = performance.now()) {
   if (state.status !== 'active') return state.clock.elapsedSeconds;
@@ -68,7 +71,10 @@ function tick() {
   const text = state.nudge || (over >= 30 ? `${Math.ceil(over / 60)} min over on ${phase.title}.` : '');
   nudge.hidden = !text;
   nudge.textContent = text;
-  if (left <= 0 && state.status === 'active') refresh();
+  if (left <= 0 && state.status === 'active' && !busy) {
+    // Time is up: text typed but not sent goes in as the last answer (the server keeps it).
+    if ($('answer').value.trim()) sendAnswer(); else refresh();
+  }
 }
 
 function render() {
@@ -131,17 +137,21 @@ answer.addEventListener('input', () => {
   typed = true;
   localStorage.setItem(draftKey, answer.value);
 });
-$('answer-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
+async function sendAnswer() {
   const text = answer.value.trim();
   if (!text) { showError('Type an answer first (or skip the question).'); return; }
   const source = spoken && !typed ? 'speech' : 'typed';
-  const sent = await act('/answers', { text, startedAt: answerStartedAt, source });
+  answerId = answerId || newId();
+  const sent = await act('/answers', { text, startedAt: answerStartedAt, source, clientId: answerId });
   if (sent) {
     answer.value = '';
     localStorage.removeItem(draftKey);
-    answerStartedAt = null; spoken = false; typed = false;
+    answerStartedAt = null; spoken = false; typed = false; answerId = null;
   }
+}
+$('answer-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  sendAnswer();
 });
 
 document.querySelectorAll('[data-action]').forEach((button) => {
