@@ -78,57 +78,20 @@ struct InsightRollup {
         try await insert.run()
     }
 
-    private struct DayRow: Decodable {
-        var sessions, scored, rated, mediumHard, repeats, wentEasy, ai, qualifying: Int?
-        enum CodingKeys: String, CodingKey {
-            case sessions, scored, rated, mediumHard = "medium_hard", repeats, wentEasy = "went_easy", ai, qualifying
-        }
-    }
-
-    private struct DimensionRow: Decodable {
-        var dimension: String
-        var n, total, ones, aiN, aiTotal, humanN, humanTotal, selfN, selfGap: Int?
-        enum CodingKeys: String, CodingKey {
-            case dimension, n, total, ones, aiN = "ai_n", aiTotal = "ai_total", humanN = "human_n", humanTotal = "human_total",
-                 selfN = "self_n", selfGap = "self_gap"
-        }
-    }
-
     /// The window's aggregate from the roll-ups: days from `sinceDay` on (all when nil).
     func aggregate(type: InterviewType, sinceDay: Int?) async throws -> WindowAggregate {
         func sum(_ column: String) -> SQLQueryString { SQLQueryString("CAST(SUM(\(ident: column)) AS BIGINT)") }
         var days = sql.select()
-        for c in ["sessions", "scored", "rated", "medium_hard", "repeats", "went_easy", "ai", "qualifying"] { days = days.column(sum(c), as: c) }
+        for c in CountsRow.columns { days = days.column(sum(c), as: c) }
         days = days.from("insight_days").where("user_id", .equal, SQLBind(userID)).where("type", .equal, SQLBind(type.rawValue))
         if let sinceDay { days = days.where("day", .greaterThanOrEqual, SQLBind(sinceDay)) }
-        let d = try await days.first(decoding: DayRow.self)
-        var a = WindowAggregate()
-        a.sessions = d?.sessions ?? 0
-        a.scoredSessions = d?.scored ?? 0
-        a.withDifficulty = d?.rated ?? 0
-        a.mediumHard = d?.mediumHard ?? 0
-        a.repeats = d?.repeats ?? 0
-        a.wentEasy = d?.wentEasy ?? 0
-        a.aiSessions = d?.ai ?? 0
-        a.qualifying = d?.qualifying ?? 0
+        var a = try await days.first(decoding: CountsRow.self)?.aggregate ?? WindowAggregate()
 
         var dims = sql.select().column("dimension")
-        for c in ["n", "total", "ones", "ai_n", "ai_total", "human_n", "human_total", "self_n", "self_gap"] { dims = dims.column(sum(c), as: c) }
+        for c in TallyRow.columns { dims = dims.column(sum(c), as: c) }
         dims = dims.from("insight_dimension_days").where("user_id", .equal, SQLBind(userID)).where("type", .equal, SQLBind(type.rawValue))
         if let sinceDay { dims = dims.where("day", .greaterThanOrEqual, SQLBind(sinceDay)) }
-        for r in try await dims.groupBy("dimension").all(decoding: DimensionRow.self) {
-            var t = WindowAggregate.Tally()
-            t.count = r.n ?? 0
-            t.sum = r.total ?? 0
-            t.ones = r.ones ?? 0
-            t.aiCount = r.aiN ?? 0
-            t.aiSum = r.aiTotal ?? 0
-            t.humanCount = r.humanN ?? 0
-            t.humanSum = r.humanTotal ?? 0
-            t.selfPairs = r.selfN ?? 0
-            t.selfGapSum = r.selfGap ?? 0
-            a.tallies[r.dimension] = t
-        }
+        for r in try await dims.groupBy("dimension").all(decoding: TallyRow.self) { a.tallies[r.dimension] = r.tally }
         return a
     }
 }

@@ -49,6 +49,13 @@ public struct InsightsRepository {
     private struct TargetRow: Decodable { var type: String; var tier: String?; var level: String? }
 
     /// The type and target of the user's most recent session (of `type`, when given).
+    /// The user's AI-vs-human gap per dimension over all their sessions of a type, from the
+    /// daily roll-ups (what the AI interviewer calibrates its scores with).
+    public func aiGaps(type: InterviewType, rubric: Rubric) async throws -> [String: CalibrationGap] {
+        let aggregate = try await InsightRollup(db: db, userID: userID).aggregate(type: type, sinceDay: nil)
+        return Dictionary(CalibrationGap.aiVsHuman(aggregate, rubric: rubric).map { ($0.dimension, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func latestTarget(type: InterviewType?) async throws -> (type: InterviewType, tier: CompanyTier?, level: Level?)? {
         var q = sql.select().columns("type", "tier", "level").from("sessions").where("user_id", .equal, SQLBind(userID))
         if let type { q = q.where("type", .equal, SQLBind(type.rawValue)) }
@@ -62,20 +69,13 @@ public struct InsightsRepository {
             .orderBy("started_at", .descending).orderBy("id", .descending).limit(limit)
     }
 
-    private struct CountsRow: Decodable {
-        var n, rated, mediumHard, repeats, wentEasy, ai, scored, qualifying: Int?
-        enum CodingKeys: String, CodingKey {
-            case n, rated, mediumHard = "medium_hard", repeats, wentEasy = "went_easy", ai, scored, qualifying
-        }
-    }
-
     /// Session-level counts of sessions of the type in [since, until), in one pass (the
     /// roll-ups are made of these, one day at a time).
     func sessionCounts(type: InterviewType, since: Date?, until: Date? = nil) async throws -> WindowAggregate {
         let human = SQLGroupExpression(SQLList(Self.humanModes.map { SQLBind($0) }))
         let scored = SQLQueryString("EXISTS (SELECT 1 FROM scores x WHERE x.session_id = s.id AND x.scorer = 'interviewer')")
         var query = sql.select()
-            .column(SQLQueryString("COUNT(*)"), as: "n")
+            .column(SQLQueryString("COUNT(*)"), as: "sessions")
             .column(SQLQueryString("CAST(SUM(CASE WHEN s.difficulty IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT)"), as: "rated")
             .column(SQLQueryString("CAST(SUM(CASE WHEN s.difficulty IN ('medium', 'hard') THEN 1 ELSE 0 END) AS BIGINT)"), as: "medium_hard")
             .column(SQLQueryString("CAST(SUM(CASE WHEN s.is_repeat THEN 1 ELSE 0 END) AS BIGINT)"), as: "repeats")
@@ -88,26 +88,7 @@ public struct InsightsRepository {
             .where(SQLColumn("type", table: "s"), .equal, SQLBind(type.rawValue))
         if let since { query = query.where(SQLColumn("started_at", table: "s"), .greaterThanOrEqual, SQLBind(since)) }
         if let until { query = query.where(SQLColumn("started_at", table: "s"), .lessThan, SQLBind(until)) }
-        let row = try await query.first(decoding: CountsRow.self)
-        var a = WindowAggregate()
-        a.sessions = row?.n ?? 0
-        a.withDifficulty = row?.rated ?? 0
-        a.mediumHard = row?.mediumHard ?? 0
-        a.repeats = row?.repeats ?? 0
-        a.wentEasy = row?.wentEasy ?? 0
-        a.aiSessions = row?.ai ?? 0
-        a.scoredSessions = row?.scored ?? 0
-        a.qualifying = row?.qualifying ?? 0
-        return a
-    }
-
-    private struct TallyRow: Decodable {
-        var dimension: String
-        var n, total, ones, aiN, aiTotal, humanN, humanTotal, selfN, selfGap: Int?
-        enum CodingKeys: String, CodingKey {
-            case dimension, n, total, ones, aiN = "ai_n", aiTotal = "ai_total", humanN = "human_n", humanTotal = "human_total",
-                 selfN = "self_n", selfGap = "self_gap"
-        }
+        return try await query.first(decoding: CountsRow.self)?.aggregate ?? WindowAggregate()
     }
 
     /// PostgreSQL sums BIGINT columns as NUMERIC: every SUM is cast back to BIGINT.
@@ -136,21 +117,7 @@ public struct InsightsRepository {
         if let since { query = query.where(SQLColumn("started_at", table: "s"), .greaterThanOrEqual, SQLBind(since)) }
         if let until { query = query.where(SQLColumn("started_at", table: "s"), .lessThan, SQLBind(until)) }
         let rows = try await query.groupBy(SQLColumn("dimension", table: "i")).all(decoding: TallyRow.self)
-        var out: [String: WindowAggregate.Tally] = [:]
-        for r in rows {
-            var t = WindowAggregate.Tally()
-            t.count = r.n ?? 0
-            t.sum = r.total ?? 0
-            t.ones = r.ones ?? 0
-            t.aiCount = r.aiN ?? 0
-            t.aiSum = r.aiTotal ?? 0
-            t.humanCount = r.humanN ?? 0
-            t.humanSum = r.humanTotal ?? 0
-            t.selfPairs = r.selfN ?? 0
-            t.selfGapSum = r.selfGap ?? 0
-            out[r.dimension] = t
-        }
-        return out
+        return Dictionary(rows.map { ($0.dimension, $0.tally) }, uniquingKeysWith: { a, _ in a })
     }
 
     private struct IDRow: Decodable { var id: UUID }

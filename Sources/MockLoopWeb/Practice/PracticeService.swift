@@ -72,11 +72,8 @@ public struct PracticeService {
         if let c = body.clientId, c.count > 100 { problems.add("clientId", "is longer than 100 characters") }
         try problems.check()
         let clientId = body.clientId.flatMap { $0.isEmpty ? nil : $0 }
-        if let clientId, try await repo.load(id).state.turns.contains(where: { $0.clientId == clientId }) {
-            return try await show(id, now: now) // a resend of an answer already kept
-        }
         return try await mutate(id, now: now) { state, question, clock in
-            if let clientId, state.turns.contains(where: { $0.clientId == clientId }) { return }
+            if let clientId, state.turns.contains(where: { $0.clientId == clientId }) { return } // a resend of an answer already kept
             // Words sent are kept even if the clock ran out while they were being typed.
             state.turns.append(PracticeTurn(speaker: .candidate, kind: .answer, text: text, at: clock,
                                             startedAt: body.startedAt.map { min($0, clock) }, phase: state.phase.key, source: source!, clientId: clientId))
@@ -135,13 +132,15 @@ public struct PracticeService {
     /// "Run tests": runs the code in the sandbox against the question's tests; the run is recorded.
     public func run(_ id: UUID, _ body: PracticeRequest.Code, now: Date = Date()) async throws -> PracticeView {
         let language = try Self.validate(body, requireCode: true)
+        let started = Date()
         let loaded = try await repo.load(id)
         guard loaded.state.type == .coding else { throw MockLoopError(.conflict, "only coding mocks run code") }
         guard !loaded.state.status.isOver else { throw MockLoopError(.conflict, "this practice session has ended") }
         guard let runner else { throw MockLoopError(.sandboxUnavailable, "the code runner is not available here") }
         let result = try await CodeRunService(runner: runner, db: db, userID: userID)
             .run(.init(language: language.rawValue, code: body.code, questionId: loaded.state.questionId, sessionId: id.uuidString))
-        return try await mutate(id, now: Date()) { state, _, clock in
+        // The run took a while: it lands on the clock when it finished.
+        return try await mutate(id, now: now.addingTimeInterval(Date().timeIntervalSince(started))) { state, _, clock in
             let r = result.report
             state.code = body.code ?? ""
             state.language = language.rawValue
@@ -258,11 +257,10 @@ public struct PracticeService {
         state.end(answered ? .finished : .abandoned, at: now)
         let entry = try await SessionRepository(db: db, userID: userID).find(state.sessionId)
         let rubric = try await SessionRepository(db: db, userID: userID).rubric(of: entry)
-        let insights = try await InsightsService(db: db, userID: userID).report(.init(type: state.type), now: now).report
+        let gaps = try await InsightsRepository(db: db, userID: userID).aiGaps(type: state.type, rubric: rubric)
         let question = try await questions.find(state.questionIds[0]).question
         let canRun = question.tests != nil && runner?.status.available == true
-        var feedback = PracticeFeedback.build(state: state, rubric: rubric, gaps: Dictionary(insights.aiGap.map { ($0.dimension, $0) }, uniquingKeysWith: { a, _ in a }),
-                                              canRun: canRun)
+        var feedback = PracticeFeedback.build(state: state, rubric: rubric, gaps: gaps, canRun: canRun)
         if answered, let summary = await voice.summarize(feedback, question: question) { feedback.summary = summary }
         let scores = feedback.dimensions.reduce(into: [String: DimensionScore]()) { out, d in
             if let s = d.aiScore { out[d.key] = DimensionScore(score: s, note: "AI score. " + d.reason) }

@@ -68,6 +68,7 @@ function tick() {
   $('phase').textContent = `Phase ${state.phaseIndex + 1}/${state.phases.length}: ${phase.title} (until ${mmss(phase.end)}) · ${phase.goal}`;
   const over = clockAt() - phase.end;
   const nudge = $('nudge');
+  // The server's nudge is as of its last answer; between answers the same 30 s rule runs here.
   const text = state.nudge || (over >= 30 ? `${Math.ceil(over / 60)} min over on ${phase.title}.` : '');
   nudge.hidden = !text;
   nudge.textContent = text;
