@@ -5,7 +5,7 @@ let package = Package(
     name: "MockLoop",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "mockloop", targets: ["mockloop"]),
+        .executable(name: "mockloop", targets: ["mockloop"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
@@ -118,8 +118,9 @@ let package = Package(
         .testTarget(name: "MockLoopCoreTests", dependencies: ["MockLoopCore"], swiftSettings: settings),
         // The real sandbox and the real interpreters and compilers.
         .testTarget(name: "MockLoopRunnerTests", dependencies: ["MockLoopRunner", "MockLoopCore"], swiftSettings: settings),
-        .testTarget(name: "MockLoopAnalysisTests", dependencies: ["MockLoopAnalysis", "MockLoopCore"],
-                    resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(
+            name: "MockLoopAnalysisTests", dependencies: ["MockLoopAnalysis", "MockLoopCore"],
+            resources: [.copy("Fixtures")], swiftSettings: settings),
         // Runs the built `mockloop` executable as a user would.
         .testTarget(name: "MockLoopCLITests", dependencies: ["mockloop"], swiftSettings: settings),
         .testTarget(

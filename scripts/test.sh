@@ -257,6 +257,9 @@ if [[ ${MOCKLOOP_SKIP_SWIFT:-} == 1 ]]; then
     step_end "SKIPPED (MOCKLOOP_SKIP_SWIFT=1)"
 else
     command -v swift >/dev/null || die "swift is not installed (or not on PATH)"
+    # Style is part of the build: .swift-format holds the rules (without --strict lint never fails).
+    swift format lint --strict --recursive Sources Tests Benchmarks Package.swift ||
+        die "swift format lint found style problems (fix them with: swift format -i -r Sources Tests Benchmarks Package.swift)"
     swift build --build-tests
     if (($#)); then
         swift test "$@"

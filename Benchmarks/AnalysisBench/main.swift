@@ -73,9 +73,13 @@ for _ in 0..<runs {
     wcTimes.append(Double(now() - start) / 1e9)
 }
 
-let ours = median(times), wc = median(wcTimes)
+let ours = median(times)
+let wc = median(wcTimes)
 print(String(format: "transcript: %.0f minutes, %d candidate words, %d cues, %.0f KB", t / 60, words, cue, bytes / 1024))
-print(String(format: "analysis parse+analyze median=%.2f ms p_max=%.2f ms over %d runs (target < 20 ms)", ours * 1000, times.max()! * 1000, runs))
+print(
+    String(
+        format: "analysis parse+analyze median=%.2f ms p_max=%.2f ms over %d runs (target < 20 ms)", ours * 1000, times.max()! * 1000, runs)
+)
 print(String(format: "analysis throughput=%.1f MB/s", bytes / ours / 1_048_576))
 print(String(format: "wc -w (process, same file) median=%.2f ms throughput=%.1f MB/s", wc * 1000, bytes / wc / 1_048_576))
 print(String(format: "ratio analysis/wc = %.2fx the time", ours / wc))

@@ -41,36 +41,45 @@ func timed(_ body: () async throws -> Void) async rethrows -> Double {
 /// Inserts sessions with 6 interviewer scores each and a retro on every third, in batches.
 func seed(_ db: Database, user: UUID, count: Int, start: Date) async throws {
     let sql = db as! SQLDatabase
-    let dims = ["clarification", "approach_verbalization", "coding_execution", "testing_edge_cases", "optimization_discussion", "communication"]
+    let dims = [
+        "clarification", "approach_verbalization", "coding_execution", "testing_edge_cases", "optimization_discussion", "communication",
+    ]
     let batch = 400
     try await db.transaction { db in
         let sql = db as! SQLDatabase
         for offset in stride(from: 0, to: count, by: batch) {
             let n = min(batch, count - offset)
             let ids = (0..<n).map { _ in UUID() }
-            let sessions = sql.insert(into: "sessions").columns("id", "user_id", "type", "mode", "status", "rubric_id", "question_title",
-                                                                 "interviewer", "started_at", "hints_used", "pauses", "went_easy", "is_repeat",
-                                                                 "search_text", "import_key", "duration_minutes", "confidence")
+            let sessions = sql.insert(into: "sessions").columns(
+                "id", "user_id", "type", "mode", "status", "rubric_id", "question_title",
+                "interviewer", "started_at", "hints_used", "pauses", "went_easy", "is_repeat",
+                "search_text", "import_key", "duration_minutes", "confidence")
             for (i, id) in ids.enumerated() {
                 let k = offset + i
-                sessions.values(SQLBind(id), SQLBind(user), SQLBind("coding"), SQLBind(k % 3 == 0 ? "ai" : "peer"), SQLBind("completed"),
-                                SQLBind("coding"), SQLBind("Question \(k % 97)"), SQLBind("Partner \(k % 13)"),
-                                SQLBind(start.addingTimeInterval(Double(k) * 3600)), SQLBind(k % 3), SQLBind(0), SQLBind(false), SQLBind(false),
-                                SQLBind("question \(k % 97) partner \(k % 13)"), SQLBind("id:" + id.uuidString.lowercased()), SQLBind(45), SQLBind(3))
+                sessions.values(
+                    SQLBind(id), SQLBind(user), SQLBind("coding"), SQLBind(k % 3 == 0 ? "ai" : "peer"), SQLBind("completed"),
+                    SQLBind("coding"), SQLBind("Question \(k % 97)"), SQLBind("Partner \(k % 13)"),
+                    SQLBind(start.addingTimeInterval(Double(k) * 3600)), SQLBind(k % 3), SQLBind(0), SQLBind(false), SQLBind(false),
+                    SQLBind("question \(k % 97) partner \(k % 13)"), SQLBind("id:" + id.uuidString.lowercased()), SQLBind(45), SQLBind(3))
             }
             try await sessions.run()
             let scores = sql.insert(into: "scores").columns("id", "session_id", "dimension", "scorer", "score")
             for (i, id) in ids.enumerated() {
-                for (d, dim) in dims.enumerated() { scores.values(SQLBind(UUID()), SQLBind(id), SQLBind(dim), SQLBind("interviewer"), SQLBind(1 + (i + d) % 3)) }
+                for (d, dim) in dims.enumerated() {
+                    scores.values(SQLBind(UUID()), SQLBind(id), SQLBind(dim), SQLBind("interviewer"), SQLBind(1 + (i + d) % 3))
+                }
                 for dim in dims.prefix(2) { scores.values(SQLBind(UUID()), SQLBind(id), SQLBind(dim), SQLBind("self"), SQLBind(1 + i % 3)) }
             }
             try await scores.run()
-            let retros = sql.insert(into: "retros").columns("id", "session_id", "user_id", "went_well", "went_wrong", "fix_dimension", "fix_text", "drill", "drill_done")
+            let retros = sql.insert(into: "retros").columns(
+                "id", "session_id", "user_id", "went_well", "went_wrong", "fix_dimension", "fix_text", "drill", "drill_done")
             var any = false
             for (i, id) in ids.enumerated() where i % 3 == 0 {
                 any = true
-                retros.values(SQLBind(UUID()), SQLBind(id), SQLBind(user), SQLBind("Clear plan"), SQLBind("Slow tests"), SQLBind("testing_edge_cases"),
-                              SQLBind("Write edge cases first"), SQLBind("10 edge-case lists"), SQLBind(false))
+                retros.values(
+                    SQLBind(UUID()), SQLBind(id), SQLBind(user), SQLBind("Clear plan"), SQLBind("Slow tests"),
+                    SQLBind("testing_edge_cases"),
+                    SQLBind("Write edge cases first"), SQLBind("10 edge-case lists"), SQLBind(false))
             }
             if any { try await retros.run() }
         }
@@ -105,10 +114,11 @@ func measure(_ app: Application, base: String) async throws -> Figures {
     }
     for _ in 0..<3 {
         var rows = 0
-        f.export.append(try await timed {
-            let res = try await get("/api/v1/log/export?format=csv")
-            rows = (res.body.map { String(buffer: $0) } ?? "").split(separator: "\r\n").count - 1
-        })
+        f.export.append(
+            try await timed {
+                let res = try await get("/api/v1/log/export?format=csv")
+                rows = (res.body.map { String(buffer: $0) } ?? "").split(separator: "\r\n").count - 1
+            })
         guard rows >= 10_000 else { fatalError("export returned \(rows) rows") }
     }
     return f
@@ -119,8 +129,12 @@ func report(_ kind: String, _ label: String, _ f: Figures) {
     print("\(kind) \(label) api_sessions_limit50 p50=\(ms(percentile(f.api, 0.5))) p99=\(ms(percentile(f.api, 0.99))) n=\(f.api.count)")
     print("\(kind) \(label) log_search p50=\(ms(percentile(f.search, 0.5))) p99=\(ms(percentile(f.search, 0.99))) n=\(f.search.count)")
     print("\(kind) \(label) csv_export_10k median=\(ms(percentile(f.export, 0.5)))")
-    print("\(kind) \(label) insights_all p50=\(ms(percentile(f.insights, 0.5))) p99=\(ms(percentile(f.insights, 0.99))) n=\(f.insights.count) (\(String(format: "%.2f", percentile(f.insights, 0.5) / percentile(f.logPage, 0.5)))x the log page; target p50 < 50 ms)")
-    print("\(kind) \(label) insights_30d p50=\(ms(percentile(f.insights30d, 0.5))) p99=\(ms(percentile(f.insights30d, 0.99))) n=\(f.insights30d.count)")
+    print(
+        "\(kind) \(label) insights_all p50=\(ms(percentile(f.insights, 0.5))) p99=\(ms(percentile(f.insights, 0.99))) n=\(f.insights.count) (\(String(format: "%.2f", percentile(f.insights, 0.5) / percentile(f.logPage, 0.5)))x the log page; target p50 < 50 ms)"
+    )
+    print(
+        "\(kind) \(label) insights_30d p50=\(ms(percentile(f.insights30d, 0.5))) p99=\(ms(percentile(f.insights30d, 0.99))) n=\(f.insights30d.count)"
+    )
 }
 
 func run(_ kind: TestDatabase) async throws {
@@ -139,7 +153,9 @@ func run(_ kind: TestDatabase) async throws {
         // migration builds them for sessions already there.
         let rollups = try await timed { try await InsightsRepository.rebuildRollups(app.db) }
         try await settle(app.db)
-        print("\(kind) seed own 10000 sessions in \(String(format: "%.1f s", seedOwn)); insight roll-ups built in \(String(format: "%.1f s", rollups))")
+        print(
+            "\(kind) seed own 10000 sessions in \(String(format: "%.1f s", seedOwn)); insight roll-ups built in \(String(format: "%.1f s", rollups))"
+        )
         // Where export time goes: reading the entries vs writing the CSV.
         var entries: [LogEntry] = []
         let read = try await timed { entries = try await LogRepository(db: app.db, userID: owner).all() }
@@ -160,10 +176,15 @@ func run(_ kind: TestDatabase) async throws {
         report(kind.rawValue, "table=110k", large)
         let ratio = percentile(large.logPage, 0.99) / percentile(small.logPage, 0.99)
         let ratio50 = percentile(large.logPage, 0.5) / percentile(small.logPage, 0.5)
-        print("\(kind) ratio log_page 110k/10k p50=\(String(format: "%.2f", ratio50))x p99=\(String(format: "%.2f", ratio))x (target <= 1.5x)")
+        print(
+            "\(kind) ratio log_page 110k/10k p50=\(String(format: "%.2f", ratio50))x p99=\(String(format: "%.2f", ratio))x (target <= 1.5x)"
+        )
         print("\(kind) ratio api_sessions 110k/10k p50=\(String(format: "%.2f", percentile(large.api, 0.5) / percentile(small.api, 0.5)))x")
-        print("\(kind) ratio insights 110k/10k p50=\(String(format: "%.2f", percentile(large.insights, 0.5) / percentile(small.insights, 0.5)))x")
-        print("\(kind) ratio csv_export 110k/10k =\(String(format: "%.2f", percentile(large.export, 0.5) / percentile(small.export, 0.5)))x")
+        print(
+            "\(kind) ratio insights 110k/10k p50=\(String(format: "%.2f", percentile(large.insights, 0.5) / percentile(small.insights, 0.5)))x"
+        )
+        print(
+            "\(kind) ratio csv_export 110k/10k =\(String(format: "%.2f", percentile(large.export, 0.5) / percentile(small.export, 0.5)))x")
         await app.server.shutdown()
     } catch {
         print("\(kind) benchmark failed: \(error)")

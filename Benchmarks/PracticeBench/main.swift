@@ -45,10 +45,15 @@ let answers = [
 func run(_ kind: TestDatabase) async throws {
     try await withStore(kind) { db, owner in
         let service = PracticeService(db: db, userID: owner, runner: nil, voice: BuiltInVoice())
-        var answer: [Double] = [], show: [Double] = [], finish: [Double] = [], start: [Double] = []
+        var answer: [Double] = []
+        var show: [Double] = []
+        var finish: [Double] = []
+        var start: [Double] = []
         for i in 0..<mocks {
             var id = UUID()
-            start.append(try await timed { id = try await service.start(.init(type: "coding", questionId: "balanced-brackets", seed: UInt64(i))).id })
+            start.append(
+                try await timed { id = try await service.start(.init(type: "coding", questionId: "balanced-brackets", seed: UInt64(i))).id }
+            )
             for text in answers {
                 answer.append(try await timed { _ = try await service.answer(id, .init(text: text)) })
                 show.append(try await timed { _ = try await service.show(id) })
@@ -66,7 +71,9 @@ func run(_ kind: TestDatabase) async throws {
         print("[\(label)] answer round trip  p50 \(ms(percentile(answer, 0.5)))  p95 \(ms(percentile(answer, 0.95)))")
         print("[\(label)] show (baseline)    p50 \(ms(percentile(show, 0.5)))  p95 \(ms(percentile(show, 0.95)))")
         print("[\(label)] answer / show      p50 ratio \(String(format: "%.2f", percentile(answer, 0.5) / percentile(show, 0.5)))x")
-        print("[\(label)] finish (result, scores, transcript, calibration) p50 \(ms(percentile(finish, 0.5)))  p95 \(ms(percentile(finish, 0.95)))")
+        print(
+            "[\(label)] finish (result, scores, transcript, calibration) p50 \(ms(percentile(finish, 0.5)))  p95 \(ms(percentile(finish, 0.95)))"
+        )
     }
 }
 
@@ -79,8 +86,10 @@ func engine() throws {
         var s = PracticeState(sessionId: UUID(), type: .coding, minutes: 45, seed: 1, questionIds: [question.id], startedAt: Date())
         s.advancePhase(at: 200)
         for k in 0..<n {
-            s.turns.append(PracticeTurn(speaker: .candidate, kind: .answer, text: answers[k % answers.count], at: Double(k), phase: s.phase.key))
-            s.turns.append(PracticeTurn(speaker: .interviewer, kind: .moveOn, text: "Go on.", at: Double(k), phase: s.phase.key, rule: "keep_going"))
+            s.turns.append(
+                PracticeTurn(speaker: .candidate, kind: .answer, text: answers[k % answers.count], at: Double(k), phase: s.phase.key))
+            s.turns.append(
+                PracticeTurn(speaker: .interviewer, kind: .moveOn, text: "Go on.", at: Double(k), phase: s.phase.key, rule: "keep_going"))
         }
         s.turns.append(PracticeTurn(speaker: .candidate, kind: .answer, text: answers[1], at: Double(n), phase: s.phase.key))
         return s

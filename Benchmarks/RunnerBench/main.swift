@@ -26,23 +26,33 @@ var generator = SeededGenerator(seed: 7)
 func bracketCase(_ i: Int) -> (String, Bool) {
     var s = ""
     var stack: [Character] = []
-    let open: [Character] = ["(", "[", "{"], close: [Character: Character] = ["(": ")", "[": "]", "{": "}"]
+    let open: [Character] = ["(", "[", "{"]
+    let close: [Character: Character] = ["(": ")", "[": "]", "{": "}"]
     for _ in 0..<200 {
-        if !stack.isEmpty && Bool.random(using: &generator) { s.append(close[stack.removeLast()]!) }
-        else { let c = open.randomElement(using: &generator)!; stack.append(c); s.append(c) }
+        if !stack.isEmpty && Bool.random(using: &generator) {
+            s.append(close[stack.removeLast()]!)
+        } else {
+            let c = open.randomElement(using: &generator)!
+            stack.append(c)
+            s.append(c)
+        }
     }
     while let c = stack.popLast() { s.append(close[c]!) }
     if i % 2 == 1 { s.insert(")", at: s.index(s.startIndex, offsetBy: 100)) }
     return (s, i % 2 == 0)
 }
 let cases = (0..<50).map(bracketCase)
-let functionTests = CodeTests(mode: .function, entryPoint: "is_balanced", compare: .exact,
-                              cases: cases.map { TestCase(args: .array([.string($0.0)]), expected: .bool($0.1)) })
+let functionTests = CodeTests(
+    mode: .function, entryPoint: "is_balanced", compare: .exact,
+    cases: cases.map { TestCase(args: .array([.string($0.0)]), expected: .bool($0.1)) })
 let stdioTests = CodeTests(mode: .stdio, cases: cases.map { TestCase(stdin: $0.0 + "\n", stdout: $0.1 ? "yes\n" : "no\n") })
 
-let python = "def is_balanced(s):\n    pairs = {')': '(', ']': '[', '}': '{'}\n    stack = []\n    for ch in s:\n        if ch in '([{':\n            stack.append(ch)\n        elif ch in pairs:\n            if not stack or stack.pop() != pairs[ch]:\n                return False\n    return not stack\n"
-let javascript = "function is_balanced(s) {\n  const pairs = {')': '(', ']': '[', '}': '{'};\n  const stack = [];\n  for (const ch of s) {\n    if ('([{'.includes(ch)) stack.push(ch);\n    else if (ch in pairs && (stack.length === 0 || stack.pop() !== pairs[ch])) return false;\n  }\n  return stack.length === 0;\n}\n"
-let cpp = "#include <bits/stdc++.h>\nint main(){ std::string s; std::cin >> s; std::vector<char> st; std::map<char,char> p{{')','('},{']','['},{'}','{'}};\n for (char c : s) { if (c=='('||c=='['||c=='{') st.push_back(c); else { if (st.empty() || st.back()!=p[c]) { std::cout << \"no\\n\"; return 0; } st.pop_back(); } }\n std::cout << (st.empty() ? \"yes\\n\" : \"no\\n\"); }\n"
+let python =
+    "def is_balanced(s):\n    pairs = {')': '(', ']': '[', '}': '{'}\n    stack = []\n    for ch in s:\n        if ch in '([{':\n            stack.append(ch)\n        elif ch in pairs:\n            if not stack or stack.pop() != pairs[ch]:\n                return False\n    return not stack\n"
+let javascript =
+    "function is_balanced(s) {\n  const pairs = {')': '(', ']': '[', '}': '{'};\n  const stack = [];\n  for (const ch of s) {\n    if ('([{'.includes(ch)) stack.push(ch);\n    else if (ch in pairs && (stack.length === 0 || stack.pop() !== pairs[ch])) return false;\n  }\n  return stack.length === 0;\n}\n"
+let cpp =
+    "#include <bits/stdc++.h>\nint main(){ std::string s; std::cin >> s; std::vector<char> st; std::map<char,char> p{{')','('},{']','['},{'}','{'}};\n for (char c : s) { if (c=='('||c=='['||c=='{') st.push_back(c); else { if (st.empty() || st.back()!=p[c]) { std::cout << \"no\\n\"; return 0; } st.pop_back(); } }\n std::cout << (st.empty() ? \"yes\\n\" : \"no\\n\"); }\n"
 
 func percentile(_ xs: [Double], _ p: Double) -> Double {
     let s = xs.sorted()
@@ -57,7 +67,9 @@ try? FileManager.default.removeItem(atPath: bareJob)
 try FileManager.default.createDirectory(atPath: bareJob + "/src", withIntermediateDirectories: true)
 func writeBare(_ file: String, _ text: String) { try! text.write(toFile: bareJob + "/" + file, atomically: true, encoding: .utf8) }
 func casesJSON(_ tests: CodeTests) -> String {
-    let inputs: [JSONValue] = tests.cases.map { c in tests.mode == .function ? .object(["args": c.args!]) : .object(["stdin": .string(c.stdin!)]) }
+    let inputs: [JSONValue] = tests.cases.map { c in
+        tests.mode == .function ? .object(["args": c.args!]) : .object(["stdin": .string(c.stdin!)])
+    }
     return String(decoding: try! JSONEncoder().encode(inputs), as: UTF8.self)
 }
 
@@ -66,7 +78,7 @@ func bare(_ argv: [String], stdin: String? = nil) -> (wall: Double, cpu: Double,
     let p = Process()
     p.executableURL = URL(fileURLWithPath: argv[0])
     p.arguments = Array(argv.dropFirst())
-    p.environment = ["PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8"] // as in the sandbox
+    p.environment = ["PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8"]  // as in the sandbox
     let out = Pipe()
     p.standardOutput = out
     p.standardError = FileHandle.nullDevice
@@ -89,7 +101,12 @@ func childrenCPU() -> Double {
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
 }
 
-struct Figure { var sandboxed: [Double] = []; var bare: [Double] = []; var sandboxCPU: [Double] = []; var bareCPU: [Double] = [] }
+struct Figure {
+    var sandboxed: [Double] = []
+    var bare: [Double] = []
+    var sandboxCPU: [Double] = []
+    var bareCPU: [Double] = []
+}
 
 func measureFunction(_ language: Language, _ code: String, bareArgv: [String]) async throws -> Figure {
     writeBare("cases.json", casesJSON(functionTests))
@@ -106,23 +123,30 @@ func measureFunction(_ language: Language, _ code: String, bareArgv: [String]) a
         let latency = ms(start)
         let sandboxCPU = childrenCPU() - cpuBefore
         precondition(report.verdict == .accepted, "\(language): \(report.verdict) \(report.stderrTail ?? "")")
-        if i >= 3 { // warm-up runs are not counted
-            figure.bare.append(b.wall); figure.sandboxed.append(latency)
-            figure.bareCPU.append(bareCPU); figure.sandboxCPU.append(sandboxCPU)
+        if i >= 3 {  // warm-up runs are not counted
+            figure.bare.append(b.wall)
+            figure.sandboxed.append(latency)
+            figure.bareCPU.append(bareCPU)
+            figure.sandboxCPU.append(sandboxCPU)
         }
     }
     return figure
 }
 
 func report(_ name: String, _ fig: Figure, target: String) {
-    let p50s = percentile(fig.sandboxed, 0.5), p50b = percentile(fig.bare, 0.5)
-    print("\(name): verdict p50 \(f(p50s)) ms, p95 \(f(percentile(fig.sandboxed, 0.95))) ms | bare p50 \(f(p50b)) ms, p95 \(f(percentile(fig.bare, 0.95))) ms | ratio p50 \(String(format: "%.2f", p50s / p50b))×, +\(f(p50s - p50b)) ms | CPU sandboxed p50 \(f(percentile(fig.sandboxCPU, 0.5))) ms vs bare \(f(percentile(fig.bareCPU, 0.5))) ms (overhead \(f(percentile(fig.sandboxCPU, 0.5) - percentile(fig.bareCPU, 0.5))) ms) | target \(target)")
+    let p50s = percentile(fig.sandboxed, 0.5)
+    let p50b = percentile(fig.bare, 0.5)
+    print(
+        "\(name): verdict p50 \(f(p50s)) ms, p95 \(f(percentile(fig.sandboxed, 0.95))) ms | bare p50 \(f(p50b)) ms, p95 \(f(percentile(fig.bare, 0.95))) ms | ratio p50 \(String(format: "%.2f", p50s / p50b))×, +\(f(p50s - p50b)) ms | CPU sandboxed p50 \(f(percentile(fig.sandboxCPU, 0.5))) ms vs bare \(f(percentile(fig.bareCPU, 0.5))) ms (overhead \(f(percentile(fig.sandboxCPU, 0.5) - percentile(fig.bareCPU, 0.5))) ms) | target \(target)"
+    )
 }
 
 let h = runner.harnessDirectory
-let py = try await measureFunction(.python, python, bareArgv: ["/usr/bin/python3", "-I", "-S", "-B", h + "/function.py", "is_balanced", bareJob, "stdout"])
+let py = try await measureFunction(
+    .python, python, bareArgv: ["/usr/bin/python3", "-I", "-S", "-B", h + "/function.py", "is_balanced", bareJob, "stdout"])
 report("python, 50 cases", py, target: "p50 ≤ 1.7× bare, p95 ≤ 200 ms, CPU overhead ≤ 10 ms")
-let js = try await measureFunction(.javascript, javascript, bareArgv: ["/usr/bin/node", "--max-old-space-size=256", h + "/function.js", "is_balanced", bareJob, "stdout"])
+let js = try await measureFunction(
+    .javascript, javascript, bareArgv: ["/usr/bin/node", "--max-old-space-size=256", h + "/function.js", "is_balanced", bareJob, "stdout"])
 report("javascript, 50 cases", js, target: "p50 ≤ bare + 30 ms")
 
 // C++: compile + 50 stdio cases.
@@ -137,9 +161,14 @@ for i in 0..<(min(runs, 12) + 1) {
     _ = bare(["/usr/bin/g++", "-std=c++17", "-O2", "-pipe", "-o", bareJob + "/main", bareJob + "/main.cpp"])
     for c in cases { _ = bare([bareJob + "/main"], stdin: c.0 + "\n") }
     let bareLatency = ms(bareStart)
-    if i >= 1 { cppFigure.sandboxed.append(latency); cppFigure.bare.append(bareLatency) }
+    if i >= 1 {
+        cppFigure.sandboxed.append(latency)
+        cppFigure.bare.append(bareLatency)
+    }
 }
-print("cpp, compile + 50 stdio cases: p50 \(f(percentile(cppFigure.sandboxed, 0.5))) ms, p95 \(f(percentile(cppFigure.sandboxed, 0.95))) ms (precompiled header) | bare g++ without it + 50 runs p50 \(f(percentile(cppFigure.bare, 0.5))) ms | ratio \(String(format: "%.2f", percentile(cppFigure.sandboxed, 0.5) / percentile(cppFigure.bare, 0.5)))× | target ≤ 1000 ms")
+print(
+    "cpp, compile + 50 stdio cases: p50 \(f(percentile(cppFigure.sandboxed, 0.5))) ms, p95 \(f(percentile(cppFigure.sandboxed, 0.95))) ms (precompiled header) | bare g++ without it + 50 runs p50 \(f(percentile(cppFigure.bare, 0.5))) ms | ratio \(String(format: "%.2f", percentile(cppFigure.sandboxed, 0.5) / percentile(cppFigure.bare, 0.5)))× | target ≤ 1000 ms"
+)
 
 // Throughput: the same Python submission, one at a time vs two slots at once.
 let total = runs
@@ -152,4 +181,6 @@ try await withThrowingTaskGroup(of: Void.self) { group in
     try await group.waitForAll()
 }
 let concurrent = Double(total) / (ms(start) / 1000)
-print("throughput (python, 50 cases): \(f(sequential)) verdicts/s one at a time, \(f(concurrent)) verdicts/s with 2 slots (\(String(format: "%.2f", concurrent / sequential))×)")
+print(
+    "throughput (python, 50 cases): \(f(sequential)) verdicts/s one at a time, \(f(concurrent)) verdicts/s with 2 slots (\(String(format: "%.2f", concurrent / sequential))×)"
+)

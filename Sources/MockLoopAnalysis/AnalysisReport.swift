@@ -1,3 +1,5 @@
+import Foundation
+
 /// The whole analysis of a transcript, with exactly the documented top-level keys. Metrics the
 /// source cannot support (timing from plain text) are null, never 0.
 public struct AnalysisReport: Codable, Sendable, Equatable {
@@ -51,8 +53,6 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
     }
 }
 
-import Foundation
-
 /// Encodes the optional top-level metrics as explicit nulls.
 private struct NullKeepingReport: Encodable {
     let r: AnalysisReport
@@ -60,7 +60,7 @@ private struct NullKeepingReport: Encodable {
 
     enum Keys: String, CodingKey {
         case source, candidate, durationSeconds, words, wordsPerMinute, fillers, pauses, timeToFirstWordSeconds,
-             answers, redFlags, suggestedScores, topFix
+            answers, redFlags, suggestedScores, topFix
     }
 
     func encode(to encoder: Encoder) throws {

@@ -38,7 +38,8 @@ public struct AnalysisThresholds: Codable, Sendable, Equatable {
         fillersWarnPerMinute = try c.decodeIfPresent(Double.self, forKey: .fillersWarnPerMinute) ?? d.fillersWarnPerMinute
         pauseSeconds = try c.decodeIfPresent(Double.self, forKey: .pauseSeconds) ?? d.pauseSeconds
         silenceSeconds = try c.decodeIfPresent(Double.self, forKey: .silenceSeconds) ?? d.silenceSeconds
-        paceExcludesPausesOverSeconds = try c.decodeIfPresent(Double.self, forKey: .paceExcludesPausesOverSeconds) ?? d.paceExcludesPausesOverSeconds
+        paceExcludesPausesOverSeconds =
+            try c.decodeIfPresent(Double.self, forKey: .paceExcludesPausesOverSeconds) ?? d.paceExcludesPausesOverSeconds
         firstWordSeconds = try c.decodeIfPresent(Double.self, forKey: .firstWordSeconds) ?? d.firstWordSeconds
         rambleSeconds = try c.decodeIfPresent(Double.self, forKey: .rambleSeconds) ?? d.rambleSeconds
         rambleWarnSeconds = try c.decodeIfPresent(Double.self, forKey: .rambleWarnSeconds) ?? d.rambleWarnSeconds
@@ -49,8 +50,8 @@ public struct AnalysisThresholds: Codable, Sendable, Equatable {
     /// Reads overrides from a JSON file, naming the file and field when it is wrong.
     public static func load(file path: String) throws -> AnalysisThresholds {
         guard let data = FileManager.default.contents(atPath: path) else { throw TranscriptError("cannot read thresholds file \(path)") }
-        do { return try JSONDecoder().decode(AnalysisThresholds.self, from: data) }
-        catch let DecodingError.typeMismatch(_, ctx) { throw TranscriptError("\(path): \(ctx.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type") }
-        catch { throw TranscriptError("\(path) is not a valid thresholds JSON file") }
+        do { return try JSONDecoder().decode(AnalysisThresholds.self, from: data) } catch let DecodingError.typeMismatch(_, ctx) {
+            throw TranscriptError("\(path): \(ctx.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type")
+        } catch { throw TranscriptError("\(path) is not a valid thresholds JSON file") }
     }
 }

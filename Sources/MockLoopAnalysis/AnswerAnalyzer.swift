@@ -34,19 +34,22 @@ struct AnswerAnalyzer {
         let quantified = QuantityDetector.figures(tokens)
         let reflectionAt = m.firstSentence(with: Lexicon.reflection)
         let opening = 0..<min(2, m.sentences.count)
-        let leads = m.firstSentence(with: Lexicon.result, in: opening) != nil
+        let leads =
+            m.firstSentence(with: Lexicon.result, in: opening) != nil
             || opening.contains { !QuantityDetector.figures(tokens.words(ofSentence: $0)).isEmpty }
         // "X over Y because …" is a trade-off even without the word.
         let overBecause = m.sentences.contains { Lexicon.over.contains(in: $0) && Lexicon.because.contains(in: $0) }
-        let technical = AnswerAnalysis.Technical(complexity: m.found(Lexicon.complexity), edgeCases: m.found(Lexicon.edgeCases),
-                                                 tradeOffs: m.found(Lexicon.tradeOffs) + (overBecause ? ["over … because"] : []))
+        let technical = AnswerAnalysis.Technical(
+            complexity: m.found(Lexicon.complexity), edgeCases: m.found(Lexicon.edgeCases),
+            tradeOffs: m.found(Lexicon.tradeOffs) + (overBecause ? ["over … because"] : []))
         let ttfw = questionEnd.flatMap { q in turn.start.map { max(0, $0 - q) } }
         var analysis = AnswerAnalysis(
             startSeconds: turn.start, durationSeconds: duration, words: words,
             wordsPerMinute: minutes.flatMap { $0 > 0 ? Double(words) / max($0 - pausedOver / 60, 1.0 / 60) : nil },
             timeToFirstWordSeconds: ttfw,
-            fillers: .init(total: fillers.total, perMinute: minutes.flatMap { $0 > 0 ? Double(fillers.total) / $0 : nil },
-                           share: words == 0 ? 0 : Double(fillers.total) / Double(words), byWord: fillers.byWord),
+            fillers: .init(
+                total: fillers.total, perMinute: minutes.flatMap { $0 > 0 ? Double(fillers.total) / $0 : nil },
+                share: words == 0 ? 0 : Double(fillers.total) / Double(words), byWord: fillers.byWord),
             pauses: pauses, star: star, leadsWithImpact: leads, ownership: ownership, quantified: quantified,
             reflection: .init(present: reflectionAt != nil, sentence: reflectionAt.map { m.original[$0] }),
             technical: technical, clarifyingQuestions: clarifying(tokens, m, turn: turn), redFlags: [])
@@ -70,7 +73,8 @@ struct AnswerAnalyzer {
 
     static func ownership(_ tokens: Tokenizer, actionRange: Range<Int>) -> AnswerAnalysis.Ownership {
         let range = actionRange.isEmpty ? 0..<tokens.sentences.count : actionRange
-        var i = 0, we = 0
+        var i = 0
+        var we = 0
         for s in range {
             let sentence = tokens.sentences[s]
             for w in tokens.words[sentence.firstWord..<(sentence.firstWord + sentence.wordCount)] {
@@ -89,12 +93,15 @@ struct AnswerAnalyzer {
             if !a.star.result.present || a.quantified.isEmpty { out.append(.vagueResult) }
             if let d = a.durationSeconds, d >= thresholds.rambleSeconds { out.append(.rambling) }
         }
-        if a.pauses.contains(where: \.isSilence) || (a.timeToFirstWordSeconds ?? 0) > thresholds.firstWordSeconds { out.append(.longSilence) }
+        if a.pauses.contains(where: \.isSilence) || (a.timeToFirstWordSeconds ?? 0) > thresholds.firstWordSeconds {
+            out.append(.longSilence)
+        }
         let lower = PhraseMatcher.bytes(text)
         if Lexicon.defensive.contains(in: lower) { out.append(.defensive) }
         if let previous = previousAnswer, let q = interviewerQuestion.map(PhraseMatcher.bytes),
-           Lexicon.flawPointers.contains(in: q), !Lexicon.concession.contains(in: lower),
-           Self.overlap(previous, text) >= 0.5 {
+            Lexicon.flawPointers.contains(in: q), !Lexicon.concession.contains(in: lower),
+            Self.overlap(previous, text) >= 0.5
+        {
             out.append(.rigid)
         }
         return out
@@ -102,7 +109,9 @@ struct AnswerAnalyzer {
 
     func warnings(_ a: AnswerAnalysis) -> [String] {
         var out: [String] = []
-        if kind == .behavioral, let d = a.durationSeconds, d >= thresholds.rambleWarnSeconds, d < thresholds.rambleSeconds { out.append("rambling_soon") }
+        if kind == .behavioral, let d = a.durationSeconds, d >= thresholds.rambleWarnSeconds, d < thresholds.rambleSeconds {
+            out.append("rambling_soon")
+        }
         if a.words >= 30, let wpm = a.wordsPerMinute {
             if wpm > thresholds.paceWarnAbove { out.append("pace_fast") }
             if wpm < thresholds.paceWarnBelow { out.append("pace_slow") }

@@ -11,10 +11,14 @@ enum CueParser {
             guard lines.first?.hasPrefix("WEBVTT") == true else { throw TranscriptError(line: 1, "a WebVTT file starts with WEBVTT") }
             i = 1
         }
-        var lastStart = -1.0, lastEnd = -1.0
+        var lastStart = -1.0
+        var lastEnd = -1.0
         while i < lines.count {
             let line = lines[i].trimmed
-            if line.isEmpty { i += 1; continue }
+            if line.isEmpty {
+                i += 1
+                continue
+            }
             if format == .vtt, line.hasPrefix("NOTE") || line == "STYLE" || line == "REGION" {
                 while i < lines.count, !lines[i].isBlank { i += 1 }
                 continue
@@ -29,8 +33,12 @@ enum CueParser {
             }
             let (start, end) = try timing(lines[timingIndex], line: timingIndex + 1)
             if end < start { throw TranscriptError(line: timingIndex + 1, "the cue ends before it starts") }
-            if start < lastStart { throw TranscriptError(line: timingIndex + 1, "the cue starts before the previous cue (cues must be in order)") }
-            if start < lastEnd - overlapTolerance { throw TranscriptError(line: timingIndex + 1, "the cue overlaps the previous cue by more than \(Int(overlapTolerance)) s") }
+            if start < lastStart {
+                throw TranscriptError(line: timingIndex + 1, "the cue starts before the previous cue (cues must be in order)")
+            }
+            if start < lastEnd - overlapTolerance {
+                throw TranscriptError(line: timingIndex + 1, "the cue overlaps the previous cue by more than \(Int(overlapTolerance)) s")
+            }
             lastStart = start
             lastEnd = max(lastEnd, end)
             var textLines: [String] = []
@@ -52,8 +60,12 @@ enum CueParser {
         guard parts.count == 2 else { throw TranscriptError(line: line, "expected one '-->' in the timing line") }
         let startText = parts[0].trimmed
         let endText = parts[1].trimmed.split(separator: " ").first.map(String.init) ?? ""
-        guard let start = Timestamp.parse(Substring(startText)) else { throw TranscriptError(line: line, "'\(startText)' is not a timestamp like 00:01:02.500") }
-        guard let end = Timestamp.parse(Substring(endText)) else { throw TranscriptError(line: line, "'\(endText)' is not a timestamp like 00:01:02.500") }
+        guard let start = Timestamp.parse(Substring(startText)) else {
+            throw TranscriptError(line: line, "'\(startText)' is not a timestamp like 00:01:02.500")
+        }
+        guard let end = Timestamp.parse(Substring(endText)) else {
+            throw TranscriptError(line: line, "'\(endText)' is not a timestamp like 00:01:02.500")
+        }
         return (start, end)
     }
 
@@ -83,6 +95,7 @@ enum CueParser {
         }
         // WebVTT writes <, > and & in cue text as character references.
         guard out.contains("&") else { return out }
-        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(
+            of: "&amp;", with: "&")
     }
 }

@@ -22,7 +22,11 @@ struct PhraseMatcher {
         out.reserveCapacity(src.count + 2)
         var i = 0
         while i < src.count {
-            if src[i] == 0xE2, i + 2 < src.count, src[i + 1] == 0x80, src[i + 2] == 0x99 { out.append(39); i += 3; continue }
+            if src[i] == 0xE2, i + 2 < src.count, src[i + 1] == 0x80, src[i + 2] == 0x99 {
+                out.append(39)
+                i += 3
+                continue
+            }
             out.append(src[i] == 45 ? 32 : src[i])
             i += 1
         }

@@ -12,9 +12,13 @@ enum QuantityDetector {
             if w.contains(where: \.isNumber) {
                 // A year or a bare list number is not an outcome; keep it only with a unit or symbol.
                 let next = i + 1 < words.count ? words[i + 1].text : ""
-                let hasSymbol = w.contains("%") || w.hasPrefix("$") || w.last.map { "kmxb".contains($0) } == true && w.dropLast().allSatisfy { $0.isNumber || $0 == "." }
+                let hasSymbol =
+                    w.contains("%") || w.hasPrefix("$")
+                    || w.last.map { "kmxb".contains($0) } == true && w.dropLast().allSatisfy { $0.isNumber || $0 == "." }
                 let isYear = w.count == 4 && Int(w).map { (1990...2100).contains($0) } == true
-                if hasSymbol || Lexicon.units.contains(next) || (!isYear && (Double(w.replacingOccurrences(of: ",", with: "")) ?? 0) >= 2 && next != "" && !isYear) {
+                if hasSymbol || Lexicon.units.contains(next)
+                    || (!isYear && (Double(w.replacingOccurrences(of: ",", with: "")) ?? 0) >= 2 && next != "" && !isYear)
+                {
                     out.append(Lexicon.units.contains(next) ? "\(w) \(next)" : w)
                     i += Lexicon.units.contains(next) ? 2 : 1
                     continue

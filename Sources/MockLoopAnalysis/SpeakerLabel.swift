@@ -5,7 +5,7 @@ enum SpeakerLabel {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let name = line[..<colon].trimmed
         guard !name.isEmpty, name.count <= 40, name.split(separator: " ").count <= 4,
-              name.first?.isLetter == true, name.allSatisfy({ $0.isLetter || $0.isNumber || " .'-_()".contains($0) })
+            name.first?.isLetter == true, name.allSatisfy({ $0.isLetter || $0.isNumber || " .'-_()".contains($0) })
         else { return nil }
         let rest = line[line.index(after: colon)...]
         // "10:30" or "https://…" are not labels: a label is followed by a space.

@@ -21,15 +21,20 @@ public struct StarDetector {
         let situation = m.firstSentence(with: Lexicon.situation) ?? (0..<n).first(where: m.namesAPlace)
         let task = m.firstSentence(with: Lexicon.task)
         let actionStart = (0..<n).first { isAction(tokens, sentence: $0) && $0 != task }
-        let resultStart = m.firstSentence(with: Lexicon.result, in: (actionStart ?? 0)..<n)
-            ?? (actionStart.map { a in (a + 1..<max(a + 1, n)).first { s in
-                QuantityDetector.figures(tokens.words(ofSentence: s)).isEmpty == false } } ?? nil)
+        let resultStart =
+            m.firstSentence(with: Lexicon.result, in: (actionStart ?? 0)..<n)
+            ?? (actionStart.map { a in
+                (a + 1..<max(a + 1, n)).first { s in
+                    QuantityDetector.figures(tokens.words(ofSentence: s)).isEmpty == false
+                }
+            } ?? nil)
         var actionRange = 0..<0
         if let a = actionStart { actionRange = a..<max(a + 1, (resultStart.map { $0 > a ? $0 : n }) ?? n) }
         let actionWords = actionRange.reduce(0) { $0 + tokens.sentences[$1].wordCount }
         func part(_ i: Int?) -> Part { Part(present: i != nil, sentence: i.map { m.original[$0] }) }
-        let report = Report(situation: part(situation), task: part(task), action: part(actionStart), result: part(resultStart),
-                            actionShare: tokens.words.isEmpty ? 0 : Double(actionWords) / Double(tokens.words.count))
+        let report = Report(
+            situation: part(situation), task: part(task), action: part(actionStart), result: part(resultStart),
+            actionShare: tokens.words.isEmpty ? 0 : Double(actionWords) / Double(tokens.words.count))
         return (report, actionRange)
     }
 

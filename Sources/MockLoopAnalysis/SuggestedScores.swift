@@ -34,7 +34,9 @@ struct SuggestedScores {
         case .systemDesign, .apiDesign, .dataModeling:
             scores[kind == .systemDesign ? "requirements" : "communication"] = scale(count { $0.clarifyingQuestions }, two: 1, three: 3)
             if kind == .systemDesign { scores["capacity_estimation"] = scale(count { $0.quantified.count }, two: 2, three: 4) }
-            if kind == .systemDesign { scores["tradeoff_articulation"] = scale(Set(pool.flatMap(\.technical.tradeOffs)).count, two: 1, three: 2) }
+            if kind == .systemDesign {
+                scores["tradeoff_articulation"] = scale(Set(pool.flatMap(\.technical.tradeOffs)).count, two: 1, three: 2)
+            }
         }
         return .init(label: "AI", rubric: kind.rawValue, byDimension: scores)
     }

@@ -12,7 +12,10 @@ enum Timestamp {
         }
         guard let m = Int(parts[parts.count - 2]), m < 60, parts[parts.count - 2].count == 2 else { return nil }
         var h = 0
-        if parts.count == 3 { guard let hours = Int(parts[0]), hours >= 0 else { return nil }; h = hours }
+        if parts.count == 3 {
+            guard let hours = Int(parts[0]), hours >= 0 else { return nil }
+            h = hours
+        }
         return Double(h * 3600 + m * 60 + s) + fraction
     }
 

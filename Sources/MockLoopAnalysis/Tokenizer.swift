@@ -28,7 +28,9 @@ public struct Tokenizer {
         var commaPending = false
         func flushWord() {
             guard !current.isEmpty else { return }
-            words.append(Word(text: current, sentence: sentences.count, commaBefore: commaPending || words.count == sentenceStart, commaAfter: false))
+            words.append(
+                Word(text: current, sentence: sentences.count, commaBefore: commaPending || words.count == sentenceStart, commaAfter: false)
+            )
             commaPending = false
             current = ""
         }
@@ -36,7 +38,10 @@ public struct Tokenizer {
             flushWord()
             if words.count > sentenceStart {
                 words[words.count - 1].commaAfter = true
-                sentences.append(Sentence(text: sentenceText.trimmingSpaces, firstWord: sentenceStart, wordCount: words.count - sentenceStart, isQuestion: question))
+                sentences.append(
+                    Sentence(
+                        text: sentenceText.trimmingSpaces, firstWord: sentenceStart, wordCount: words.count - sentenceStart,
+                        isQuestion: question))
             }
             sentenceStart = words.count
             sentenceText = ""
@@ -46,17 +51,24 @@ public struct Tokenizer {
         for (i, ch) in chars.enumerated() {
             sentenceText.append(ch)
             if Self.isWordCharacter(ch) {
-                if ch == "’" { current.append("'") }
-                else if let ascii = ch.asciiValue { current.append(Character(Unicode.Scalar(ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii))) }
-                else { current.append(contentsOf: ch.lowercased()) }
-            } else if (ch == "." || ch == ",") && !current.isEmpty && current.last!.isNumber && i + 1 < chars.count && chars[i + 1].isNumber {
+                if ch == "’" {
+                    current.append("'")
+                } else if let ascii = ch.asciiValue {
+                    current.append(Character(Unicode.Scalar(ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii)))
+                } else {
+                    current.append(contentsOf: ch.lowercased())
+                }
+            } else if (ch == "." || ch == ",") && !current.isEmpty && current.last!.isNumber && i + 1 < chars.count && chars[i + 1].isNumber
+            {
                 current.append(ch == "," ? "," : ".")  // 1.5, 10,000
             } else if ch == "-" && !current.isEmpty && i + 1 < chars.count && chars[i + 1].isLetter {
                 current.append("-")  // trade-off, follow-up
             } else {
                 flushWord()
                 switch ch {
-                case ",", ";", ":", "—", "–": if !words.isEmpty { words[words.count - 1].commaAfter = true }; commaPending = true
+                case ",", ";", ":", "—", "–":
+                    if !words.isEmpty { words[words.count - 1].commaAfter = true }
+                    commaPending = true
                 case ".", "!", "…": flushSentence(question: false)
                 case "?": flushSentence(question: true)
                 default: break
@@ -79,7 +91,8 @@ public struct Tokenizer {
     }
 
     public static func wordCount(_ text: String) -> Int {
-        var count = 0, inWord = false
+        var count = 0
+        var inWord = false
         for byte in text.utf8 {
             // ASCII letters and digits, and any non-ASCII byte (letters of other scripts).
             let isWord = (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte >= 128

@@ -10,7 +10,8 @@ struct TopFix {
             switch flag {
             case .noOwnership: return "Say what YOU did: your action part only says \"we\", so put \"I\" and your own decisions in it."
             case .vagueResult: return "End with a measured result: give the outcome as a number (%, time, money, users)."
-            case .noClarifyingQuestions: return "Ask two clarifying questions (input size, edge cases, constraints) before you start solving."
+            case .noClarifyingQuestions:
+                return "Ask two clarifying questions (input size, edge cases, constraints) before you start solving."
             case .noComplexity: return "State the time and space complexity of your solution before the interviewer asks."
             case .defensive: return "When the interviewer pushes back, engage with the point instead of defending what you said."
             case .rigid: return "When the interviewer points at a flaw, change the approach instead of restating it."

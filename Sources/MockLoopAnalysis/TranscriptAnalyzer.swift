@@ -17,7 +17,9 @@ public struct TranscriptAnalyzer: Sendable {
         let name: String
         if let candidate {
             guard let match = speakers.first(where: { $0.name.lowercased() == candidate.lowercased() }) else {
-                throw TranscriptError("no speaker named '\(candidate)' (speakers: \(speakers.map { $0.name.isEmpty ? "unlabelled" : $0.name }.joined(separator: ", ")))")
+                throw TranscriptError(
+                    "no speaker named '\(candidate)' (speakers: \(speakers.map { $0.name.isEmpty ? "unlabelled" : $0.name }.joined(separator: ", ")))"
+                )
             }
             name = match.name
         } else {
@@ -31,7 +33,9 @@ public struct TranscriptAnalyzer: Sendable {
         func closeTurn() {
             guard !turn.isEmpty else { return }
             let t = AnswerAnalyzer.Turn(segments: turn)
-            answers.append(answerer.analyze(t, questionEnd: lastQuestion?.end, previousAnswer: previousAnswer, interviewerQuestion: lastQuestion?.text))
+            answers.append(
+                answerer.analyze(t, questionEnd: lastQuestion?.end, previousAnswer: previousAnswer, interviewerQuestion: lastQuestion?.text)
+            )
             previousAnswer = t.text
             turn = []
         }
@@ -72,22 +76,30 @@ public struct TranscriptAnalyzer: Sendable {
         for a in answers { byWord.merge(a.fillers.byWord, uniquingKeysWith: +) }
         let minutes = duration.flatMap { $0 > 0 ? $0 / 60 : nil }
         let allPauses = answers.flatMap(\.pauses)
-        let paused = allPauses.filter { $0.durationSeconds >= thresholds.paceExcludesPausesOverSeconds }.reduce(0) { $0 + $1.durationSeconds }
-        let pauses = timed ? AnalysisReport.Pauses(
-            count: allPauses.count, silences: allPauses.filter(\.isSilence).count, longestSeconds: allPauses.map(\.durationSeconds).max(),
-            wordsPerMinuteWithoutPauses: minutes.flatMap { m in m - paused / 60 > 0 ? Double(words) / (m - paused / 60) : nil }) : nil
+        let paused = allPauses.filter { $0.durationSeconds >= thresholds.paceExcludesPausesOverSeconds }.reduce(0) {
+            $0 + $1.durationSeconds
+        }
+        let pauses =
+            timed
+            ? AnalysisReport.Pauses(
+                count: allPauses.count, silences: allPauses.filter(\.isSilence).count,
+                longestSeconds: allPauses.map(\.durationSeconds).max(),
+                wordsPerMinuteWithoutPauses: minutes.flatMap { m in m - paused / 60 > 0 ? Double(words) / (m - paused / 60) : nil }) : nil
         let flags = Array(Set(answers.flatMap(\.redFlags))).sorted()
         let asr = transcript.format != .text
         let report = AnalysisReport(
-            source: .init(format: transcript.format.rawValue, timed: timed, fillersAreLowerBound: asr,
-                          note: asr ? "Fillers from speech-to-text captions are a lower bound: captioning drops many of them."
-                                    : timed ? "Timed transcript." : "Plain text has no timings: pace, pauses and silences are unavailable."),
+            source: .init(
+                format: transcript.format.rawValue, timed: timed, fillersAreLowerBound: asr,
+                note: asr
+                    ? "Fillers from speech-to-text captions are a lower bound: captioning drops many of them."
+                    : timed ? "Timed transcript." : "Plain text has no timings: pace, pauses and silences are unavailable."),
             candidate: candidate, durationSeconds: duration, words: words,
             wordsPerMinute: minutes.map { Double(words) / $0 },
             fillers: .init(total: fillerTotal, perMinute: minutes.map { Double(fillerTotal) / $0 }, byWord: byWord),
             pauses: pauses, timeToFirstWordSeconds: timed ? answers.first?.timeToFirstWordSeconds : nil,
             answers: answers, redFlags: flags,
-            suggestedScores: SuggestedScores(kind: kind, thresholds: thresholds).suggest(answers, fillersPerMinute: minutes.map { Double(fillerTotal) / $0 }),
+            suggestedScores: SuggestedScores(kind: kind, thresholds: thresholds).suggest(
+                answers, fillersPerMinute: minutes.map { Double(fillerTotal) / $0 }),
             topFix: "")
         var final = report
         final.topFix = TopFix(thresholds: thresholds, kind: kind).sentence(for: report)

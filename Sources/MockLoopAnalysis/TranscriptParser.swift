@@ -7,7 +7,9 @@ public enum TranscriptParser {
 
     public static func parse(data: Data, format: Transcript.Format? = nil) throws -> Transcript {
         guard !data.isEmpty else { throw TranscriptError("the transcript is empty") }
-        guard data.count <= maxBytes else { throw TranscriptError("the transcript is \(data.count / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB") }
+        guard data.count <= maxBytes else {
+            throw TranscriptError("the transcript is \(data.count / 1_048_576) MB; the limit is \(maxBytes / 1_048_576) MB")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             // Name the first line that does not decode, so the user can find it.
             for (i, line) in data.split(separator: 10, omittingEmptySubsequences: false).enumerated()
@@ -23,7 +25,8 @@ public enum TranscriptParser {
         var text = raw
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         guard !text.isBlank else { throw TranscriptError("the transcript is empty") }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(
+            String.init)
         let chosen = format ?? detect(lines)
         let transcript: Transcript
         switch chosen {

@@ -19,8 +19,10 @@ public struct CSVTable: Sendable, Equatable {
         var records: [Record] = []
         var cells: [String] = []
         var cell = ""
-        var line = 1, recordLine = 1
-        var inQuotes = false, wasQuoted = false
+        var line = 1
+        var recordLine = 1
+        var inQuotes = false
+        var wasQuoted = false
         var it = chars.makeIterator()
         var pending: Character? = nil
 
@@ -28,7 +30,9 @@ public struct CSVTable: Sendable, Equatable {
             cells.append(cell)
             // A record that is one empty cell is a blank line: skip it.
             if !(cells.count == 1 && cells[0].isEmpty && !wasQuoted) { records.append(Record(line: recordLine, cells: cells)) }
-            cells = []; cell = ""; wasQuoted = false
+            cells = []
+            cell = ""
+            wasQuoted = false
         }
 
         while let ch = pending ?? it.next() {
@@ -36,7 +40,12 @@ public struct CSVTable: Sendable, Equatable {
             if inQuotes {
                 if ch == "\"" {
                     let next = it.next()
-                    if next == "\"" { cell.append("\"") } else { inQuotes = false; pending = next }
+                    if next == "\"" {
+                        cell.append("\"")
+                    } else {
+                        inQuotes = false
+                        pending = next
+                    }
                 } else {
                     if ch == "\n" || ch == "\r\n" { line += 1 }
                     cell.append(ch == "\r\n" ? "\n" : ch)
@@ -45,11 +54,16 @@ public struct CSVTable: Sendable, Equatable {
             }
             switch ch {
             case "\"" where cell.isEmpty && !wasQuoted:
-                inQuotes = true; wasQuoted = true
+                inQuotes = true
+                wasQuoted = true
             case ",":
-                cells.append(cell); cell = ""; wasQuoted = false
+                cells.append(cell)
+                cell = ""
+                wasQuoted = false
             case "\n", "\r\n", "\r":
-                endRecord(); line += 1; recordLine = line
+                endRecord()
+                line += 1
+                recordLine = line
             default:
                 cell.append(ch)
             }

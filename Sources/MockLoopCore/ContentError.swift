@@ -38,8 +38,9 @@ public struct ContentError: Error, LocalizedError, Equatable, Sendable {
         case .valueNotFound(let type, let ctx):
             return ContentError(file: file, field: path(ctx.codingPath), problem: "expected \(type), found nothing")
         case .dataCorrupted(let ctx):
-            return ContentError(file: file, field: ctx.codingPath.isEmpty ? nil : path(ctx.codingPath),
-                                problem: ctx.underlyingError.map { "not valid YAML: \($0)" } ?? ctx.debugDescription)
+            return ContentError(
+                file: file, field: ctx.codingPath.isEmpty ? nil : path(ctx.codingPath),
+                problem: ctx.underlyingError.map { "not valid YAML: \($0)" } ?? ctx.debugDescription)
         @unknown default:
             return ContentError(file: file, problem: "\(error)")
         }

@@ -39,10 +39,10 @@ public struct ContentLibrary: Sendable {
     static func loadRubric(file: URL) throws -> Rubric {
         let name = "rubrics/" + file.lastPathComponent
         let rubric: Rubric
-        do { rubric = try YAMLDecoder().decode(Rubric.self, from: try String(contentsOf: file, encoding: .utf8)) }
-        catch { throw ContentError.decoding(error, file: name) }
-        do { try rubric.validate() }
-        catch let e as MockLoopError {
+        do { rubric = try YAMLDecoder().decode(Rubric.self, from: try String(contentsOf: file, encoding: .utf8)) } catch {
+            throw ContentError.decoding(error, file: name)
+        }
+        do { try rubric.validate() } catch let e as MockLoopError {
             let (field, problem) = e.fields.sorted { $0.key < $1.key }.first ?? ("", e.message)
             throw ContentError(file: name, entry: rubric.id, field: field, problem: problem)
         }
@@ -52,17 +52,22 @@ public struct ContentLibrary: Sendable {
     /// Parses a question file (`questions:` list, or a bare list); used for user imports too.
     public static func loadQuestions(file: URL, builtIn: Bool) throws -> [Question] {
         let text: String
-        do { text = try String(contentsOf: file, encoding: .utf8) }
-        catch { throw ContentError(file: file.lastPathComponent, problem: "cannot be read as UTF-8 text") }
-        return try parseQuestions(yaml: text, fileName: builtIn ? "questions/" + file.lastPathComponent : file.lastPathComponent, builtIn: builtIn)
+        do { text = try String(contentsOf: file, encoding: .utf8) } catch {
+            throw ContentError(file: file.lastPathComponent, problem: "cannot be read as UTF-8 text")
+        }
+        return try parseQuestions(
+            yaml: text, fileName: builtIn ? "questions/" + file.lastPathComponent : file.lastPathComponent, builtIn: builtIn)
     }
 
     public static func parseQuestions(yaml: String, fileName: String, builtIn: Bool) throws -> [Question] {
         struct File: Decodable { var questions: [QuestionDraft] }
         let drafts: [QuestionDraft]
         do {
-            if let file = try? YAMLDecoder().decode(File.self, from: yaml) { drafts = file.questions }
-            else { drafts = try YAMLDecoder().decode([QuestionDraft].self, from: yaml) }
+            if let file = try? YAMLDecoder().decode(File.self, from: yaml) {
+                drafts = file.questions
+            } else {
+                drafts = try YAMLDecoder().decode([QuestionDraft].self, from: yaml)
+            }
         } catch {
             // Re-decode as the documented shape so the error points into `questions`.
             do { _ = try YAMLDecoder().decode(File.self, from: yaml) } catch { throw ContentError.decoding(error, file: fileName) }

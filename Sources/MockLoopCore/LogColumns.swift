@@ -3,9 +3,11 @@ import Foundation
 /// The running log's CSV columns, shared by export and import so a round trip loses nothing.
 /// Score columns are `score:<dimension>` (interviewer) and `self:<dimension>` (self-score).
 public enum LogColumns {
-    public static let leading = ["id", "date", "type", "mode", "status", "interviewer", "question", "question_id",
-                                 "rubric_id", "difficulty", "company", "tier", "level", "duration_min",
-                                 "hints_used", "pauses", "confidence", "went_easy", "repeat"]
+    public static let leading = [
+        "id", "date", "type", "mode", "status", "interviewer", "question", "question_id",
+        "rubric_id", "difficulty", "company", "tier", "level", "duration_min",
+        "hints_used", "pauses", "confidence", "went_easy", "repeat",
+    ]
     public static let trailing = ["went_well", "went_wrong", "fix_dimension", "priority_fix", "drill", "drill_done", "notes"]
 
     /// Header aliases a spreadsheet or Notion table may use, after normalization.

@@ -21,15 +21,30 @@ public struct LogEntry: Codable, Sendable, Equatable {
     public var notes: String?
     public var retro: Retrospective?
 
-    public init(id: UUID, date: Date, type: InterviewType, mode: SessionMode, status: SessionStatus,
-                interviewer: String? = nil, questionId: String? = nil, questionTitle: String? = nil,
-                rubricId: String, difficulty: Difficulty? = nil, company: String? = nil,
-                tier: CompanyTier? = nil, level: Level? = nil, scores: ScoreSheet = ScoreSheet(),
-                isRepeat: Bool = false, notes: String? = nil, retro: Retrospective? = nil) {
-        self.id = id; self.date = date; self.type = type; self.mode = mode; self.status = status
-        self.interviewer = interviewer; self.questionId = questionId; self.questionTitle = questionTitle
-        self.rubricId = rubricId; self.difficulty = difficulty; self.company = company; self.tier = tier
-        self.level = level; self.scores = scores; self.isRepeat = isRepeat; self.notes = notes; self.retro = retro
+    public init(
+        id: UUID, date: Date, type: InterviewType, mode: SessionMode, status: SessionStatus,
+        interviewer: String? = nil, questionId: String? = nil, questionTitle: String? = nil,
+        rubricId: String, difficulty: Difficulty? = nil, company: String? = nil,
+        tier: CompanyTier? = nil, level: Level? = nil, scores: ScoreSheet = ScoreSheet(),
+        isRepeat: Bool = false, notes: String? = nil, retro: Retrospective? = nil
+    ) {
+        self.id = id
+        self.date = date
+        self.type = type
+        self.mode = mode
+        self.status = status
+        self.interviewer = interviewer
+        self.questionId = questionId
+        self.questionTitle = questionTitle
+        self.rubricId = rubricId
+        self.difficulty = difficulty
+        self.company = company
+        self.tier = tier
+        self.level = level
+        self.scores = scores
+        self.isRepeat = isRepeat
+        self.notes = notes
+        self.retro = retro
     }
 
     /// Mean interviewer score, or nil when the session was not scored.

@@ -8,16 +8,20 @@ public enum LogExport {
         rows.reserveCapacity(entries.count + 1)
         for e in entries {
             let s = e.scores
-            var row = [e.id.uuidString.lowercased(), LogColumns.formatDate(e.date), e.type.rawValue, e.mode.rawValue,
-                       e.status.rawValue, e.interviewer ?? "", e.questionTitle ?? "", e.questionId ?? "", e.rubricId,
-                       e.difficulty?.rawValue ?? "", e.company ?? "", e.tier?.rawValue ?? "", e.level?.rawValue ?? "",
-                       s.durationMinutes.map(String.init) ?? "", String(s.hintsUsed), String(s.pauses),
-                       s.confidence.map(String.init) ?? "", s.wentEasy ? "yes" : "no", e.isRepeat ? "yes" : "no"]
+            var row = [
+                e.id.uuidString.lowercased(), LogColumns.formatDate(e.date), e.type.rawValue, e.mode.rawValue,
+                e.status.rawValue, e.interviewer ?? "", e.questionTitle ?? "", e.questionId ?? "", e.rubricId,
+                e.difficulty?.rawValue ?? "", e.company ?? "", e.tier?.rawValue ?? "", e.level?.rawValue ?? "",
+                s.durationMinutes.map(String.init) ?? "", String(s.hintsUsed), String(s.pauses),
+                s.confidence.map(String.init) ?? "", s.wentEasy ? "yes" : "no", e.isRepeat ? "yes" : "no",
+            ]
             row += dims.map { s.interviewerScores[$0].map { String($0.score) } ?? "" }
             row += dims.map { s.selfScores[$0].map(String.init) ?? "" }
             let r = e.retro
-            row += [r?.wentWell ?? "", r?.wentWrong ?? "", r?.priorityFix.dimension ?? "", r?.priorityFix.text ?? "",
-                    r?.drill.text ?? "", r.map { $0.drill.done ? "yes" : "no" } ?? "", e.notes ?? ""]
+            row += [
+                r?.wentWell ?? "", r?.wentWrong ?? "", r?.priorityFix.dimension ?? "", r?.priorityFix.text ?? "",
+                r?.drill.text ?? "", r.map { $0.drill.done ? "yes" : "no" } ?? "", e.notes ?? "",
+            ]
             rows.append(row)
         }
         return CSVTable.write(rows)
@@ -38,7 +42,9 @@ public enum LogExport {
             used.formUnion(e.scores.selfScores.keys)
         }
         var ordered: [String] = []
-        for rubric in rubrics { for d in rubric.dimensions where used.contains(d.key) && !ordered.contains(d.key) { ordered.append(d.key) } }
+        for rubric in rubrics {
+            for d in rubric.dimensions where used.contains(d.key) && !ordered.contains(d.key) { ordered.append(d.key) }
+        }
         return ordered + used.subtracting(ordered).sorted()
     }
 }

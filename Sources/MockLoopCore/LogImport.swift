@@ -20,7 +20,9 @@ public struct LogImport: Sendable {
     public var ignoredColumns: [String] = []
 
     /// `rubrics`: every rubric a row may name by `rubric_id`; `defaults`: the rubric per type.
-    public static func parse(_ text: String, rubrics: [String: Rubric], defaults: [InterviewType: Rubric], now: Date = Date()) throws -> LogImport {
+    public static func parse(
+        _ text: String, rubrics: [String: Rubric], defaults: [InterviewType: Rubric], now: Date = Date()
+    ) throws -> LogImport {
         let table = try CSVTable.parse(text)
         guard let header = table.records.first else { throw MockLoopError.invalid("file", "is empty: expected a header row") }
         let columns = header.cells.map { LogColumns.canonical($0) }
@@ -28,9 +30,12 @@ public struct LogImport: Sendable {
             throw MockLoopError.invalid("header", "column '\(required)' is missing (found: \(header.cells.joined(separator: ", ")))")
         }
         var result = LogImport()
-        let allDims = Set(rubrics.values.flatMap { $0.dimensions.flatMap { [LogColumns.normalize($0.key), LogColumns.normalize($0.name)] } })
+        let allDims = Set(
+            rubrics.values.flatMap { $0.dimensions.flatMap { [LogColumns.normalize($0.key), LogColumns.normalize($0.name)] } })
         for (i, name) in header.cells.enumerated() where columns[i] == nil {
-            if ScoreColumn(header: name) == nil || !allDims.contains(ScoreColumn(header: name)!.dimension) { result.ignoredColumns.append(name) }
+            if ScoreColumn(header: name) == nil || !allDims.contains(ScoreColumn(header: name)!.dimension) {
+                result.ignoredColumns.append(name)
+            }
         }
         for record in table.records.dropFirst() {
             do {

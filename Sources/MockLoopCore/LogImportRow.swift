@@ -21,7 +21,9 @@ struct RowReader {
 
     func int(_ column: String, _ range: ClosedRange<Int>) throws -> Int? {
         guard let raw = value(column) else { return nil }
-        guard let n = Int(raw), range.contains(n) else { throw fail(column, "must be a whole number \(range.lowerBound)–\(range.upperBound) (got '\(raw)')") }
+        guard let n = Int(raw), range.contains(n) else {
+            throw fail(column, "must be a whole number \(range.lowerBound)–\(range.upperBound) (got '\(raw)')")
+        }
         return n
     }
 
@@ -43,7 +45,9 @@ struct RowReader {
             throw MockLoopError(.invalid, "has \(cells.count) cells but the header has \(header.count) columns")
         }
         guard let rawDate = value("date") else { throw fail("date", "is empty") }
-        guard let date = LogDate.parse(rawDate) else { throw fail("date", "'\(rawDate)' is not a date (use 2026-11-21 or 2026-11-21T14:00:00Z)") }
+        guard let date = LogDate.parse(rawDate) else {
+            throw fail("date", "'\(rawDate)' is not a date (use 2026-11-21 or 2026-11-21T14:00:00Z)")
+        }
         if date > now.addingTimeInterval(366 * 86400) { throw fail("date", "'\(rawDate)' is more than a year in the future") }
         guard let type = try enumValue(InterviewType.self, "type") else { throw fail("type", "is empty") }
         var rubric = defaults[type]!
@@ -56,7 +60,11 @@ struct RowReader {
         for (i, name) in header.enumerated() where columns[i] == nil && i < cells.count {
             let raw = cells[i].trimmingCharacters(in: .whitespaces)
             guard !raw.isEmpty, let col = ScoreColumn(header: name) else { continue }
-            guard let dim = rubric.dimensions.first(where: { LogColumns.normalize($0.key) == col.dimension || LogColumns.normalize($0.name) == col.dimension }) else {
+            guard
+                let dim = rubric.dimensions.first(where: {
+                    LogColumns.normalize($0.key) == col.dimension || LogColumns.normalize($0.name) == col.dimension
+                })
+            else {
                 continue  // a column for another rubric, or one we do not know: reported once as ignored
             }
             guard let n = Int(raw), (1...3).contains(n) else { throw fail(name, "score must be 1, 2 or 3 (got '\(raw)')") }
@@ -71,7 +79,9 @@ struct RowReader {
         let entry = LogEntry(
             id: id ?? UUID(), date: date, type: type, mode: try enumValue(SessionMode.self, "mode") ?? .peer,
             status: try value("status").map { raw in
-                guard let s = SessionStatus(rawValue: raw.lowercased()) else { throw fail("status", "must be planned, started or completed (got '\(raw)')") }
+                guard let s = SessionStatus(rawValue: raw.lowercased()) else {
+                    throw fail("status", "must be planned, started or completed (got '\(raw)')")
+                }
                 return s
             } ?? .completed,
             interviewer: value("interviewer"), questionId: value("question_id"), questionTitle: value("question"),
@@ -89,18 +99,28 @@ struct RowReader {
         }
         let dimension: Dimension
         if let raw = value("fix_dimension") {
-            guard let d = rubric.dimensions.first(where: { LogColumns.normalize($0.key) == LogColumns.normalize(raw) || LogColumns.normalize($0.name) == LogColumns.normalize(raw) }) else {
-                throw fail("fix_dimension", "'\(raw)' is not a dimension of rubric \(rubric.id) (one of \(rubric.dimensions.map(\.key).joined(separator: ", ")))")
+            guard
+                let d = rubric.dimensions.first(where: {
+                    LogColumns.normalize($0.key) == LogColumns.normalize(raw) || LogColumns.normalize($0.name) == LogColumns.normalize(raw)
+                })
+            else {
+                throw fail(
+                    "fix_dimension",
+                    "'\(raw)' is not a dimension of rubric \(rubric.id) (one of \(rubric.dimensions.map(\.key).joined(separator: ", ")))")
             }
             dimension = d
         } else if let named = rubric.dimensions.first(where: { fix.lowercased().contains($0.name.lowercased()) }) {
             dimension = named  // the fix names its dimension in words
         } else {
-            throw fail("fix_dimension", "is empty; a priority fix belongs to one dimension of rubric \(rubric.id) (one of \(rubric.dimensions.map(\.key).joined(separator: ", ")))")
+            throw fail(
+                "fix_dimension",
+                "is empty; a priority fix belongs to one dimension of rubric \(rubric.id) (one of \(rubric.dimensions.map(\.key).joined(separator: ", ")))"
+            )
         }
-        return Retrospective(wentWell: value("went_well") ?? "", wentWrong: value("went_wrong") ?? "",
-                             priorityFix: PriorityFix(dimension: dimension.key, text: fix),
-                             drill: Drill(text: value("drill") ?? "", done: try flag("drill_done") ?? false))
+        return Retrospective(
+            wentWell: value("went_well") ?? "", wentWrong: value("went_wrong") ?? "",
+            priorityFix: PriorityFix(dimension: dimension.key, text: fix),
+            drill: Drill(text: value("drill") ?? "", done: try flag("drill_done") ?? false))
     }
 
     /// A stable fingerprint of the row's content (FNV-1a), for rows without an id.

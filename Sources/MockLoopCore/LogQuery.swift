@@ -16,11 +16,21 @@ public struct LogQuery: Sendable, Equatable {
     public var limit: Int
     public var offset: Int
 
-    public init(type: InterviewType? = nil, mode: SessionMode? = nil, from: Date? = nil, to: Date? = nil,
-                text: String? = nil, sort: Sort = .date, descending: Bool = true, limit: Int = 50, offset: Int = 0) {
-        self.type = type; self.mode = mode; self.from = from; self.to = to
-        self.text = text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        self.sort = sort; self.descending = descending; self.limit = limit; self.offset = offset
+    public init(
+        type: InterviewType? = nil, mode: SessionMode? = nil, from: Date? = nil, to: Date? = nil,
+        text: String? = nil, sort: Sort = .date, descending: Bool = true, limit: Int = 50, offset: Int = 0
+    ) {
+        self.type = type
+        self.mode = mode
+        self.from = from
+        self.to = to
+        self.text = text.flatMap {
+            $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        self.sort = sort
+        self.descending = descending
+        self.limit = limit
+        self.offset = offset
     }
 
     public func validate() throws {
@@ -41,6 +51,9 @@ public struct LogPage: Codable, Sendable {
     public var offset: Int
 
     public init(entries: [LogEntry], total: Int, limit: Int, offset: Int) {
-        self.entries = entries; self.total = total; self.limit = limit; self.offset = offset
+        self.entries = entries
+        self.total = total
+        self.limit = limit
+        self.offset = offset
     }
 }

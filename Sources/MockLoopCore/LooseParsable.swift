@@ -10,9 +10,9 @@ extension LooseParsable {
     public init?(loose text: String) {
         let wanted = Self.normalize(text)
         guard !wanted.isEmpty,
-              let match = Self.allCases.first(where: {
-                  Self.normalize($0.rawValue) == wanted || Self.normalize($0.label) == wanted
-              })
+            let match = Self.allCases.first(where: {
+                Self.normalize($0.rawValue) == wanted || Self.normalize($0.label) == wanted
+            })
         else { return nil }
         self = match
     }

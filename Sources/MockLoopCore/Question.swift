@@ -49,8 +49,10 @@ public struct CodeTests: Codable, Sendable, Equatable {
     /// Per-question overrides of the runner's defaults (2 s CPU, 5 s wall, 256 MiB).
     public var limits: CodeLimits?
 
-    public init(mode: Mode, entryPoint: String? = nil, compare: Compare? = nil, tolerance: Double? = nil,
-                cases: [TestCase], limits: CodeLimits? = nil) {
+    public init(
+        mode: Mode, entryPoint: String? = nil, compare: Compare? = nil, tolerance: Double? = nil,
+        cases: [TestCase], limits: CodeLimits? = nil
+    ) {
         self.mode = mode
         self.entryPoint = entryPoint
         self.compare = compare

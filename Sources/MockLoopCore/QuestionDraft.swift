@@ -18,21 +18,33 @@ public struct QuestionDraft: Codable, Sendable {
     public var keyPoints: [String]?
     public var tests: CodeTests?
 
-    public init(id: String? = nil, type: String? = nil, title: String? = nil, prompt: String? = nil,
-                difficulty: String? = nil, topics: [String]? = nil, levels: [String]? = nil,
-                tiers: [String]? = nil, underspecified: Bool? = nil, followUps: [String]? = nil,
-                hints: [String]? = nil, keyPoints: [String]? = nil, tests: CodeTests? = nil) {
-        self.id = id; self.type = type; self.title = title; self.prompt = prompt
-        self.difficulty = difficulty; self.topics = topics; self.levels = levels; self.tiers = tiers
-        self.underspecified = underspecified; self.followUps = followUps; self.hints = hints
-        self.keyPoints = keyPoints; self.tests = tests
+    public init(
+        id: String? = nil, type: String? = nil, title: String? = nil, prompt: String? = nil,
+        difficulty: String? = nil, topics: [String]? = nil, levels: [String]? = nil,
+        tiers: [String]? = nil, underspecified: Bool? = nil, followUps: [String]? = nil,
+        hints: [String]? = nil, keyPoints: [String]? = nil, tests: CodeTests? = nil
+    ) {
+        self.id = id
+        self.type = type
+        self.title = title
+        self.prompt = prompt
+        self.difficulty = difficulty
+        self.topics = topics
+        self.levels = levels
+        self.tiers = tiers
+        self.underspecified = underspecified
+        self.followUps = followUps
+        self.hints = hints
+        self.keyPoints = keyPoints
+        self.tests = tests
     }
 
     public init(_ q: Question) {
-        self.init(id: q.id, type: q.type.rawValue, title: q.title, prompt: q.prompt,
-                  difficulty: q.difficulty.rawValue, topics: q.topics, levels: q.levels.map(\.rawValue),
-                  tiers: q.tiers.map(\.rawValue), underspecified: q.underspecified, followUps: q.followUps,
-                  hints: q.hints, keyPoints: q.keyPoints, tests: q.tests)
+        self.init(
+            id: q.id, type: q.type.rawValue, title: q.title, prompt: q.prompt,
+            difficulty: q.difficulty.rawValue, topics: q.topics, levels: q.levels.map(\.rawValue),
+            tiers: q.tiers.map(\.rawValue), underspecified: q.underspecified, followUps: q.followUps,
+            hints: q.hints, keyPoints: q.keyPoints, tests: q.tests)
     }
 
     /// Validates into a `Question`. Built-in content is held to the bank's bar (3+ follow-ups
@@ -41,12 +53,19 @@ public struct QuestionDraft: Codable, Sendable {
     public func validated(builtIn: Bool) -> Result<Question, MockLoopError> {
         var problems = FieldProblems()
         let id = (self.id ?? "").trimmingCharacters(in: .whitespaces)
-        if id.isEmpty { problems.add("id", "is missing") }
-        else if !Slug.isValid(id) { problems.add("id", "must be lowercase letters, digits and dashes (got '\(id)')") }
+        if id.isEmpty {
+            problems.add("id", "is missing")
+        } else if !Slug.isValid(id) {
+            problems.add("id", "must be lowercase letters, digits and dashes (got '\(id)')")
+        }
         let type = parse(InterviewType.self, self.type, "type", &problems)
         let difficulty = parse(Difficulty.self, self.difficulty, "difficulty", &problems)
         let title = (self.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if title.isEmpty { problems.add("title", "is missing") } else if title.count > 200 { problems.add("title", "is longer than 200 characters") }
+        if title.isEmpty {
+            problems.add("title", "is missing")
+        } else if title.count > 200 {
+            problems.add("title", "is longer than 200 characters")
+        }
         let prompt = (self.prompt ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if prompt.isEmpty { problems.add("prompt", "is missing") }
         let levels = parseList(Level.self, self.levels, "levels", &problems)
@@ -62,7 +81,9 @@ public struct QuestionDraft: Codable, Sendable {
             if type == .coding && (tests?.cases.count ?? 0) < 8 { problems.add("tests", "a coding question needs at least 8 test cases") }
         }
         if let tests {
-            if tests.mode == .function && (tests.entryPoint ?? "").isEmpty { problems.add("tests.entryPoint", "is required in function mode") }
+            if tests.mode == .function && (tests.entryPoint ?? "").isEmpty {
+                problems.add("tests.entryPoint", "is required in function mode")
+            }
             if tests.compare == .float && tests.tolerance == nil { problems.add("tests.tolerance", "is required when compare is float") }
             if let limits = tests.limits, !limits.problems.isEmpty { problems.add("tests.limits", limits.problems.joined(separator: "; ")) }
             for (i, c) in tests.cases.enumerated() {
@@ -76,11 +97,12 @@ public struct QuestionDraft: Codable, Sendable {
             }
         }
         do { try problems.check() } catch let e as MockLoopError { return .failure(e) } catch { fatalError() }
-        return .success(Question(
-            id: id, type: type!, title: title, prompt: prompt, difficulty: difficulty!, topics: topics,
-            levels: levels.isEmpty ? Level.allCases : levels, tiers: tiers.isEmpty ? CompanyTier.allCases : tiers,
-            underspecified: underspecified ?? false, followUps: clean(followUps), hints: clean(hints),
-            keyPoints: clean(keyPoints), tests: tests))
+        return .success(
+            Question(
+                id: id, type: type!, title: title, prompt: prompt, difficulty: difficulty!, topics: topics,
+                levels: levels.isEmpty ? Level.allCases : levels, tiers: tiers.isEmpty ? CompanyTier.allCases : tiers,
+                underspecified: underspecified ?? false, followUps: clean(followUps), hints: clean(hints),
+                keyPoints: clean(keyPoints), tests: tests))
     }
 
     private func clean(_ list: [String]?) -> [String] {

@@ -9,8 +9,10 @@ public struct QuestionFilter: Sendable, Equatable {
     public var tier: CompanyTier?
     public var text: String?
 
-    public init(type: InterviewType? = nil, difficulty: Difficulty? = nil, topic: String? = nil,
-                level: Level? = nil, tier: CompanyTier? = nil, text: String? = nil) {
+    public init(
+        type: InterviewType? = nil, difficulty: Difficulty? = nil, topic: String? = nil,
+        level: Level? = nil, tier: CompanyTier? = nil, text: String? = nil
+    ) {
         self.type = type
         self.difficulty = difficulty
         self.topic = topic.flatMap { $0.isEmpty ? nil : $0.lowercased() }

@@ -23,7 +23,8 @@ public struct QuestionPicker: Sendable {
         }
         let fresh = matching.filter { !seen.contains($0.id) }
         guard !fresh.isEmpty || includeSeen else {
-            throw MockLoopError(.notFound, "you have done all \(matching.count) questions matching \(filter.summary); allow repeats to pick one again")
+            throw MockLoopError(
+                .notFound, "you have done all \(matching.count) questions matching \(filter.summary); allow repeats to pick one again")
         }
         let pool = fresh.isEmpty ? matching : fresh
         let wanted = filter.difficulty ?? TargetMix.for(tier: filter.tier, level: filter.level).draw(using: &rng)

@@ -9,8 +9,10 @@ public struct RetroDraft: Codable, Sendable {
     public var priorityFixes: [PriorityFix]?
     public var drill: String?
 
-    public init(wentWell: String? = nil, wentWrong: String? = nil, priorityFix: PriorityFix? = nil,
-                priorityFixes: [PriorityFix]? = nil, drill: String? = nil) {
+    public init(
+        wentWell: String? = nil, wentWrong: String? = nil, priorityFix: PriorityFix? = nil,
+        priorityFixes: [PriorityFix]? = nil, drill: String? = nil
+    ) {
         self.wentWell = wentWell
         self.wentWrong = wentWrong
         self.priorityFix = priorityFix
@@ -19,12 +21,16 @@ public struct RetroDraft: Codable, Sendable {
     }
 
     /// Vague homework that cannot be checked off.
-    static let vagueDrills: Set<String> = ["study more", "practice more", "practise more", "more practice",
-                                           "do better", "more leetcode", "read more", "prepare more", "practice", "study"]
+    static let vagueDrills: Set<String> = [
+        "study more", "practice more", "practise more", "more practice",
+        "do better", "more leetcode", "read more", "prepare more", "practice", "study",
+    ]
 
     public func validated(against rubric: Rubric) throws -> Retrospective {
         var problems = FieldProblems()
-        let well = trimmed(wentWell), wrong = trimmed(wentWrong), drill = trimmed(self.drill)
+        let well = trimmed(wentWell)
+        let wrong = trimmed(wentWrong)
+        let drill = trimmed(self.drill)
         if well.isEmpty { problems.add("wentWell", "say what went well and why: reinforcing what works matters as much as fixing") }
         if wrong.isEmpty { problems.add("wentWrong", "say specifically what went wrong") }
         let fixes = (priorityFixes ?? []) + (priorityFix.map { [$0] } ?? [])
@@ -43,9 +49,11 @@ public struct RetroDraft: Codable, Sendable {
         } else {
             problems.add("priorityFix", "name the one highest-priority fix, tied to a rubric dimension")
         }
-        if drill.isEmpty { problems.add("drill", "name one concrete practice assignment") }
-        else if Self.vagueDrills.contains(drill.lowercased().trimmingCharacters(in: .punctuationCharacters)) {
-            problems.add("drill", "'\(drill)' is not a drill: say what, how many and how (e.g. '5 capacity estimations out loud, recorded')")
+        if drill.isEmpty {
+            problems.add("drill", "name one concrete practice assignment")
+        } else if Self.vagueDrills.contains(drill.lowercased().trimmingCharacters(in: .punctuationCharacters)) {
+            problems.add(
+                "drill", "'\(drill)' is not a drill: say what, how many and how (e.g. '5 capacity estimations out loud, recorded')")
         }
         for (field, text) in [("wentWell", well), ("wentWrong", wrong), ("drill", drill)] where text.count > 4000 {
             problems.add(field, "is longer than 4000 characters")

@@ -8,7 +8,8 @@ extension Rubric {
             out += "## \(i + 1). \(d.name)\n\n*\(d.question)*\n\n"
             out += "| Score | What it looks like |\n| --- | --- |\n"
             for score in 1...3 {
-                out += "| \(score) | \(d.anchor(for: score).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")) |\n"
+                out +=
+                    "| \(score) | \(d.anchor(for: score).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")) |\n"
             }
             out += "\n"
         }

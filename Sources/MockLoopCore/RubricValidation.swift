@@ -10,9 +10,13 @@ extension Rubric {
         var seen = Set<String>()
         for (i, d) in dimensions.enumerated() {
             let at = "dimensions[\(i)]"
-            if !Slug.isValid(d.key.replacingOccurrences(of: "_", with: "-")) { problems.add("\(at).key", "must be a lowercase slug (got '\(d.key)')") }
+            if !Slug.isValid(d.key.replacingOccurrences(of: "_", with: "-")) {
+                problems.add("\(at).key", "must be a lowercase slug (got '\(d.key)')")
+            }
             if !seen.insert(d.key).inserted { problems.add("\(at).key", "'\(d.key)' appears twice") }
-            for (field, text) in [("name", d.name), ("question", d.question), ("score1", d.score1), ("score2", d.score2), ("score3", d.score3)]
+            for (field, text) in [
+                ("name", d.name), ("question", d.question), ("score1", d.score1), ("score2", d.score2), ("score3", d.score3),
+            ]
             where text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 problems.add("\(at).\(field)", "is missing")
             }

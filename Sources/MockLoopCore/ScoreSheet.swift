@@ -11,9 +11,11 @@ public struct ScoreSheet: Codable, Sendable, Equatable {
     /// The interviewer went easy: shown in reports so soft sessions are not mistaken for progress.
     public var wentEasy: Bool
 
-    public init(interviewerScores: [String: DimensionScore] = [:], selfScores: [String: Int] = [:],
-                confidence: Int? = nil, durationMinutes: Int? = nil, hintsUsed: Int = 0, pauses: Int = 0,
-                wentEasy: Bool = false) {
+    public init(
+        interviewerScores: [String: DimensionScore] = [:], selfScores: [String: Int] = [:],
+        confidence: Int? = nil, durationMinutes: Int? = nil, hintsUsed: Int = 0, pauses: Int = 0,
+        wentEasy: Bool = false
+    ) {
         self.interviewerScores = interviewerScores
         self.selfScores = selfScores
         self.confidence = confidence
@@ -26,13 +28,14 @@ public struct ScoreSheet: Codable, Sendable, Equatable {
     /// Every field but the scores may be left out of a request body.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(interviewerScores: try c.decodeIfPresent([String: DimensionScore].self, forKey: .interviewerScores) ?? [:],
-                  selfScores: try c.decodeIfPresent([String: Int].self, forKey: .selfScores) ?? [:],
-                  confidence: try c.decodeIfPresent(Int.self, forKey: .confidence),
-                  durationMinutes: try c.decodeIfPresent(Int.self, forKey: .durationMinutes),
-                  hintsUsed: try c.decodeIfPresent(Int.self, forKey: .hintsUsed) ?? 0,
-                  pauses: try c.decodeIfPresent(Int.self, forKey: .pauses) ?? 0,
-                  wentEasy: try c.decodeIfPresent(Bool.self, forKey: .wentEasy) ?? false)
+        self.init(
+            interviewerScores: try c.decodeIfPresent([String: DimensionScore].self, forKey: .interviewerScores) ?? [:],
+            selfScores: try c.decodeIfPresent([String: Int].self, forKey: .selfScores) ?? [:],
+            confidence: try c.decodeIfPresent(Int.self, forKey: .confidence),
+            durationMinutes: try c.decodeIfPresent(Int.self, forKey: .durationMinutes),
+            hintsUsed: try c.decodeIfPresent(Int.self, forKey: .hintsUsed) ?? 0,
+            pauses: try c.decodeIfPresent(Int.self, forKey: .pauses) ?? 0,
+            wentEasy: try c.decodeIfPresent(Bool.self, forKey: .wentEasy) ?? false)
     }
 
     /// Checks every score against the rubric; all problems are reported together, by field.
@@ -42,14 +45,20 @@ public struct ScoreSheet: Codable, Sendable, Equatable {
         if interviewerScores.isEmpty && selfScores.isEmpty { problems.add("interviewerScores", "score at least one dimension") }
         for (key, s) in interviewerScores {
             let field = "interviewerScores.\(key)"
-            if rubric.dimension(key) == nil { problems.add(field, "'\(key)' is not a dimension of rubric \(rubric.id)") }
-            else if !(1...3).contains(s.score) { problems.add(field, "score must be 1, 2 or 3 (got \(s.score))") }
+            if rubric.dimension(key) == nil {
+                problems.add(field, "'\(key)' is not a dimension of rubric \(rubric.id)")
+            } else if !(1...3).contains(s.score) {
+                problems.add(field, "score must be 1, 2 or 3 (got \(s.score))")
+            }
             if let note = s.note, note.count > 2000 { problems.add(field + ".note", "is longer than 2000 characters") }
         }
         for (key, score) in selfScores {
             let field = "selfScores.\(key)"
-            if rubric.dimension(key) == nil { problems.add(field, "'\(key)' is not a dimension of rubric \(rubric.id)") }
-            else if !(1...3).contains(score) { problems.add(field, "score must be 1, 2 or 3 (got \(score))") }
+            if rubric.dimension(key) == nil {
+                problems.add(field, "'\(key)' is not a dimension of rubric \(rubric.id)")
+            } else if !(1...3).contains(score) {
+                problems.add(field, "score must be 1, 2 or 3 (got \(score))")
+            }
         }
         if let confidence, !(1...5).contains(confidence) { problems.add("confidence", "must be 1 to 5 (got \(confidence))") }
         if let d = durationMinutes, !(1...600).contains(d) { problems.add("durationMinutes", "must be 1 to 600 minutes (got \(d))") }

@@ -19,21 +19,35 @@ public struct SessionPlan: Codable, Sendable {
     public var scores: ScoreSheet?
     public var retro: RetroDraft?
 
-    public init(type: InterviewType, mode: SessionMode, rubricId: String? = nil, questionId: String? = nil,
-                questionTitle: String? = nil, interviewer: String? = nil, company: String? = nil,
-                tier: CompanyTier? = nil, level: Level? = nil, difficulty: Difficulty? = nil, date: Date? = nil,
-                notes: String? = nil, scores: ScoreSheet? = nil, retro: RetroDraft? = nil) {
-        self.type = type; self.mode = mode; self.rubricId = rubricId; self.questionId = questionId
-        self.questionTitle = questionTitle; self.interviewer = interviewer; self.company = company
-        self.tier = tier; self.level = level; self.difficulty = difficulty; self.date = date
-        self.notes = notes; self.scores = scores; self.retro = retro
+    public init(
+        type: InterviewType, mode: SessionMode, rubricId: String? = nil, questionId: String? = nil,
+        questionTitle: String? = nil, interviewer: String? = nil, company: String? = nil,
+        tier: CompanyTier? = nil, level: Level? = nil, difficulty: Difficulty? = nil, date: Date? = nil,
+        notes: String? = nil, scores: ScoreSheet? = nil, retro: RetroDraft? = nil
+    ) {
+        self.type = type
+        self.mode = mode
+        self.rubricId = rubricId
+        self.questionId = questionId
+        self.questionTitle = questionTitle
+        self.interviewer = interviewer
+        self.company = company
+        self.tier = tier
+        self.level = level
+        self.difficulty = difficulty
+        self.date = date
+        self.notes = notes
+        self.scores = scores
+        self.retro = retro
     }
 
     /// Length limits on free text, so one paste cannot bloat the log.
     public func validate() throws {
         var problems = FieldProblems()
-        for (field, value, limit) in [("questionTitle", questionTitle, 300), ("interviewer", interviewer, 120),
-                                      ("company", company, 120), ("notes", notes, 10_000)] {
+        for (field, value, limit) in [
+            ("questionTitle", questionTitle, 300), ("interviewer", interviewer, 120),
+            ("company", company, 120), ("notes", notes, 10_000),
+        ] {
             if let value, value.count > limit { problems.add(field, "is longer than \(limit) characters") }
         }
         if retro != nil && scores == nil { problems.add("retro", "a retrospective comes after scoring: add scores too") }

@@ -10,8 +10,7 @@ public enum Slug {
     public static func make(from title: String) -> String {
         var out = ""
         for ch in title.lowercased() {
-            if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) }
-            else if !out.hasSuffix("-") && !out.isEmpty { out.append("-") }
+            if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) } else if !out.hasSuffix("-") && !out.isEmpty { out.append("-") }
         }
         while out.hasSuffix("-") { out.removeLast() }
         return String(out.prefix(60))

@@ -8,7 +8,14 @@ public enum TextWrap {
             for word in paragraph.split(separator: " ") {
                 var w = String(word)
                 if w.count > width - indent.count { w = String(w.prefix(width - indent.count - 1)) + "…" }
-                if line.isEmpty { line = indent + w } else if line.count + 1 + w.count <= width { line += " " + w } else { lines.append(line); line = indent + w }
+                if line.isEmpty {
+                    line = indent + w
+                } else if line.count + 1 + w.count <= width {
+                    line += " " + w
+                } else {
+                    lines.append(line)
+                    line = indent + w
+                }
             }
             lines.append(line)
         }

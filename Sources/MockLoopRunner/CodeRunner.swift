@@ -1,7 +1,8 @@
 import Foundation
 import MockLoopCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs candidate code against a question's tests, always inside the sandbox. One instance
@@ -26,10 +27,11 @@ public final class CodeRunner: Sendable {
 
         /// From MOCKLOOP_RUNNER_DIR, MOCKLOOP_RUNNER_SLOTS, MOCKLOOP_RUNNER_UID_BASE, MOCKLOOP_SANDBOX_MODE.
         public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Configuration {
-            Configuration(workDirectory: env["MOCKLOOP_RUNNER_DIR"],
-                          slots: env["MOCKLOOP_RUNNER_SLOTS"].flatMap(Int.init) ?? 2,
-                          uidBase: env["MOCKLOOP_RUNNER_UID_BASE"].flatMap(UInt32.init) ?? 61000,
-                          forcedMode: env["MOCKLOOP_SANDBOX_MODE"])
+            Configuration(
+                workDirectory: env["MOCKLOOP_RUNNER_DIR"],
+                slots: env["MOCKLOOP_RUNNER_SLOTS"].flatMap(Int.init) ?? 2,
+                uidBase: env["MOCKLOOP_RUNNER_UID_BASE"].flatMap(UInt32.init) ?? 61000,
+                forcedMode: env["MOCKLOOP_SANDBOX_MODE"])
         }
     }
 
@@ -68,8 +70,9 @@ public final class CodeRunner: Sendable {
         switch probed {
         case .success(let sandbox):
             self.sandbox = sandbox
-            status = SandboxStatus(available: true, mode: sandbox.mode.rawValue, reason: nil, probeMs: probeMs,
-                                   languages: Language.allCases.filter { toolchain.path(for: $0) != nil })
+            status = SandboxStatus(
+                available: true, mode: sandbox.mode.rawValue, reason: nil, probeMs: probeMs,
+                languages: Language.allCases.filter { toolchain.path(for: $0) != nil })
         case .failure(let failure):
             sandbox = nil
             status = SandboxStatus(available: false, mode: nil, reason: failure.description, probeMs: probeMs, languages: [])
@@ -124,8 +127,9 @@ public final class CodeRunner: Sendable {
             job = dir
             try dir.write(submission.source, to: "src/" + submission.language.sourceFile)
             try dir.write(submission.casesFile(), to: "cases.json")
-            let plan = RunPlan(submission: submission, toolchain: toolchain, job: dir, harness: harnessDirectory,
-                               cppHeader: cppHeader.ready ? cppHeader.directory : nil)
+            let plan = RunPlan(
+                submission: submission, toolchain: toolchain, job: dir, harness: harnessDirectory,
+                cppHeader: cppHeader.ready ? cppHeader.directory : nil)
             var compileMs: Double?
             if let compile = plan.compile {
                 let outcome = try execute(compile, sandbox: sandbox, uid: uid, cases: 0)
@@ -141,8 +145,9 @@ public final class CodeRunner: Sendable {
             report.totalMs = elapsed(since: started)
             return report
         } catch {
-            return RunReport(verdict: .internalError, compiled: nil, tests: [], totalMs: elapsed(since: started),
-                             language: submission.language, message: "The sandbox failed: \(error)")
+            return RunReport(
+                verdict: .internalError, compiled: nil, tests: [], totalMs: elapsed(since: started),
+                language: submission.language, message: "The sandbox failed: \(error)")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A precompiled <bits/stdc++.h>: compiling against it takes C++ submissions from ~1 s to a
@@ -27,7 +28,7 @@ actor CppHeaderCache {
         let fm = FileManager.default
         try? fm.removeItem(atPath: directory)
         guard (try? fm.createDirectory(atPath: directory, withIntermediateDirectories: false)) != nil,
-              (try? Data("#include <bits/stdc++.h>\n".utf8).write(to: URL(fileURLWithPath: directory + "/stdcxx.h"))) != nil
+            (try? Data("#include <bits/stdc++.h>\n".utf8).write(to: URL(fileURLWithPath: directory + "/stdcxx.h"))) != nil
         else { return }
         // An extra uid beyond the slots (see above), so a running submission never shares it.
         if sandbox.switchesUser { lchown(directory, uid, uid) }
@@ -43,13 +44,19 @@ actor CppHeaderCache {
         // Only a finished build gets the name g++ looks for: an interrupted one (the process
         // stopped mid-build) would otherwise be an invalid header that g++ silently skips.
         let built = directory + "/building.gch"
-        guard outcome?.exitCode == 0, !outcome!.timedOut else { try? fm.removeItem(atPath: built); return }
+        guard outcome?.exitCode == 0, !outcome!.timedOut else {
+            try? fm.removeItem(atPath: built)
+            return
+        }
         // Opened without following a link, checked to be a plain file, then handed to root.
         let fd = open(built, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { try? fm.removeItem(atPath: built); return }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            try? fm.removeItem(atPath: built)
+            return
+        }
         fchown(fd, geteuid(), getegid())
         fchmod(fd, 0o644)
         rename(built, directory + "/stdcxx.h.gch")

@@ -20,7 +20,8 @@ struct HarnessRecord: Decodable {
     var stderr: String?
 
     enum CodingKeys: String, CodingKey {
-        case index = "i", ms, value, error, kind, exit, signal, stdout, stdoutBytes, stderr
+        case index = "i"
+        case ms, value, error, kind, exit, signal, stdout, stdoutBytes, stderr
     }
 
     init(from decoder: Decoder) throws {

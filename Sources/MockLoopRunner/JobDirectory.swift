@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One submission's directory: `src/` (the code), `cases.json` (inputs only) and `out/`
@@ -14,7 +15,9 @@ struct JobDirectory {
         let job = JobDirectory(path: String(cString: made))
         chmod(job.path, 0o755)
         for (name, mode) in [("src", mode_t(0o755)), ("out", mode_t(0o700))] {
-            guard mkdir(job.path + "/" + name, mode) == 0 else { throw SandboxFailure("mkdir \(name): \(String(cString: strerror(errno)))") }
+            guard mkdir(job.path + "/" + name, mode) == 0 else {
+                throw SandboxFailure("mkdir \(name): \(String(cString: strerror(errno)))")
+            }
         }
         if let uid { lchown(job.path + "/out", uid, uid) }
         return job

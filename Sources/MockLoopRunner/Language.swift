@@ -19,7 +19,10 @@ public enum Language: String, Codable, Sendable, CaseIterable, LooseParsable {
         case "js", "node": self = .javascript
         case "c++", "cxx", "cc": self = .cpp
         default:
-            guard let match = Self.allCases.first(where: { Self.normalize($0.rawValue) == Self.normalize(text) || Self.normalize($0.label) == Self.normalize(text) })
+            guard
+                let match = Self.allCases.first(where: {
+                    Self.normalize($0.rawValue) == Self.normalize(text) || Self.normalize($0.label) == Self.normalize(text)
+                })
             else { return nil }
             self = match
         }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Makes sure a slot starts empty. bwrap's PID namespace dies with each submission, but its
@@ -10,6 +11,7 @@ import Glibc
 /// submission kills whatever still runs under the slot's uid and reaps what was orphaned to it.
 enum ProcessSweep {
     private typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     private static let PR_SET_CHILD_SUBREAPER: Int32 = 36
 
     /// Once per process. prctl is variadic in C, which Swift cannot call; it is looked up by name.
@@ -53,7 +55,9 @@ enum ProcessSweep {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
         let me = getpid()
         for name in entries {
-            guard let pid = pid_t(name), let (comm, state, ppid) = procStat(of: pid), ppid == me, state == "Z", comm == "bwrap" else { continue }
+            guard let pid = pid_t(name), let (comm, state, ppid) = procStat(of: pid), ppid == me, state == "Z", comm == "bwrap" else {
+                continue
+            }
             var status: Int32 = 0
             _ = waitpid(pid, &status, WNOHANG)
         }
@@ -61,7 +65,8 @@ enum ProcessSweep {
 
     private static func procStat(of pid: pid_t) -> (comm: String, state: Character, ppid: pid_t)? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")") else { return nil }
+            let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")")
+        else { return nil }
         let fields = text[text.index(after: close)...].split(separator: " ")
         guard fields.count > 1, let state = fields[0].first, let ppid = pid_t(fields[1]) else { return nil }
         return (String(text[text.index(after: open)..<close]), state, ppid)
@@ -69,7 +74,8 @@ enum ProcessSweep {
 
     private static func parent(of pid: pid_t) -> pid_t? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = text.lastIndex(of: ")") else { return nil }
+            let close = text.lastIndex(of: ")")
+        else { return nil }
         // Fields after "(comm)": state, ppid, …
         let fields = text[text.index(after: close)...].split(separator: " ")
         return fields.count > 1 ? pid_t(fields[1]) : nil

@@ -13,8 +13,10 @@ public struct RunLimits: Codable, Sendable, Equatable {
     public var stdoutBytes: Int
     public var stderrBytes: Int
 
-    public init(cpuSeconds: Int = 2, wallSeconds: Double = 5, memoryMiB: Int = 256, processes: Int = 64,
-                fileSizeMiB: Int = 16, stdoutBytes: Int = 1 << 20, stderrBytes: Int = 64 << 10) {
+    public init(
+        cpuSeconds: Int = 2, wallSeconds: Double = 5, memoryMiB: Int = 256, processes: Int = 64,
+        fileSizeMiB: Int = 16, stdoutBytes: Int = 1 << 20, stderrBytes: Int = 64 << 10
+    ) {
         self.cpuSeconds = cpuSeconds
         self.wallSeconds = wallSeconds
         self.memoryMiB = memoryMiB
@@ -28,8 +30,9 @@ public struct RunLimits: Codable, Sendable, Equatable {
 
     /// Compilers need far more memory and time than the programs they build; their output is
     /// still bounded, and they still run inside the same sandbox.
-    public static let compile = RunLimits(cpuSeconds: 30, wallSeconds: 45, memoryMiB: 4096, processes: 64,
-                                          fileSizeMiB: 128, stdoutBytes: 64 << 10, stderrBytes: 64 << 10)
+    public static let compile = RunLimits(
+        cpuSeconds: 30, wallSeconds: 45, memoryMiB: 4096, processes: 64,
+        fileSizeMiB: 128, stdoutBytes: 64 << 10, stderrBytes: 64 << 10)
 
     /// The defaults with a question's overrides.
     public func overridden(by limits: CodeLimits?) -> RunLimits {

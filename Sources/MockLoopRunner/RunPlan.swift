@@ -24,19 +24,24 @@ struct RunPlan {
         switch language {
         case .cpp:
             var args = [tool] + CppHeaderCache.flags
-            var binds = [Sandbox.Bind(source: job.path + "/src", target: "/job/src"),
-                         Sandbox.Bind(source: job.path + "/out", target: "/job/out", writable: true)]
+            var binds = [
+                Sandbox.Bind(source: job.path + "/src", target: "/job/src"),
+                Sandbox.Bind(source: job.path + "/out", target: "/job/out", writable: true),
+            ]
             if let cppHeader {
                 args += ["-include", "/pch/stdcxx.h"]
                 binds.append(Sandbox.Bind(source: cppHeader, target: "/pch"))
             }
-            compile = Sandbox.Invocation(program: args + ["-o", "/job/out/main", "/job/src/main.cpp"], binds: binds,
-                                         limits: .compile, addressSpaceMiB: RunLimits.compile.memoryMiB, tmpMiB: 256)
+            compile = Sandbox.Invocation(
+                program: args + ["-o", "/job/out/main", "/job/src/main.cpp"], binds: binds,
+                limits: .compile, addressSpaceMiB: RunLimits.compile.memoryMiB, tmpMiB: 256)
         case .swift:
             compile = Sandbox.Invocation(
                 program: [tool, "-O", "-module-cache-path", "/tmp/module-cache", "-o", "/job/out/main", "/job/src/main.swift"],
-                binds: [Sandbox.Bind(source: job.path + "/src", target: "/job/src"),
-                        Sandbox.Bind(source: job.path + "/out", target: "/job/out", writable: true)] + extra,
+                binds: [
+                    Sandbox.Bind(source: job.path + "/src", target: "/job/src"),
+                    Sandbox.Bind(source: job.path + "/out", target: "/job/out", writable: true),
+                ] + extra,
                 limits: .compile, addressSpaceMiB: 8192, tmpMiB: 512)
         case .python, .javascript:
             compile = nil
@@ -71,7 +76,9 @@ struct RunPlan {
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
         return RunReport(
             verdict: .compileError, compiled: false,
-            tests: submission.tests.cases.indices.map { TestOutcome(index: $0, verdict: .skipped, timeMs: nil, hidden: submission.tests.cases[$0].hidden ?? false) },
+            tests: submission.tests.cases.indices.map {
+                TestOutcome(index: $0, verdict: .skipped, timeMs: nil, hidden: submission.tests.cases[$0].hidden ?? false)
+            },
             totalMs: totalMs, compileMs: outcome.wallMs, language: submission.language,
             compileOutput: lines.prefix(60).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines))
     }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How candidate code is confined: bubblewrap with every namespace unshared, no network,
@@ -46,29 +47,38 @@ struct Sandbox: Sendable {
         if switchesUser && mode == .userNamespaces {
             argv += [setpriv, "--reuid", "\(uid)", "--regid", "\(uid)", "--clear-groups", "--no-new-privs", "--"]
         }
-        argv += [prlimit,
-                 "--as=\(job.addressSpaceMiB << 20)", "--cpu=\(l.cpuSeconds):\(l.cpuSeconds + 1)",
-                 "--nproc=\(l.processes)", "--fsize=\(l.fileSizeMiB << 20)", "--nofile=256", "--core=0", "--"]
+        argv += [
+            prlimit,
+            "--as=\(job.addressSpaceMiB << 20)", "--cpu=\(l.cpuSeconds):\(l.cpuSeconds + 1)",
+            "--nproc=\(l.processes)", "--fsize=\(l.fileSizeMiB << 20)", "--nofile=256", "--core=0", "--",
+        ]
         // Privileged mode must not enter a user namespace: only root is mapped there, so the
         // drop to the slot uid would fail. It unshares everything else.
-        let unshare = mode == .userNamespaces
+        let unshare =
+            mode == .userNamespaces
             ? ["--unshare-all"]
             : ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
-        argv += [bwrap] + unshare + ["--die-with-parent", "--new-session", "--clearenv",
-                 "--hostname", "sandbox",
-                 "--ro-bind", "/usr", "/usr",
-                 "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin",
-                 "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
-                 "--proc", "/proc", "--dev", "/dev",
-                 // 1777: in privileged mode the program runs as the slot uid, not the tmpfs owner.
-                 "--perms", "1777", "--size", "\(job.tmpMiB << 20)", "--tmpfs", "/tmp"]
+        argv +=
+            [bwrap] + unshare + [
+                "--die-with-parent", "--new-session", "--clearenv",
+                "--hostname", "sandbox",
+                "--ro-bind", "/usr", "/usr",
+                "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin",
+                "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
+                "--proc", "/proc", "--dev", "/dev",
+                // 1777: in privileged mode the program runs as the slot uid, not the tmpfs owner.
+                "--perms", "1777", "--size", "\(job.tmpMiB << 20)", "--tmpfs", "/tmp",
+            ]
         // Directories bwrap creates for mount points are root-only (0700) when it runs
         // privileged: the ancestors of every mount point are made traversable first.
         var ancestors: [String] = []
         for bind in job.binds {
             var path = (bind.target as NSString).deletingLastPathComponent
             var chain: [String] = []
-            while path != "/" && !path.isEmpty { chain.insert(path, at: 0); path = (path as NSString).deletingLastPathComponent }
+            while path != "/" && !path.isEmpty {
+                chain.insert(path, at: 0)
+                path = (path as NSString).deletingLastPathComponent
+            }
             for dir in chain where !ancestors.contains(dir) { ancestors.append(dir) }
         }
         for dir in ancestors { argv += ["--perms", "0755", "--dir", dir] }
@@ -82,9 +92,11 @@ struct Sandbox: Sendable {
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { argv += ["--setenv", key, value] }
         argv += ["--seccomp", "\(SandboxedProcess.seccompFD)", "--chdir", job.workingDirectory]
         if mode == .privileged {
-            argv += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--",
-                     setpriv, "--reuid", "\(uid)", "--regid", "\(uid)", "--clear-groups",
-                     "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
+            argv += [
+                "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--",
+                setpriv, "--reuid", "\(uid)", "--regid", "\(uid)", "--clear-groups",
+                "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs",
+            ]
         }
         argv += ["--"] + job.program
         return argv
@@ -116,13 +128,19 @@ struct Sandbox: Sendable {
         let modes: [Mode] = forcedMode.map { [$0] } ?? (root ? [.userNamespaces, .privileged] : [.userNamespaces])
         var reasons: [String] = []
         for mode in modes {
-            if mode == .privileged && !root { reasons.append("privileged mode needs root"); continue }
-            let sandbox = Sandbox(mode: mode, bwrap: bwrap, prlimit: prlimit, setpriv: setpriv,
-                                  seccompFile: seccompFile, switchesUser: root)
-            let check = Invocation(program: ["/usr/bin/true"], binds: [], limits: .standard,
-                                   addressSpaceMiB: 256, tmpMiB: 1, workingDirectory: "/")
-            let process = SandboxedProcess(argv: sandbox.command(check, uid: uid), seccompFile: seccompFile,
-                                           wallSeconds: 5, stdoutCap: 4096, stderrCap: 4096, resultsCap: 4096)
+            if mode == .privileged && !root {
+                reasons.append("privileged mode needs root")
+                continue
+            }
+            let sandbox = Sandbox(
+                mode: mode, bwrap: bwrap, prlimit: prlimit, setpriv: setpriv,
+                seccompFile: seccompFile, switchesUser: root)
+            let check = Invocation(
+                program: ["/usr/bin/true"], binds: [], limits: .standard,
+                addressSpaceMiB: 256, tmpMiB: 1, workingDirectory: "/")
+            let process = SandboxedProcess(
+                argv: sandbox.command(check, uid: uid), seccompFile: seccompFile,
+                wallSeconds: 5, stdoutCap: 4096, stderrCap: 4096, resultsCap: 4096)
             do {
                 let outcome = try process.run()
                 if outcome.exitCode == 0 { return .success(sandbox) }

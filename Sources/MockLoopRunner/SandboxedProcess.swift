@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One sandboxed process (the bwrap command line the `Sandbox` builds), started with
@@ -35,9 +36,17 @@ struct SandboxedProcess {
     func run() throws -> Outcome {
         guard let closeFrom = Self.closeFrom else { throw SandboxFailure("posix_spawn_file_actions_addclosefrom_np is missing from libc") }
         let out = try Pipe.make()
-        let err: Pipe, res: Pipe
-        do { err = try Pipe.make() } catch { out.close(); throw error }
-        do { res = try Pipe.make() } catch { out.close(); err.close(); throw error }
+        let err: Pipe
+        let res: Pipe
+        do { err = try Pipe.make() } catch {
+            out.close()
+            throw error
+        }
+        do { res = try Pipe.make() } catch {
+            out.close()
+            err.close()
+            throw error
+        }
         var pid: pid_t = 0
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -57,7 +66,8 @@ struct SandboxedProcess {
         defer { posix_spawnattr_destroy(&attr) }
         // Own process group (to kill the tree), default signal dispositions (the server ignores
         // SIGPIPE; the candidate's program should not inherit that), nothing blocked.
-        var defaults = sigset_t(), empty = sigset_t()
+        var defaults = sigset_t()
+        var empty = sigset_t()
         sigfillset(&defaults)
         sigemptyset(&empty)
         posix_spawnattr_setsigdefault(&attr, &defaults)
@@ -70,49 +80,76 @@ struct SandboxedProcess {
         var env: [UnsafeMutablePointer<CChar>?] = [nil]
         let started = DispatchTime.now().uptimeNanoseconds
         let rc = posix_spawn(&pid, argv[0], &actions, &attr, cArgs, &env)
-        close(out.write); close(err.write); close(res.write)
+        close(out.write)
+        close(err.write)
+        close(res.write)
         guard rc == 0 else {
-            close(out.read); close(err.read); close(res.read)
+            close(out.read)
+            close(err.read)
+            close(res.read)
             throw SandboxFailure("could not start \(argv[0]): \(String(cString: strerror(rc)))")
         }
 
-        var stdout = Data(), stderr = Data(), results = Data()
-        var stdoutBytes = 0, timedOut = false, exceeded = false
+        var stdout = Data()
+        var stderr = Data()
+        var results = Data()
+        var stdoutBytes = 0
+        var timedOut = false
+        var exceeded = false
         var open: [Int32: Bool] = [out.read: true, err.read: true, res.read: true]
         let deadline = started + UInt64(wallSeconds * 1e9)
         var buffer = [UInt8](repeating: 0, count: 65536)
         var killed = false
         func killTree() {
-            if !killed { kill(-pid, SIGKILL); kill(pid, SIGKILL); killed = true }
+            if !killed {
+                kill(-pid, SIGKILL)
+                kill(pid, SIGKILL)
+                killed = true
+            }
         }
         while open.values.contains(true) {
             let now = DispatchTime.now().uptimeNanoseconds
-            if now >= deadline { timedOut = true; killTree(); break }
+            if now >= deadline {
+                timedOut = true
+                killTree()
+                break
+            }
             var fds = open.filter(\.value).map { pollfd(fd: $0.key, events: Int16(POLLIN), revents: 0) }
             let waitMs = Int32(min(1000, max(1, (deadline - now) / 1_000_000)))
             let ready = poll(&fds, nfds_t(fds.count), waitMs)
             if ready < 0 && errno == EINTR { continue }
             for p in fds where p.revents != 0 {
                 let n = read(p.fd, &buffer, buffer.count)
-                if n <= 0 { open[p.fd] = false; continue }
+                if n <= 0 {
+                    open[p.fd] = false
+                    continue
+                }
                 let chunk = buffer[0..<n]
                 switch p.fd {
                 case out.read:
                     stdoutBytes += n
                     if stdout.count < stdoutCap { stdout.append(contentsOf: chunk.prefix(stdoutCap - stdout.count)) }
-                    if stdoutBytes > stdoutCap { exceeded = true; killTree() }
+                    if stdoutBytes > stdoutCap {
+                        exceeded = true
+                        killTree()
+                    }
                 case err.read:
                     stderr.append(contentsOf: chunk)
                     if stderr.count > stderrCap * 2 { stderr = stderr.suffix(stderrCap) }
                 default:
                     results.append(contentsOf: chunk)
-                    if results.count > resultsCap { exceeded = true; killTree() }
+                    if results.count > resultsCap {
+                        exceeded = true
+                        killTree()
+                    }
                 }
             }
             if exceeded { break }
         }
         if timedOut || exceeded { killTree() }
-        close(out.read); close(err.read); close(res.read)
+        close(out.read)
+        close(err.read)
+        close(res.read)
 
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

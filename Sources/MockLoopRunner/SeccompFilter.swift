@@ -20,16 +20,18 @@ struct SeccompFilter {
         let x32Bit: UInt32?
     }
 
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // The kernel's own name for the architecture.
     static let x86_64 = Arch(
         auditArch: 0xC000_003E, socket: 41, clone: 56,
         denied: [
-            272, 308, // unshare, setns
-            165, 166, 155, 428, 429, 430, 431, 432, 433, 442, // mount, umount2, pivot_root, new mount API
-            101, 310, 311, // ptrace, process_vm_readv, process_vm_writev
-            248, 249, 250, // add_key, request_key, keyctl
-            425, 426, 427, // io_uring_*
-            321, 298, 323, // bpf, perf_event_open, userfaultfd
-            319, 29, // memfd_create, shmget: memory outside RLIMIT_AS
+            272, 308,  // unshare, setns
+            165, 166, 155, 428, 429, 430, 431, 432, 433, 442,  // mount, umount2, pivot_root, new mount API
+            101, 310, 311,  // ptrace, process_vm_readv, process_vm_writev
+            248, 249, 250,  // add_key, request_key, keyctl
+            425, 426, 427,  // io_uring_*
+            321, 298, 323,  // bpf, perf_event_open, userfaultfd
+            319, 29,  // memfd_create, shmget: memory outside RLIMIT_AS
         ],
         x32Bit: 0x4000_0000)
 
@@ -53,11 +55,11 @@ struct SeccompFilter {
 
     static var native: Arch? {
         #if arch(x86_64)
-        return x86_64
+            return x86_64
         #elseif arch(arm64)
-        return aarch64
+            return aarch64
         #else
-        return nil
+            return nil
         #endif
     }
 
@@ -70,12 +72,19 @@ struct SeccompFilter {
     private static let allow: UInt32 = 0x7FFF_0000, killProcess: UInt32 = 0x8000_0000
     private static func errno(_ code: Int32) -> UInt32 { 0x0005_0000 | UInt32(code) }
 
-    private struct Instruction { var code: UInt16; var jt: UInt8; var jf: UInt8; var k: UInt32 }
+    private struct Instruction {
+        var code: UInt16
+        var jt: UInt8
+        var jf: UInt8
+        var k: UInt32
+    }
 
     /// The program as the kernel's `struct sock_filter` array (8 bytes per instruction, native endian).
     var bytes: [UInt8] {
         var program: [Instruction] = []
-        func op(_ code: UInt16, _ k: UInt32, _ jt: UInt8 = 0, _ jf: UInt8 = 0) { program.append(Instruction(code: code, jt: jt, jf: jf, k: k)) }
+        func op(_ code: UInt16, _ k: UInt32, _ jt: UInt8 = 0, _ jf: UInt8 = 0) {
+            program.append(Instruction(code: code, jt: jt, jf: jf, k: k))
+        }
 
         op(Self.ldAbs, Self.archOffset)
         op(Self.jeq, arch.auditArch, 1, 0)

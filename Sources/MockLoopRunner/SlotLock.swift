@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An exclusive lock on one slot uid across processes (flock on `slot-UID.lock` in the work
@@ -15,6 +16,9 @@ struct SlotLock {
     }
 
     func release() {
-        if fd >= 0 { flock(fd, LOCK_UN); close(fd) }
+        if fd >= 0 {
+            flock(fd, LOCK_UN)
+            close(fd)
+        }
     }
 }

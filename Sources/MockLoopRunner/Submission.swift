@@ -23,14 +23,17 @@ public struct Submission: Sendable {
     /// question in a language without a function harness, cases without expected results.
     func validate() throws {
         if source.allSatisfy(\.isWhitespace) { throw RunnerError.badRequest("code", "is empty") }
-        if source.utf8.count > Self.maxSourceBytes { throw RunnerError.badRequest("code", "is larger than \(Self.maxSourceBytes / 1024) KiB") }
+        if source.utf8.count > Self.maxSourceBytes {
+            throw RunnerError.badRequest("code", "is larger than \(Self.maxSourceBytes / 1024) KiB")
+        }
         if source.utf8.contains(0) { throw RunnerError.badRequest("code", "contains a NUL byte") }
         if tests.cases.isEmpty { throw RunnerError.badRequest("tests.cases", "has no cases") }
         if tests.cases.count > Self.maxCases { throw RunnerError.badRequest("tests.cases", "has more than \(Self.maxCases) cases") }
         switch tests.mode {
         case .function:
             guard language.supportsFunctionMode else {
-                throw RunnerError.badRequest("language", "\(language.label) answers stdio tests only; these tests call a function (use python or javascript)")
+                throw RunnerError.badRequest(
+                    "language", "\(language.label) answers stdio tests only; these tests call a function (use python or javascript)")
             }
             guard let entry = tests.entryPoint, entry.range(of: #"^[A-Za-z_][A-Za-z0-9_]*$"#, options: .regularExpression) != nil else {
                 throw RunnerError.badRequest("tests.entryPoint", "must name the function to call (letters, digits, underscores)")

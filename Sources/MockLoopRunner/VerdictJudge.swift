@@ -11,21 +11,25 @@ struct VerdictJudge {
     static let sigXCPU: Int32 = 24, sigXFSZ: Int32 = 25, sigKill: Int32 = 9
 
     /// Words that crashing programs print when an allocation failed under the memory limit.
-    static let memoryWords = ["MemoryError", "bad_alloc", "heap out of memory", "Cannot allocate memory",
-                              "out of memory", "Allocation failed", "failed to allocate"]
+    static let memoryWords = [
+        "MemoryError", "bad_alloc", "heap out of memory", "Cannot allocate memory",
+        "out of memory", "Allocation failed", "failed to allocate",
+    ]
 
     func judge(_ outcome: SandboxedProcess.Outcome, compileMs: Double?) -> RunReport {
         let records = HarnessRecord.parse(outcome.results)
         let stderr = String(decoding: outcome.stderrTail, as: UTF8.self)
-        var report = RunReport(verdict: .accepted, compiled: true, tests: [], totalMs: (compileMs ?? 0) + outcome.wallMs,
-                               compileMs: compileMs, language: language, stdout: functionModeStdout(outcome))
+        var report = RunReport(
+            verdict: .accepted, compiled: true, tests: [], totalMs: (compileMs ?? 0) + outcome.wallMs,
+            compileMs: compileMs, language: language, stdout: functionModeStdout(outcome))
 
         if let failure = records.first(where: { $0.index < 0 }) {
-            let verdict: Verdict = switch failure.kind {
-            case "compile": .compileError
-            case "memory": .memoryLimit
-            default: .runtimeError
-            }
+            let verdict: Verdict =
+                switch failure.kind {
+                case "compile": .compileError
+                case "memory": .memoryLimit
+                default: .runtimeError
+                }
             report.compiled = verdict != .compileError
             if verdict == .compileError { report.compileOutput = failure.error } else { report.stderrTail = tail(failure.error ?? stderr) }
             report.message = failure.kind == "missing" ? failure.error : nil
@@ -68,7 +72,8 @@ struct VerdictJudge {
                 return (Self.mentionsFileLimit(error) ? .outputLimit : .runtimeError, nil)
             }
             let actual = record.value ?? .null
-            let ok = OutputComparer.matches(actual, testCase.expected ?? .null, compare: tests.compare ?? .exact, tolerance: tests.tolerance)
+            let ok = OutputComparer.matches(
+                actual, testCase.expected ?? .null, compare: tests.compare ?? .exact, tolerance: tests.tolerance)
             return (ok ? .accepted : .wrongAnswer, actual)
         }
         let stderr = record.stderr ?? ""

@@ -1,10 +1,10 @@
 import Fluent
-import Vapor
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import MockLoopCore
 import SQLKit
+import Vapor
 
 /// Connects the app to its database, migrates it and seeds the built-in content: the one
 /// path both the server and the CLI take, on SQLite and on PostgreSQL alike.
@@ -12,7 +12,8 @@ public enum StoreSetup {
     public static func configure(_ app: Application, _ config: StoreConfig) throws {
         if let url = config.databaseURL {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
-                throw MockLoopError.invalid("DATABASE_URL", "must start with postgres:// (got a \(url.split(separator: ":").first ?? "?") URL)")
+                throw MockLoopError.invalid(
+                    "DATABASE_URL", "must start with postgres:// (got a \(url.split(separator: ":").first ?? "?") URL)")
             }
             var pg = try SQLPostgresConfiguration(url: url)
             if !url.contains("sslmode") { pg.coreConfiguration.tls = .disable }

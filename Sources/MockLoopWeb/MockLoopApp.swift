@@ -22,7 +22,8 @@ public enum MockLoopApp {
         let runner = CodeRunner.shared(config.runner)
         app.storage[RunnerKey.self] = runner
         if runner.status.available {
-            app.logger.info("code sandbox: \(runner.status.mode ?? "") (\(runner.status.languages.map(\.rawValue).joined(separator: ", ")))")
+            app.logger.info(
+                "code sandbox: \(runner.status.mode ?? "") (\(runner.status.languages.map(\.rawValue).joined(separator: ", ")))")
             Task.detached(priority: .background) { await runner.warmUp() }
         } else {
             app.logger.warning("code sandbox unavailable, code will not run: \(runner.status.reason ?? "")")
@@ -40,9 +41,11 @@ public enum MockLoopApp {
         app.directory.publicDirectory = resources.appendingPathComponent("Public").path + "/"
         app.views.use(.leaf)
         // The bundle may sit under a hidden folder (.build), which Leaf's default limits refuse.
-        app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
-                                                      sandboxDirectory: app.directory.viewsDirectory,
-                                                      viewDirectory: app.directory.viewsDirectory))
+        app.leaf.sources = .singleSource(
+            NIOLeafFiles(
+                fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+                sandboxDirectory: app.directory.viewsDirectory,
+                viewDirectory: app.directory.viewsDirectory))
         app.leaf.cache.isEnabled = app.environment.isRelease
 
         app.middleware = Middlewares()

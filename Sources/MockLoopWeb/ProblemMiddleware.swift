@@ -22,8 +22,9 @@ struct ProblemMiddleware: AsyncMiddleware {
                 try response.content.encode(problem, as: .json)
                 return response
             }
-            let page = ErrorPage(title: status.reasonPhrase, status: Int(status.code), message: problem.message,
-                                 fields: problem.fields.sorted { $0.key < $1.key }.map { ErrorPage.Field(name: $0.key, problem: $0.value) })
+            let page = ErrorPage(
+                title: status.reasonPhrase, status: Int(status.code), message: problem.message,
+                fields: problem.fields.sorted { $0.key < $1.key }.map { ErrorPage.Field(name: $0.key, problem: $0.value) })
             do {
                 return try await request.view.render("error", page).encodeResponse(status: status, for: request)
             } catch {
@@ -31,7 +32,8 @@ struct ProblemMiddleware: AsyncMiddleware {
                 request.logger.error("error page failed to render: \(String(reflecting: error))")
                 var headers = HTTPHeaders()
                 headers.contentType = .html
-                let body = "<!doctype html><title>\(status.code)</title><h1>\(status.reasonPhrase)</h1><p>\(problem.message.htmlEscaped())</p>"
+                let body =
+                    "<!doctype html><title>\(status.code)</title><h1>\(status.reasonPhrase)</h1><p>\(problem.message.htmlEscaped())</p>"
                 return Response(status: status, headers: headers, body: .init(string: body))
             }
         }
@@ -40,15 +42,19 @@ struct ProblemMiddleware: AsyncMiddleware {
     static func describe(_ error: Error, request: Request) -> (HTTPResponseStatus, Problem) {
         switch error {
         case let e as MockLoopError:
-            let status: HTTPResponseStatus = switch e.kind {
-            case .invalid: .unprocessableEntity
-            case .notFound: .notFound
-            case .conflict: .conflict
-            case .unavailable, .sandboxUnavailable: .serviceUnavailable
-            }
+            let status: HTTPResponseStatus =
+                switch e.kind {
+                case .invalid: .unprocessableEntity
+                case .notFound: .notFound
+                case .conflict: .conflict
+                case .unavailable, .sandboxUnavailable: .serviceUnavailable
+                }
             return (status, Problem(error: e.kind.rawValue, message: e.message, fields: e.fields))
         case let e as ContentError:
-            return (.unprocessableEntity, Problem(error: "invalid_input", message: e.errorDescription ?? "\(e)", fields: [e.field ?? "file": e.problem]))
+            return (
+                .unprocessableEntity,
+                Problem(error: "invalid_input", message: e.errorDescription ?? "\(e)", fields: [e.field ?? "file": e.problem])
+            )
         case let e as DecodingError:
             let (field, problem) = Self.field(of: e)
             return (.unprocessableEntity, Problem(error: "invalid_input", message: "\(field): \(problem)", fields: [field: problem]))
@@ -56,14 +62,15 @@ struct ProblemMiddleware: AsyncMiddleware {
             request.logger.error("server error: \(String(reflecting: e))")
             return (e.status, Problem(error: "server_error", message: "Something went wrong on our side.", fields: [:]))
         case let e as AbortError:
-            let code = switch e.status {
-            case .notFound: "not_found"
-            case .unprocessableEntity: "invalid_input"
-            case .payloadTooLarge: "too_large"
-            case .unsupportedMediaType: "unsupported_media_type"
-            case .conflict: "conflict"
-            default: "bad_request"
-            }
+            let code =
+                switch e.status {
+                case .notFound: "not_found"
+                case .unprocessableEntity: "invalid_input"
+                case .payloadTooLarge: "too_large"
+                case .unsupportedMediaType: "unsupported_media_type"
+                case .conflict: "conflict"
+                default: "bad_request"
+                }
             return (e.status, Problem(error: code, message: e.reason, fields: [:]))
         default:
             request.logger.error("unexpected error: \(String(reflecting: error))")

@@ -6,9 +6,14 @@ func routes(_ app: Application) throws {
     app.get("healthz", use: health.check)
     app.get("openapi.json", use: OpenAPIController().document)
 
-    let rubrics = RubricController(), questions = QuestionController()
-    let sessions = SessionController(), log = LogController(), analysis = AnalysisController()
-    let runs = RunController(), insights = InsightsController(), practice = PracticeController()
+    let rubrics = RubricController()
+    let questions = QuestionController()
+    let sessions = SessionController()
+    let log = LogController()
+    let analysis = AnalysisController()
+    let runs = RunController()
+    let insights = InsightsController()
+    let practice = PracticeController()
 
     // Pages
     app.get(use: log.home)

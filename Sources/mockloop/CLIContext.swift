@@ -68,9 +68,13 @@ enum Output {
     }
 
     static func write(_ text: String, to path: String?) throws {
-        guard let path else { print(text, terminator: text.hasSuffix("\n") ? "" : "\n"); return }
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) }
-        catch { throw MockLoopError.invalid("--out", "cannot write \(path): \(error.localizedDescription)") }
+        guard let path else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            return
+        }
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw MockLoopError.invalid("--out", "cannot write \(path): \(error.localizedDescription)")
+        }
     }
 
     static func read(_ path: String) throws -> String {

@@ -5,11 +5,13 @@ import MockLoopStore
 
 /// `mockloop log add|list|show|export|import`: the running log from the terminal.
 struct LogCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "log", abstract: "The running log.",
-                                                    subcommands: [Add.self, List.self, Show.self, Export.self, Import.self])
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "The running log.",
+        subcommands: [Add.self, List.self, Show.self, Export.self, Import.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Log a finished session with its scores (and optionally its retrospective).")
+        static let configuration = CommandConfiguration(
+            abstract: "Log a finished session with its scores (and optionally its retrospective).")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "coding, system_design, behavioral, api_design, data_modeling") var type: String
@@ -33,25 +35,42 @@ struct LogCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CLIContext.run(store) { ctx in
-                guard let type = InterviewType(loose: type) else { throw MockLoopError.invalid("--type", "must be one of \(InterviewType.allowedList) (got '\(type)')") }
-                guard let mode = SessionMode(loose: mode) else { throw MockLoopError.invalid("--mode", "must be one of \(SessionMode.allowedList) (got '\(mode)')") }
+                guard let type = InterviewType(loose: type) else {
+                    throw MockLoopError.invalid("--type", "must be one of \(InterviewType.allowedList) (got '\(type)')")
+                }
+                guard let mode = SessionMode(loose: mode) else {
+                    throw MockLoopError.invalid("--mode", "must be one of \(SessionMode.allowedList) (got '\(mode)')")
+                }
                 var when: Date?
                 if let date {
-                    guard let d = LogDate.parse(date) else { throw MockLoopError.invalid("--date", "'\(date)' is not a date (use 2026-11-21)") }
+                    guard let d = LogDate.parse(date) else {
+                        throw MockLoopError.invalid("--date", "'\(date)' is not a date (use 2026-11-21)")
+                    }
                     when = d
                 }
                 var sheet = ScoreSheet(confidence: confidence, durationMinutes: duration, hintsUsed: hints, pauses: pauses)
                 for (flag, list) in [("--score", scores), ("--self", selfScores)] {
                     for item in list {
                         let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-                        guard parts.count == 2, let n = Int(parts[1]) else { throw MockLoopError.invalid(flag, "expected dimension=score, got '\(item)'") }
-                        if flag == "--score" { sheet.interviewerScores[parts[0]] = DimensionScore(score: n) } else { sheet.selfScores[parts[0]] = n }
+                        guard parts.count == 2, let n = Int(parts[1]) else {
+                            throw MockLoopError.invalid(flag, "expected dimension=score, got '\(item)'")
+                        }
+                        if flag == "--score" {
+                            sheet.interviewerScores[parts[0]] = DimensionScore(score: n)
+                        } else {
+                            sheet.selfScores[parts[0]] = n
+                        }
                     }
                 }
-                let retro = fix == nil && drill == nil && wentWell == nil && wentWrong == nil ? nil :
-                    RetroDraft(wentWell: wentWell, wentWrong: wentWrong, priorityFix: PriorityFix(dimension: fixDimension ?? "", text: fix ?? ""), drill: drill)
-                let plan = SessionPlan(type: type, mode: mode, questionId: question, questionTitle: title, interviewer: interviewer,
-                                       company: company, date: when, scores: sheet, retro: retro)
+                let retro =
+                    fix == nil && drill == nil && wentWell == nil && wentWrong == nil
+                    ? nil
+                    : RetroDraft(
+                        wentWell: wentWell, wentWrong: wentWrong, priorityFix: PriorityFix(dimension: fixDimension ?? "", text: fix ?? ""),
+                        drill: drill)
+                let plan = SessionPlan(
+                    type: type, mode: mode, questionId: question, questionTitle: title, interviewer: interviewer,
+                    company: company, date: when, scores: sheet, retro: retro)
                 let entry = try await SessionRepository(db: ctx.db, userID: ctx.userID).create(plan)
                 if output.json { return try Output.json(entry) }
                 print("Logged session \(entry.id.uuidString.lowercased())")
@@ -78,15 +97,31 @@ struct LogCommand: AsyncParsableCommand {
                     return d
                 }
                 let query = LogQuery(
-                    type: try type.map { guard let t = InterviewType(loose: $0) else { throw MockLoopError.invalid("--type", "must be one of \(InterviewType.allowedList)") }; return t },
-                    mode: try mode.map { guard let m = SessionMode(loose: $0) else { throw MockLoopError.invalid("--mode", "must be one of \(SessionMode.allowedList)") }; return m },
-                    from: try date(from, "from"), to: try date(to, "to").map { $0.addingTimeInterval(86399) }, text: search, limit: limit, offset: offset)
+                    type: try type.map {
+                        guard let t = InterviewType(loose: $0) else {
+                            throw MockLoopError.invalid("--type", "must be one of \(InterviewType.allowedList)")
+                        }
+                        return t
+                    },
+                    mode: try mode.map {
+                        guard let m = SessionMode(loose: $0) else {
+                            throw MockLoopError.invalid("--mode", "must be one of \(SessionMode.allowedList)")
+                        }
+                        return m
+                    },
+                    from: try date(from, "from"), to: try date(to, "to").map { $0.addingTimeInterval(86399) }, text: search, limit: limit,
+                    offset: offset)
                 let page = try await LogRepository(db: ctx.db, userID: ctx.userID).page(query)
                 if output.json { return try Output.json(page) }
-                Output.table(["DATE", "TYPE", "MODE", "QUESTION", "AVG", "FIX", "ID"], page.entries.map { e in
-                    [LogColumns.formatDate(e.date).prefix(10).description, e.type.rawValue, e.mode.rawValue, e.questionTitle ?? "-",
-                     e.averageScore.map { String(format: "%.1f", $0) } ?? "-", e.retro?.priorityFix.text ?? "", String(e.id.uuidString.lowercased().prefix(8))]
-                }, maxWidth: 30)
+                Output.table(
+                    ["DATE", "TYPE", "MODE", "QUESTION", "AVG", "FIX", "ID"],
+                    page.entries.map { e in
+                        [
+                            LogColumns.formatDate(e.date).prefix(10).description, e.type.rawValue, e.mode.rawValue, e.questionTitle ?? "-",
+                            e.averageScore.map { String(format: "%.1f", $0) } ?? "-", e.retro?.priorityFix.text ?? "",
+                            String(e.id.uuidString.lowercased().prefix(8)),
+                        ]
+                    }, maxWidth: 30)
                 print("\(page.entries.count) of \(page.total) sessions")
             }
         }
@@ -101,22 +136,32 @@ struct LogCommand: AsyncParsableCommand {
             try await CLIContext.run(store) { ctx in
                 let repo = SessionRepository(db: ctx.db, userID: ctx.userID)
                 var found: LogEntry?
-                if let uuid = UUID(uuidString: id) { found = try await repo.find(uuid) }
-                else if id.count >= 4 {
-                    found = try await LogRepository(db: ctx.db, userID: ctx.userID).all().first { $0.id.uuidString.lowercased().hasPrefix(id.lowercased()) }
+                if let uuid = UUID(uuidString: id) {
+                    found = try await repo.find(uuid)
+                } else if id.count >= 4 {
+                    found = try await LogRepository(db: ctx.db, userID: ctx.userID).all().first {
+                        $0.id.uuidString.lowercased().hasPrefix(id.lowercased())
+                    }
                 }
                 guard let e = found else { throw MockLoopError.notFound("session '\(id)'") }
                 if output.json { return try Output.json(e) }
                 let rubric = try await repo.rubric(of: e)
                 print("\(e.type.label) · \(e.mode.label) · \(LogColumns.formatDate(e.date))\(e.interviewer.map { " · with \($0)" } ?? "")")
                 print("Question: \(e.questionTitle ?? "-")   Rubric: \(rubric.name)   Status: \(e.status.rawValue)")
-                Output.table(["DIMENSION", "INTERVIEWER", "SELF", "NOTE"], rubric.dimensions.map { d in
-                    [d.name, e.scores.interviewerScores[d.key].map { String($0.score) } ?? "-", e.scores.selfScores[d.key].map(String.init) ?? "-",
-                     e.scores.interviewerScores[d.key]?.note ?? ""]
-                })
+                Output.table(
+                    ["DIMENSION", "INTERVIEWER", "SELF", "NOTE"],
+                    rubric.dimensions.map { d in
+                        [
+                            d.name, e.scores.interviewerScores[d.key].map { String($0.score) } ?? "-",
+                            e.scores.selfScores[d.key].map(String.init) ?? "-",
+                            e.scores.interviewerScores[d.key]?.note ?? "",
+                        ]
+                    })
                 if let r = e.retro {
                     print("\nWent well: \(r.wentWell)\nWent wrong: \(r.wentWrong)")
-                    print("Priority fix (\(rubric.dimension(r.priorityFix.dimension)?.name ?? r.priorityFix.dimension)): \(r.priorityFix.text)")
+                    print(
+                        "Priority fix (\(rubric.dimension(r.priorityFix.dimension)?.name ?? r.priorityFix.dimension)): \(r.priorityFix.text)"
+                    )
                     print("Drill: \(r.drill.text) [\(r.drill.done ? "done" : "to do")]")
                 }
             }
@@ -143,7 +188,8 @@ struct LogCommand: AsyncParsableCommand {
     }
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import a CSV log (ours, a spreadsheet's or Notion's). Exits 1 if any row was refused.")
+        static let configuration = CommandConfiguration(
+            abstract: "Import a CSV log (ours, a spreadsheet's or Notion's). Exits 1 if any row was refused.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "A CSV file.") var file: String
@@ -151,7 +197,9 @@ struct LogCommand: AsyncParsableCommand {
         func run() async throws {
             try await CLIContext.run(store) { ctx in
                 let result = try await LogRepository(db: ctx.db, userID: ctx.userID).importCSV(try Output.read(file))
-                if output.json { try Output.json(result) } else {
+                if output.json {
+                    try Output.json(result)
+                } else {
                     print("Imported \(result.imported), already present \(result.duplicates), refused \(result.problems.count).")
                     for p in result.problems { print("  line \(p.line): \(p.reason)") }
                     if !result.ignoredColumns.isEmpty { print("Ignored columns: \(result.ignoredColumns.joined(separator: ", "))") }

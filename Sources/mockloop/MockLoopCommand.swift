@@ -7,8 +7,10 @@ struct MockLoopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mockloop",
         abstract: "Mock-interview practice: rubrics, question bank, sessions, retrospectives and the running log.",
-        subcommands: [Serve.self, Migrate.self, RubricsCommand.self, QuestionsCommand.self, LogCommand.self, AnalyzeCommand.self,
-                      RunCodeCommand.self, ReportCommand.self, PracticeCommand.self]
+        subcommands: [
+            Serve.self, Migrate.self, RubricsCommand.self, QuestionsCommand.self, LogCommand.self, AnalyzeCommand.self,
+            RunCodeCommand.self, ReportCommand.self, PracticeCommand.self,
+        ]
     )
 
     /// `run-code` promises exit 2 for usage errors (the parser's default is 64), so scripts can
@@ -30,7 +32,9 @@ struct MockLoopCommand: AsyncParsableCommand {
 
 /// Where the data lives; the same for every command.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "Data directory for the SQLite file (default: $MOCKLOOP_DATA_DIR or ~/.mockloop). DATABASE_URL selects PostgreSQL instead.")
+    @Option(
+        name: .long,
+        help: "Data directory for the SQLite file (default: $MOCKLOOP_DATA_DIR or ~/.mockloop). DATABASE_URL selects PostgreSQL instead.")
     var dataDir: String?
 }
 

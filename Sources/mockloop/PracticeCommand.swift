@@ -14,10 +14,10 @@ struct PracticeCommand: AsyncParsableCommand {
         commandName: "practice",
         abstract: "A timed mock interview with the AI interviewer, in the terminal.",
         discussion: """
-        Type an answer over one or more lines and end it with a blank line (or Ctrl-D).
-        Commands: :hint  :run [language] (coding: paste code, end with a line ':end')  :pause
-        :next (next phase)  :skip (skip the question)  :done (finish now)  :quit  :help
-        """)
+            Type an answer over one or more lines and end it with a blank line (or Ctrl-D).
+            Commands: :hint  :run [language] (coding: paste code, end with a line ':end')  :pause
+            :next (next phase)  :skip (skip the question)  :done (finish now)  :quit  :help
+            """)
 
     @Option(help: "coding, system-design or behavioral.") var type: String = "coding"
     @Option(help: "Length in minutes (10–120; default 45, behavioral 30).") var minutes: Int?
@@ -30,17 +30,21 @@ struct PracticeCommand: AsyncParsableCommand {
     func run() async throws {
         let config = AppConfig.resolve(dataDir: store.dataDir)
         try await CLIContext.run(store) { ctx in
-            let voice: InterviewerVoice = config.llm.map { LLMVoice(config: $0, client: ctx.app.client, logger: ctx.app.logger) } ?? BuiltInVoice()
+            let voice: InterviewerVoice =
+                config.llm.map { LLMVoice(config: $0, client: ctx.app.client, logger: ctx.app.logger) } ?? BuiltInVoice()
             let service = PracticeService(db: ctx.db, userID: ctx.userID, runner: CodeRunner.shared(config.runner), voice: voice)
             let terminal = PracticeTerminal()
             defer { terminal.close() }
             let session = PracticeSession(service: service, terminal: terminal, db: ctx.db, userID: ctx.userID, language: language)
             if let resume {
-                guard let id = UUID(uuidString: resume) else { throw MockLoopError.invalid("--resume", "must be a session id (got '\(resume)')") }
+                guard let id = UUID(uuidString: resume) else {
+                    throw MockLoopError.invalid("--resume", "must be a session id (got '\(resume)')")
+                }
                 try await session.resume(id)
             } else {
-                let start = PracticeRequest.Start(type: type.replacingOccurrences(of: "-", with: "_"), minutes: minutes,
-                                                  questionId: question, seed: seed, language: language)
+                let start = PracticeRequest.Start(
+                    type: type.replacingOccurrences(of: "-", with: "_"), minutes: minutes,
+                    questionId: question, seed: seed, language: language)
                 guard try await session.brief(start) else { return }
                 try await session.start(start)
             }

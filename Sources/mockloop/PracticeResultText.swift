@@ -17,8 +17,10 @@ struct PracticeResultText {
         let name = max(12, min(30, result.dimensions.map(\.name.count).max() ?? 12))
         out.append("Dimension".padding(toLength: name, withPad: " ", startingAt: 0) + "  AI  Calibrated")
         for d in result.dimensions {
-            let label = d.name.count > name ? String(d.name.prefix(name - 1)) + "…" : d.name.padding(toLength: name, withPad: " ", startingAt: 0)
-            out.append(label + "  " + (d.aiScore.map(String.init) ?? "–") + "   " + (d.calibrated.map { String(format: "%.1f", $0) } ?? "–"))
+            let label =
+                d.name.count > name ? String(d.name.prefix(name - 1)) + "…" : d.name.padding(toLength: name, withPad: " ", startingAt: 0)
+            out.append(
+                label + "  " + (d.aiScore.map(String.init) ?? "–") + "   " + (d.calibrated.map { String(format: "%.1f", $0) } ?? "–"))
             out += TextWrap.lines(d.reason, width: width, indent: "    ")
             for q in d.evidence { out += TextWrap.lines("\(ClockText.mmss(q.at)) \"\(q.text)\"", width: width, indent: "    ") }
         }
@@ -26,8 +28,9 @@ struct PracticeResultText {
             out += ["", "Red flags:"] + result.redFlags.flatMap { TextWrap.lines("- \($0.label)", width: width) }
         }
         out.append("")
-        out += TextWrap.lines("Hints used \(result.hintsUsed) · skipped \(result.skips) · pauses \(result.pauses)"
-                              + (result.pauseNote.map { ". \($0)" } ?? ""), width: width)
+        out += TextWrap.lines(
+            "Hints used \(result.hintsUsed) · skipped \(result.skips) · pauses \(result.pauses)"
+                + (result.pauseNote.map { ". \($0)" } ?? ""), width: width)
         out += [""] + TextWrap.lines("Summary: \(result.summary)", width: width)
         return out.joined(separator: "\n") + "\n"
     }

@@ -81,10 +81,11 @@ final class PracticeSession {
                 }
             case .endOfInput:
                 if !answer.isEmpty { try await send(&answer, v.id) }
-                if !terminal.isTTY, view?.status.isOver == false { try await act { try await self.service.done(v.id) } } // the script ended
+                // The script ended.
+                if !terminal.isTTY, view?.status.isOver == false { try await act { try await self.service.done(v.id) } }
             }
         }
-        if let v = view, !v.status.isOver { try await act { try await self.service.done(v.id) } } // input closed mid-command
+        if let v = view, !v.status.isOver { try await act { try await self.service.done(v.id) } }  // input closed mid-command
         try await finale()
     }
 
@@ -110,14 +111,17 @@ final class PracticeSession {
             while let l = await nextLine(), l.trimmingCharacters(in: .whitespaces) != ":end" { code.append(l) }
             terminal.say("", "Running the tests in the sandbox…")
             try await act { try await self.service.run(id, .init(code: code.joined(separator: "\n") + "\n", language: self.language)) }
-            if let run = view?.runs.last { terminal.say("Run:", "\(run.passed)/\(run.total) passed (\(run.verdict.replacingOccurrences(of: "_", with: " ")))") }
+            if let run = view?.runs.last {
+                terminal.say("Run:", "\(run.passed)/\(run.total) passed (\(run.verdict.replacingOccurrences(of: "_", with: " ")))")
+            }
         case ":quit":
             terminal.write("Quit? The session is kept as abandoned, with everything said so far. [y/N] ")
             if let reply = await nextLine(), ["y", "yes"].contains(reply.lowercased().trimmingCharacters(in: .whitespaces)) {
                 try await act { try await self.service.quit(id) }
             }
         case ":help":
-            terminal.say("", ":hint  :run [language]  :pause  :resume  :next  :skip  :done  :quit. Answers end with a blank line or Ctrl-D.")
+            terminal.say(
+                "", ":hint  :run [language]  :pause  :resume  :next  :skip  :done  :quit. Answers end with a blank line or Ctrl-D.")
         default:
             terminal.say("!", "unknown command \(words[0]) (:help lists them)")
         }
@@ -190,8 +194,11 @@ final class PracticeSession {
         terminal.status("Session over", plainToo: false)
         terminal.write("\n")
         guard v.status == .finished, let result = v.result else {
-            terminal.say("", v.status == .abandoned ? "Saved as abandoned (session \(v.id.uuidString.lowercased())). Everything said is kept."
-                                                    : "The session is still open: resume it with --resume \(v.id.uuidString.lowercased()).")
+            terminal.say(
+                "",
+                v.status == .abandoned
+                    ? "Saved as abandoned (session \(v.id.uuidString.lowercased())). Everything said is kept."
+                    : "The session is still open: resume it with --resume \(v.id.uuidString.lowercased()).")
             return
         }
         terminal.write(PracticeResultText(view: v, result: result, width: terminal.width).text)
@@ -199,20 +206,28 @@ final class PracticeSession {
         var draft = result.retro
         while true {
             guard let well = await ask("What went well, and why", draft.wentWell ?? ""),
-                  let wrong = await ask("What went wrong", draft.wentWrong ?? ""),
-                  let dim = await ask("Priority fix dimension (\(v.rubric.map(\.key).joined(separator: ", ")))", draft.priorityFix?.dimension ?? ""),
-                  let fix = await ask("The one priority fix", draft.priorityFix?.text ?? ""),
-                  let drill = await ask("One concrete drill", draft.drill ?? "") else {
+                let wrong = await ask("What went wrong", draft.wentWrong ?? ""),
+                let dim = await ask(
+                    "Priority fix dimension (\(v.rubric.map(\.key).joined(separator: ", ")))", draft.priorityFix?.dimension ?? ""),
+                let fix = await ask("The one priority fix", draft.priorityFix?.text ?? ""),
+                let drill = await ask("One concrete drill", draft.drill ?? "")
+            else {
                 terminal.say("", "Retrospective not saved: confirm it at /practice/\(v.id.uuidString.lowercased()) in the web app.")
                 return
             }
             draft = RetroDraft(wentWell: well, wentWrong: wrong, priorityFix: PriorityFix(dimension: dim, text: fix), drill: drill)
             do {
                 _ = try await RetroRepository(db: db, userID: userID).save(draft, sessionID: v.id)
-                terminal.say("", "Saved to the log: session \(v.id.uuidString.lowercased()). Next \(v.type.label.lowercased()) session opens with this fix in view.")
+                terminal.say(
+                    "",
+                    "Saved to the log: session \(v.id.uuidString.lowercased()). Next \(v.type.label.lowercased()) session opens with this fix in view."
+                )
                 return
             } catch let e as MockLoopError {
-                terminal.say("!", e.message + (e.fields.isEmpty ? "" : " (" + e.fields.map { "\($0.key): \($0.value)" }.sorted().joined(separator: "; ") + ")"))
+                terminal.say(
+                    "!",
+                    e.message
+                        + (e.fields.isEmpty ? "" : " (" + e.fields.map { "\($0.key): \($0.value)" }.sorted().joined(separator: "; ") + ")"))
             }
         }
     }

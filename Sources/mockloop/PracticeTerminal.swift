@@ -1,14 +1,18 @@
 import Foundation
 import MockLoopCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The terminal of `mockloop practice`: lines in (from a reader thread, so the clock keeps
 /// ticking while the candidate types), text out, and on a TTY a live status line kept on the
 /// top row (a scroll region below it). Piped, it prints plain lines: no colours, no cursor moves.
 final class PracticeTerminal: @unchecked Sendable {
-    enum Event: Sendable { case line(String), endOfInput, tick }
+    enum Event: Sendable {
+        case line(String)
+        case endOfInput, tick
+    }
 
     let isTTY: Bool
     let width: Int
@@ -30,8 +34,11 @@ final class PracticeTerminal: @unchecked Sendable {
             while true {
                 guard let line = readLine(strippingNewline: true) else {
                     c.yield(.endOfInput)
-                    if isatty(STDIN_FILENO) != 1 { c.finish(); return }
-                    clearerr(stdin) // Ctrl-D on a terminal ends one answer; the terminal stays open.
+                    if isatty(STDIN_FILENO) != 1 {
+                        c.finish()
+                        return
+                    }
+                    clearerr(stdin)  // Ctrl-D on a terminal ends one answer; the terminal stays open.
                     continue
                 }
                 c.yield(.line(line))

@@ -6,8 +6,9 @@ import Yams
 
 /// `mockloop questions list|show|pick|import|export`.
 struct QuestionsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "questions", abstract: "The question bank.",
-                                                    subcommands: [List.self, Show.self, Pick.self, Import.self, Export.self])
+    static let configuration = CommandConfiguration(
+        commandName: "questions", abstract: "The question bank.",
+        subcommands: [List.self, Show.self, Pick.self, Import.self, Export.self])
 
     struct Filters: ParsableArguments {
         @Option(help: "coding, system_design, behavioral, api_design, data_modeling") var type: String?
@@ -20,11 +21,14 @@ struct QuestionsCommand: AsyncParsableCommand {
         func filter() throws -> QuestionFilter {
             func value<E: LooseParsable>(_: E.Type, _ raw: String?, _ name: String) throws -> E? {
                 guard let raw else { return nil }
-                guard let v = E(loose: raw) else { throw MockLoopError.invalid("--\(name)", "must be one of \(E.allowedList) (got '\(raw)')") }
+                guard let v = E(loose: raw) else {
+                    throw MockLoopError.invalid("--\(name)", "must be one of \(E.allowedList) (got '\(raw)')")
+                }
                 return v
             }
-            return QuestionFilter(type: try value(InterviewType.self, type, "type"), difficulty: try value(Difficulty.self, difficulty, "difficulty"),
-                                  topic: topic, level: try value(Level.self, level, "level"), tier: try value(CompanyTier.self, tier, "tier"), text: search)
+            return QuestionFilter(
+                type: try value(InterviewType.self, type, "type"), difficulty: try value(Difficulty.self, difficulty, "difficulty"),
+                topic: topic, level: try value(Level.self, level, "level"), tier: try value(CompanyTier.self, tier, "tier"), text: search)
         }
     }
 
@@ -38,9 +42,11 @@ struct QuestionsCommand: AsyncParsableCommand {
                 let f = try filters.filter()
                 let questions = try await QuestionRepository(db: ctx.db, userID: ctx.userID).all(type: f.type).filter(f.matches)
                 if output.json { return try Output.json(questions) }
-                Output.table(["ID", "TITLE", "TYPE", "DIFFICULTY", "TOPICS"], questions.map {
-                    [$0.id, $0.title, $0.type.rawValue, $0.difficulty.rawValue, $0.topics.joined(separator: ",")]
-                }, maxWidth: 40)
+                Output.table(
+                    ["ID", "TITLE", "TYPE", "DIFFICULTY", "TOPICS"],
+                    questions.map {
+                        [$0.id, $0.title, $0.type.rawValue, $0.difficulty.rawValue, $0.topics.joined(separator: ",")]
+                    }, maxWidth: 40)
                 print("\(questions.count) questions")
             }
         }
@@ -60,7 +66,9 @@ struct QuestionsCommand: AsyncParsableCommand {
         }
 
         static func print(_ q: Question) {
-            Swift.print("\(q.title)\n\(q.type.label) · \(q.difficulty.label) · \(q.topics.joined(separator: ", ")) · \(q.levels.map(\.rawValue).joined(separator: "/"))\n")
+            Swift.print(
+                "\(q.title)\n\(q.type.label) · \(q.difficulty.label) · \(q.topics.joined(separator: ", ")) · \(q.levels.map(\.rawValue).joined(separator: "/"))\n"
+            )
             Swift.print(q.prompt + "\n")
             for (title, items) in [("Follow-ups", q.followUps), ("Hints", q.hints), ("Key points", q.keyPoints)] where !items.isEmpty {
                 Swift.print(title + ":")
@@ -82,9 +90,15 @@ struct QuestionsCommand: AsyncParsableCommand {
                 let f = try filters.filter()
                 let repo = QuestionRepository(db: ctx.db, userID: ctx.userID)
                 let pick = try QuestionPicker(questions: try await repo.all(type: f.type))
-                    .pick(filter: f, seen: try await repo.seenIDs(), includeSeen: includeSeen, seed: seed ?? UInt64.random(in: 0...UInt64.max))
+                    .pick(
+                        filter: f, seen: try await repo.seenIDs(), includeSeen: includeSeen, seed: seed ?? UInt64.random(in: 0...UInt64.max)
+                    )
                 if output.json {
-                    struct Picked: Encodable { var question: Question; var isRepeat: Bool; var fellBack: Bool }
+                    struct Picked: Encodable {
+                        var question: Question
+                        var isRepeat: Bool
+                        var fellBack: Bool
+                    }
                     return try Output.json(Picked(question: pick.question, isRepeat: pick.isRepeat, fellBack: pick.fellBack))
                 }
                 Show.print(pick.question)
@@ -94,7 +108,8 @@ struct QuestionsCommand: AsyncParsableCommand {
     }
 
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add your own questions from a YAML file (see docs/content-format.md). All or nothing.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add your own questions from a YAML file (see docs/content-format.md). All or nothing.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "A YAML file.") var file: String
 

@@ -22,16 +22,24 @@ struct ReportCommand: AsyncParsableCommand {
         try await CLIContext.run(store) { ctx in
             var options = InsightsService.Options()
             if let type {
-                guard let t = InterviewType(loose: type) else { throw MockLoopError.invalid("--type", "must be one of \(InterviewType.allowedList) (got '\(type)')") }
+                guard let t = InterviewType(loose: type) else {
+                    throw MockLoopError.invalid("--type", "must be one of \(InterviewType.allowedList) (got '\(type)')")
+                }
                 options.type = t
             }
-            guard let w = InsightsWindow(window) else { throw MockLoopError.invalid("--window", "must be \(InsightsWindow.allowed) (got '\(window)')") }
+            guard let w = InsightsWindow(window) else {
+                throw MockLoopError.invalid("--window", "must be \(InsightsWindow.allowed) (got '\(window)')")
+            }
             options.window = w
             if let tz {
-                guard let zone = TimeZone(identifier: tz) else { throw MockLoopError.invalid("--tz", "must be a time zone name like Europe/Berlin (got '\(tz)')") }
+                guard let zone = TimeZone(identifier: tz) else {
+                    throw MockLoopError.invalid("--tz", "must be a time zone name like Europe/Berlin (got '\(tz)')")
+                }
                 options.timeZone = zone
             }
-            guard ["text", "md", "html"].contains(format) else { throw MockLoopError.invalid("--format", "must be text, md or html (got '\(format)')") }
+            guard ["text", "md", "html"].contains(format) else {
+                throw MockLoopError.invalid("--format", "must be text, md or html (got '\(format)')")
+            }
             let result = try await InsightsService(db: ctx.db, userID: ctx.userID).report(options)
             if output.json { return try Output.json(result.report) }
             let document = InsightsDocument(result)
@@ -40,8 +48,9 @@ struct ReportCommand: AsyncParsableCommand {
             case (_, nil): throw MockLoopError.invalid("--out", "give a directory to write the \(format) report (and its charts) into")
             case (_, let dir?):
                 let directory = URL(fileURLWithPath: (dir as NSString).expandingTildeInPath)
-                do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
-                catch { throw MockLoopError.invalid("--out", "cannot create \(dir): \(error.localizedDescription)") }
+                do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+                    throw MockLoopError.invalid("--out", "cannot create \(dir): \(error.localizedDescription)")
+                }
                 let name = "report." + (format == "md" ? "md" : format == "html" ? "html" : "txt")
                 let body = format == "md" ? document.markdown : format == "html" ? document.html : document.text
                 try Output.write(body, to: directory.appendingPathComponent(name).path)

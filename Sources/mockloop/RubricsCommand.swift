@@ -4,8 +4,9 @@ import MockLoopStore
 
 /// `mockloop rubrics list|show|export`.
 struct RubricsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rubrics", abstract: "Browse and export rubrics.",
-                                                    subcommands: [List.self, Show.self, Export.self])
+    static let configuration = CommandConfiguration(
+        commandName: "rubrics", abstract: "Browse and export rubrics.",
+        subcommands: [List.self, Show.self, Export.self])
 
     struct List: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
@@ -15,9 +16,14 @@ struct RubricsCommand: AsyncParsableCommand {
             try await CLIContext.run(store) { ctx in
                 let rubrics = try await RubricRepository(db: ctx.db, userID: ctx.userID).all()
                 if output.json { return try Output.json(rubrics.map(\.rubric)) }
-                Output.table(["ID", "NAME", "TYPE", "DIMS", "SOURCE"], rubrics.map {
-                    [$0.rubric.id, $0.rubric.name, $0.rubric.type.label, String($0.rubric.dimensions.count), $0.builtIn ? "built in" : "yours"]
-                })
+                Output.table(
+                    ["ID", "NAME", "TYPE", "DIMS", "SOURCE"],
+                    rubrics.map {
+                        [
+                            $0.rubric.id, $0.rubric.name, $0.rubric.type.label, String($0.rubric.dimensions.count),
+                            $0.builtIn ? "built in" : "yours",
+                        ]
+                    })
             }
         }
     }

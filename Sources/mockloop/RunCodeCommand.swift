@@ -28,7 +28,8 @@ struct RunCodeCommand: AsyncParsableCommand {
             let code = try Output.read(file)
             let chosen = language ?? (Language(fileExtension: (file as NSString).pathExtension)?.rawValue)
             guard let chosen else {
-                throw MockLoopError.invalid("--language", "cannot tell the language from '\(file)': give --language python|javascript|cpp|swift")
+                throw MockLoopError.invalid(
+                    "--language", "cannot tell the language from '\(file)': give --language python|javascript|cpp|swift")
             }
             switch (question, tests) {
             case (nil, nil): throw MockLoopError.invalid("--question", "give --question ID or --tests FILE")
@@ -48,8 +49,8 @@ struct RunCodeCommand: AsyncParsableCommand {
                 guard let parsed = Language(loose: chosen) else {
                     throw MockLoopError.invalid("--language", "must be one of \(Language.allowedList) (got '\(chosen)')")
                 }
-                do { report = try await runner.run(Submission(source: code, language: parsed, tests: inline!)) }
-                catch let e as RunnerError { throw e.asMockLoopError }
+                do { report = try await runner.run(Submission(source: code, language: parsed, tests: inline!)) } catch let e as RunnerError
+                { throw e.asMockLoopError }
             }
             guard let report else { throw ExitCode(Self.usageExit) }
             if output.json { try Output.json(report) } else { print(RunReportText(report).text) }
@@ -77,7 +78,8 @@ struct DecodingProblem {
 
     init(_ error: DecodingError) {
         func path(_ keys: [CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(
+                in: CharacterSet(charactersIn: "."))
         }
         switch error {
         case .keyNotFound(let key, let c): text = "\(path(c.codingPath + [key])) is missing"

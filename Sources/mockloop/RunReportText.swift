@@ -10,8 +10,10 @@ struct RunReportText {
 
     var text: String {
         let r = report
-        var lines = ["\(r.verdict.label) — \(r.passed)/\(r.tests.count) tests passed in \(Self.ms(r.totalMs)) (\(r.language.label)"
-            + (r.compileMs.map { ", compiling \(Self.ms($0)))" } ?? ")")]
+        var lines = [
+            "\(r.verdict.label) — \(r.passed)/\(r.tests.count) tests passed in \(Self.ms(r.totalMs)) (\(r.language.label)"
+                + (r.compileMs.map { ", compiling \(Self.ms($0)))" } ?? ")")
+        ]
         if let message = r.message { lines.append(message) }
         if let failure = r.firstFailure {
             lines.append("")
@@ -33,7 +35,11 @@ struct RunReportText {
         return lines.joined(separator: "\n")
     }
 
-    static func ms(_ v: Double) -> String { v < 0.01 ? "<0.01 ms" : v < 1 ? String(format: "%.2f ms", v) : v < 1000 ? String(format: "%.0f ms", v) : String(format: "%.2f s", v / 1000) }
+    static func ms(_ v: Double) -> String {
+        v < 0.01
+            ? "<0.01 ms"
+            : v < 1 ? String(format: "%.2f ms", v) : v < 1000 ? String(format: "%.0f ms", v) : String(format: "%.2f s", v / 1000)
+    }
 
     static func text(_ value: JSONValue) -> String {
         if case .string(let s) = value { return s.replacingOccurrences(of: "\n", with: "⏎") }

@@ -1,6 +1,7 @@
 import Foundation
 import MockLoopCore
 import Testing
+
 @testable import MockLoopAnalysis
 
 /// 44 hand-labelled answers (Fixtures/answers.json): every label is asserted, and the run prints
@@ -42,11 +43,12 @@ import Testing
         segments.append(Segment(speaker: "Interviewer", text: f.question))
         segments.append(Segment(speaker: "Candidate", text: f.answer))
         let a = try TranscriptAnalyzer(kind: kind).analyzeLastAnswer(Transcript(format: .text, segments: segments), candidate: "Candidate")
-        return .init(fillers: a.fillers.total, situation: a.star.situation.present, task: a.star.task.present, action: a.star.action.present,
-                     result: a.star.result.present, leadsWithImpact: a.leadsWithImpact, actionHasI: a.ownership.actionHasI,
-                     quantified: !a.quantified.isEmpty, reflection: a.reflection.present, complexity: !a.technical.complexity.isEmpty,
-                     edgeCases: !a.technical.edgeCases.isEmpty, tradeOffs: !a.technical.tradeOffs.isEmpty,
-                     clarifyingQuestions: a.clarifyingQuestions, redFlags: a.redFlags.map(\.rawValue).sorted())
+        return .init(
+            fillers: a.fillers.total, situation: a.star.situation.present, task: a.star.task.present, action: a.star.action.present,
+            result: a.star.result.present, leadsWithImpact: a.leadsWithImpact, actionHasI: a.ownership.actionHasI,
+            quantified: !a.quantified.isEmpty, reflection: a.reflection.present, complexity: !a.technical.complexity.isEmpty,
+            edgeCases: !a.technical.edgeCases.isEmpty, tradeOffs: !a.technical.tradeOffs.isEmpty,
+            clarifyingQuestions: a.clarifyingQuestions, redFlags: a.redFlags.map(\.rawValue).sorted())
     }
 
     @Test func theSetIsBigAndVaried() {
@@ -84,8 +86,10 @@ import Testing
     @Test func heldOutSetIsReportedAndMostlyRight() throws {
         #expect(Self.heldOut.count >= 20)
         let labels = try Self.heldOut.map { ($0.labels, try Self.predicted($0)) }
-        let boolKeys: [KeyPath<Fixture.Labels, Bool>] = [\.situation, \.task, \.action, \.result, \.leadsWithImpact, \.actionHasI,
-                                                         \.quantified, \.reflection, \.complexity, \.edgeCases, \.tradeOffs]
+        let boolKeys: [KeyPath<Fixture.Labels, Bool>] = [
+            \.situation, \.task, \.action, \.result, \.leadsWithImpact, \.actionHasI,
+            \.quantified, \.reflection, \.complexity, \.edgeCases, \.tradeOffs,
+        ]
         let agree = labels.reduce(0) { sum, pair in sum + boolKeys.filter { pair.0[keyPath: $0] == pair.1[keyPath: $0] }.count }
         let accuracy = Double(agree) / Double(labels.count * boolKeys.count)
         _ = try Self.report(Self.heldOut, title: String(format: "Held-out set (%d answers), label accuracy %.2f", labels.count, accuracy))
@@ -105,21 +109,25 @@ import Testing
             let precision = tp + fp == 0 ? 1 : Double(tp) / Double(tp + fp)
             let recall = tp + fn == 0 ? 1 : Double(tp) / Double(tp + fn)
             worst = min(worst, precision, recall)
-            lines.append(String(format: "%-22@ precision %.2f recall %.2f (tp %d, fp %d, fn %d)", name as NSString, precision, recall, tp, fp, fn))
+            lines.append(
+                String(format: "%-22@ precision %.2f recall %.2f (tp %d, fp %d, fn %d)", name as NSString, precision, recall, tp, fp, fn))
         }
         for (name, kp) in keys {
-            line(name, tp: pairs.filter { $0.0[keyPath: kp] && $0.1[keyPath: kp] }.count,
-                 fp: pairs.filter { !$0.0[keyPath: kp] && $0.1[keyPath: kp] }.count,
-                 fn: pairs.filter { $0.0[keyPath: kp] && !$0.1[keyPath: kp] }.count)
+            line(
+                name, tp: pairs.filter { $0.0[keyPath: kp] && $0.1[keyPath: kp] }.count,
+                fp: pairs.filter { !$0.0[keyPath: kp] && $0.1[keyPath: kp] }.count,
+                fn: pairs.filter { $0.0[keyPath: kp] && !$0.1[keyPath: kp] }.count)
         }
         for flag in RedFlag.allCases.map(\.rawValue) {
-            line("flag " + flag, tp: pairs.filter { $0.0.redFlags.contains(flag) && $0.1.redFlags.contains(flag) }.count,
-                 fp: pairs.filter { !$0.0.redFlags.contains(flag) && $0.1.redFlags.contains(flag) }.count,
-                 fn: pairs.filter { $0.0.redFlags.contains(flag) && !$0.1.redFlags.contains(flag) }.count)
+            line(
+                "flag " + flag, tp: pairs.filter { $0.0.redFlags.contains(flag) && $0.1.redFlags.contains(flag) }.count,
+                fp: pairs.filter { !$0.0.redFlags.contains(flag) && $0.1.redFlags.contains(flag) }.count,
+                fn: pairs.filter { $0.0.redFlags.contains(flag) && !$0.1.redFlags.contains(flag) }.count)
         }
         let fillerHits = pairs.reduce(0) { $0 + min($1.0.fillers, $1.1.fillers) }
-        line("fillers (counted)", tp: fillerHits, fp: pairs.reduce(0) { $0 + max(0, $1.1.fillers - $1.0.fillers) },
-             fn: pairs.reduce(0) { $0 + max(0, $1.0.fillers - $1.1.fillers) })
+        line(
+            "fillers (counted)", tp: fillerHits, fp: pairs.reduce(0) { $0 + max(0, $1.1.fillers - $1.0.fillers) },
+            fn: pairs.reduce(0) { $0 + max(0, $1.0.fillers - $1.1.fillers) })
         print(title + ":\n" + lines.joined(separator: "\n"))
         return worst
     }

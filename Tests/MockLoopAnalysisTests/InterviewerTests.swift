@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import MockLoopCore
+import Testing
+
 @testable import MockLoopAnalysis
 
 /// The built-in interviewer's choices, from fixture answers: each rule fires on the answer that
@@ -12,20 +13,29 @@ import MockLoopCore
 
     /// A session with the opening asked, then the candidate's answers, each followed by what the
     /// interviewer replies; returns every reply in order.
-    static func converse(_ type: InterviewType, phase: Int = 0, seed: UInt64 = 7, _ answers: [String]) -> (PracticeState, [[InterviewerReply]]) {
+    static func converse(
+        _ type: InterviewType, phase: Int = 0, seed: UInt64 = 7, _ answers: [String]
+    ) -> (PracticeState, [[InterviewerReply]]) {
         let q = question(type)
-        var state = PracticeState(sessionId: UUID(), type: type, minutes: PhasePlan.defaultMinutes(type), seed: seed,
-                                  questionIds: Array(repeating: q.id, count: type == .behavioral ? 3 : 1), startedAt: Date())
+        var state = PracticeState(
+            sessionId: UUID(), type: type, minutes: PhasePlan.defaultMinutes(type), seed: seed,
+            questionIds: Array(repeating: q.id, count: type == .behavioral ? 3 : 1), startedAt: Date())
         for _ in 0..<phase { state.advancePhase(at: state.phase.start) }
         let i = Interviewer()
         let open = i.opening(q, state: state)
-        state.turns.append(PracticeTurn(speaker: .interviewer, kind: open.kind, text: open.text, at: state.phase.start, phase: state.phase.key, rule: open.rule))
+        state.turns.append(
+            PracticeTurn(
+                speaker: .interviewer, kind: open.kind, text: open.text, at: state.phase.start, phase: state.phase.key, rule: open.rule))
         var all: [[InterviewerReply]] = []
         for a in answers {
-            state.turns.append(PracticeTurn(speaker: .candidate, kind: .answer, text: a, at: state.phase.start + 10, phase: state.phase.key))
+            state.turns.append(
+                PracticeTurn(speaker: .candidate, kind: .answer, text: a, at: state.phase.start + 10, phase: state.phase.key))
             let replies = i.respond(state: state, question: q)
             for r in replies {
-                state.turns.append(PracticeTurn(speaker: .interviewer, kind: r.kind, text: r.text, at: state.phase.start + 11, phase: state.phase.key, rule: r.rule))
+                state.turns.append(
+                    PracticeTurn(
+                        speaker: .interviewer, kind: r.kind, text: r.text, at: state.phase.start + 11, phase: state.phase.key, rule: r.rule)
+                )
                 if r.kind != .clarification { state.markProbed(r.rule) }
                 if r.advances { state.advancePhase(at: state.phase.start + 12) }
             }
@@ -34,13 +44,20 @@ import MockLoopCore
         return (state, all)
     }
 
-    static let approachNoComplexity = "I would sort the input first and then walk it with two pointers from both ends, moving the one that points at the smaller value, and keep the best pair seen so far while I go through the whole array once."
+    static let approachNoComplexity =
+        "I would sort the input first and then walk it with two pointers from both ends, moving the one that points at the smaller value, and keep the best pair seen so far while I go through the whole array once."
 
     @Test func missingComplexityIsAskedOnceAndNotWhenStated() {
-        let (_, replies) = Self.converse(.coding, phase: 1, [Self.approachNoComplexity, "I'd keep going with the same plan and write it now, carefully, one step at a time without shortcuts."])
+        let (_, replies) = Self.converse(
+            .coding, phase: 1,
+            [
+                Self.approachNoComplexity,
+                "I'd keep going with the same plan and write it now, carefully, one step at a time without shortcuts.",
+            ])
         #expect(replies[0].contains { $0.rule == "complexity" && $0.text.contains("complexity") })
         #expect(!replies[1].contains { $0.rule == "complexity" }, "the complexity probe fires once")
-        let (_, stated) = Self.converse(.coding, phase: 1, [Self.approachNoComplexity + " That is O(n log n) time for the sort and O(1) extra space."])
+        let (_, stated) = Self.converse(
+            .coding, phase: 1, [Self.approachNoComplexity + " That is O(n log n) time for the sort and O(1) extra space."])
         #expect(!stated[0].contains { $0.rule == "complexity" })
     }
 
@@ -54,41 +71,57 @@ import MockLoopCore
     }
 
     @Test func weEverywhereAsksWhatYouDid() {
-        let story = "At my last company our checkout service kept timing out during sales. We looked at the traces together, we decided to add a queue, we rolled it out over two weeks and we cut timeouts by 80 percent. Looking back, we would have load tested earlier."
+        let story =
+            "At my last company our checkout service kept timing out during sales. We looked at the traces together, we decided to add a queue, we rolled it out over two weeks and we cut timeouts by 80 percent. Looking back, we would have load tested earlier."
         let (_, replies) = Self.converse(.behavioral, [story])
         #expect(replies[0].map(\.rule) == ["ownership"])
         #expect(replies[0][0].text.contains("YOU"))
-        let mine = "At my last company our checkout service kept timing out during sales. I read the traces, I proposed a queue in front of payments, I wrote the rollout plan and I led it over two weeks; timeouts fell by 80 percent. Looking back, I would load test earlier."
+        let mine =
+            "At my last company our checkout service kept timing out during sales. I read the traces, I proposed a queue in front of payments, I wrote the rollout plan and I led it over two weeks; timeouts fell by 80 percent. Looking back, I would load test earlier."
         let (_, own) = Self.converse(.behavioral, [mine])
         #expect(!own[0].contains { $0.rule == "ownership" })
     }
 
     @Test func noNumbersAsksHowItWasMeasuredThenReflection() {
-        let story = "At my last company the deploys were slow and painful for everyone. I wrote a new pipeline, I split the test suite, and I convinced the team to ship smaller changes; deploys got much faster and people were happier with the result."
-        let (_, replies) = Self.converse(.behavioral, [story, "I measured the deploy time from the CI dashboard: it went from 40 minutes to 9 minutes."])
+        let story =
+            "At my last company the deploys were slow and painful for everyone. I wrote a new pipeline, I split the test suite, and I convinced the team to ship smaller changes; deploys got much faster and people were happier with the result."
+        let (_, replies) = Self.converse(
+            .behavioral, [story, "I measured the deploy time from the CI dashboard: it went from 40 minutes to 9 minutes."])
         #expect(replies[0].map(\.rule) == ["measurement"])
         #expect(replies[1].map(\.rule) == ["reflection"], "numbers given, so reflection comes next")
     }
 
     @Test func technologyWithoutAReasonAsksWhyOverThePlainChoice() {
-        let (_, replies) = Self.converse(.systemDesign, phase: 2, ["The writes go into Kafka and a consumer fans them out to the timeline store, which handles 20,000 writes per second at peak."])
+        let (_, replies) = Self.converse(
+            .systemDesign, phase: 2,
+            ["The writes go into Kafka and a consumer fans them out to the timeline store, which handles 20,000 writes per second at peak."]
+        )
         #expect(replies[0].map(\.rule) == ["no_clarifying", "technology:kafka"], "the first answer asked nothing: noted, then probed")
         #expect(replies[0].last?.text == "Why Kafka over a plain queue here?")
-        let (_, argued) = Self.converse(.systemDesign, phase: 2, ["The writes go into Kafka because we need replay for 7 days, and a consumer fans them out at 20,000 writes per second."])
+        let (_, argued) = Self.converse(
+            .systemDesign, phase: 2,
+            ["The writes go into Kafka because we need replay for 7 days, and a consumer fans them out at 20,000 writes per second."])
         #expect(!argued[0].contains { $0.rule.hasPrefix("technology") })
     }
 
     @Test func codeIsNotMistakenForATechnologyChoice() {
-        let (_, replies) = Self.converse(.coding, phase: 2, ["I sort with sorted(pairs, key=lambda p: p[1]) and then sweep once, keeping the best pair so far in two variables."])
+        let (_, replies) = Self.converse(
+            .coding, phase: 2,
+            ["I sort with sorted(pairs, key=lambda p: p[1]) and then sweep once, keeping the best pair so far in two variables."])
         #expect(!replies[0].contains { $0.rule.hasPrefix("technology") }, "\(replies[0].map(\.rule))")
         #expect(replies[0].contains { $0.rule == "complexity" })
     }
 
     @Test func aSpokenTranscriptIsStoredAsWebVTTThatReadsBack() throws {
         var (state, _) = Self.converse(.coding, [])
-        state.turns.append(PracticeTurn(speaker: .candidate, kind: .answer, text: "If 0 <= n < 10 & sorted, return early.", at: 40, startedAt: 30, phase: "clarify", source: .speech))
+        state.turns.append(
+            PracticeTurn(
+                speaker: .candidate, kind: .answer, text: "If 0 <= n < 10 & sorted, return early.", at: 40, startedAt: 30, phase: "clarify",
+                source: .speech))
         // A hint lands while the answer is being spoken: cue times must still go forward.
-        state.turns.insert(PracticeTurn(speaker: .interviewer, kind: .hint, text: "Hint 1 of 3: think <small>", at: 35, phase: "clarify"), at: state.turns.count - 1)
+        state.turns.insert(
+            PracticeTurn(speaker: .interviewer, kind: .hint, text: "Hint 1 of 3: think <small>", at: 35, phase: "clarify"),
+            at: state.turns.count - 1)
         let stored = PracticeTranscript(state: state).stored
         #expect(stored.format == "vtt")
         let parsed = try TranscriptParser.parse(stored.text)
@@ -108,7 +141,8 @@ import MockLoopCore
     }
 
     @Test func curveballsFollowTheSeedAndRepeatExactly() {
-        let long = "I would test with an empty array, a single element, duplicates and negative numbers, and it runs in O(n) time with O(1) space because we only keep two indexes."
+        let long =
+            "I would test with an empty array, a single element, duplicates and negative numbers, and it runs in O(n) time with O(1) space because we only keep two indexes."
         let a = Self.converse(.coding, phase: 3, seed: 1, [long, long, long]).1
         let b = Self.converse(.coding, phase: 3, seed: 1, [long, long, long]).1
         #expect(a == b, "same seed, same interview")
@@ -117,14 +151,20 @@ import MockLoopCore
         #expect(Set(curveballs.map(\.rule)).count == curveballs.count, "no curveball twice")
         let q = Self.question(.coding)
         for c in curveballs { #expect(q.followUps.contains(c.text)) }
-        let other = (2...20 as ClosedRange<UInt64>).map { seed in Self.converse(.coding, phase: 3, seed: seed, [long]).1[0].first { $0.kind == .curveball }?.text }
+        let other = (2...20 as ClosedRange<UInt64>).map { seed in
+            Self.converse(.coding, phase: 3, seed: seed, [long]).1[0].first { $0.kind == .curveball }?.text
+        }
         #expect(Set(other.compactMap { $0 }).count > 1, "different seeds reorder the curveballs")
     }
 
     @Test func neverSaysTheKeyPointsUnprompted() {
         for type in PhasePlan.practiceTypes {
             let q = Self.question(type)
-            let (state, _) = Self.converse(type, phase: 2, ["I am not sure where to begin with this one, honestly, let me think about it for a while and come back to it later when I know more."])
+            let (state, _) = Self.converse(
+                type, phase: 2,
+                [
+                    "I am not sure where to begin with this one, honestly, let me think about it for a while and come back to it later when I know more."
+                ])
             let said = state.turns.filter { $0.speaker == .interviewer && $0.kind != .hint }.map(\.text).joined(separator: " ")
             for point in q.keyPoints { #expect(!said.contains(point), "\(type): said key point \(point)") }
         }
@@ -142,7 +182,8 @@ import MockLoopCore
     }
 
     @Test func behavioralMovesToTheNextStoryAndWrapsUpAtTheEnd() {
-        let full = "At my last company our search was slow. I profiled it, I rewrote the ranking query and I added a cache; p95 latency fell from 900 ms to 120 ms. Looking back, I would have involved the data team earlier."
+        let full =
+            "At my last company our search was slow. I profiled it, I rewrote the ranking query and I added a cache; p95 latency fell from 900 ms to 120 ms. Looking back, I would have involved the data team earlier."
         let (state, replies) = Self.converse(.behavioral, [full, full, full, full, full, full])
         let moves = replies.flatMap { $0 }.filter { $0.rule == "move_on" }
         #expect(moves.count == 2, "three stories: two moves")
@@ -179,8 +220,12 @@ import MockLoopCore
     }
 
     @Test func feedbackScoresCarryEvidenceAndCalibration() {
-        let (state0, _) = Self.converse(.coding, phase: 1, ["Can I assume the input fits in memory? " + Self.approachNoComplexity,
-                                                             "It is O(n log n) time because of the sort. I would test an empty array and duplicates."])
+        let (state0, _) = Self.converse(
+            .coding, phase: 1,
+            [
+                "Can I assume the input fits in memory? " + Self.approachNoComplexity,
+                "It is O(n log n) time because of the sort. I would test an empty array and duplicates.",
+            ])
         var state = state0
         state.runs = [PracticeRun(at: 900, runId: nil, language: "python", verdict: "accepted", passed: 5, total: 5, compiled: true)]
         let rubric = Self.rubric(.coding)
@@ -196,15 +241,19 @@ import MockLoopCore
         let approach = fresh.dimensions.first { $0.key == "approach_verbalization" }!
         #expect(approach.aiScore == 3, "over 60 words of plan before the code")
         #expect(approach.evidence.first?.text.hasPrefix("I would sort the input first") == true)
-        #expect(PracticeFeedback.build(state: state, rubric: rubric, gaps: [:], canRun: false).dimensions.first { $0.key == "coding_execution" }?.aiScore == nil,
-                "no tests or no sandbox: execution is left to a human")
+        #expect(
+            PracticeFeedback.build(state: state, rubric: rubric, gaps: [:], canRun: false).dimensions.first {
+                $0.key == "coding_execution"
+            }?.aiScore == nil,
+            "no tests or no sandbox: execution is left to a human")
         #expect(exec.evidence.first?.text.contains("5/5") == true)
         let edge = fresh.dimensions.first { $0.key == "testing_edge_cases" }!
         #expect(edge.evidence.first?.text.contains("empty array") == true)
         #expect(fresh.retro.priorityFix != nil)
         #expect(rubric.dimension(fresh.retro.priorityFix!.dimension) != nil)
-        let measured = PracticeFeedback.build(state: state, rubric: rubric,
-                                              gaps: ["clarification": CalibrationGap(dimension: "clarification", pairs: 4, meanGap: 0.25)])
+        let measured = PracticeFeedback.build(
+            state: state, rubric: rubric,
+            gaps: ["clarification": CalibrationGap(dimension: "clarification", pairs: 4, meanGap: 0.25)])
         #expect(measured.dimensions.first { $0.key == "clarification" }!.calibrated == 1.75)
     }
 }

@@ -1,36 +1,40 @@
 import Foundation
 import MockLoopCore
 import Testing
+
 @testable import MockLoopAnalysis
 
 @Suite struct ParserTests {
     @Test func zoomStyleWebVTTWithNameLabels() throws {
         let vtt = """
-        WEBVTT
+            WEBVTT
 
-        1
-        00:00:01.000 --> 00:00:04.500
-        Dana Interviewer: Tell me about a time you disagreed with your manager.
+            1
+            00:00:01.000 --> 00:00:04.500
+            Dana Interviewer: Tell me about a time you disagreed with your manager.
 
-        2
-        00:00:06.000 --> 00:00:12.250
-        Sam Lee: Sure. At my last job I pushed back on a launch date.
+            2
+            00:00:06.000 --> 00:00:12.250
+            Sam Lee: Sure. At my last job I pushed back on a launch date.
 
-        NOTE this is a comment
-        that spans lines
+            NOTE this is a comment
+            that spans lines
 
-        3
-        00:00:12.500 --> 00:00:20.000
-        Sam Lee: I wrote a one-page risk memo and we moved the date by two weeks.
-        """
+            3
+            00:00:12.500 --> 00:00:20.000
+            Sam Lee: I wrote a one-page risk memo and we moved the date by two weeks.
+            """
         let t = try TranscriptParser.parse(vtt)
         #expect(t.format == .vtt && t.isTimed && t.segments.count == 3)
-        #expect(t.segments[1] == Segment(start: 6, end: 12.25, speaker: "Sam Lee", text: "Sure. At my last job I pushed back on a launch date.", line: 8))
+        #expect(
+            t.segments[1]
+                == Segment(start: 6, end: 12.25, speaker: "Sam Lee", text: "Sure. At my last job I pushed back on a launch date.", line: 8))
         #expect(t.speakersByWords.first?.name == "Sam Lee")
     }
 
     @Test func voiceTagsAndHourlessTimestamps() throws {
-        let vtt = "WEBVTT\n\n00:01.000 --> 00:03.000\n<v Ana>Hello <i>there</i></v>\n\n00:03.500 --> 00:05.000 align:start\n<v Ben>Hi.</v>\n"
+        let vtt =
+            "WEBVTT\n\n00:01.000 --> 00:03.000\n<v Ana>Hello <i>there</i></v>\n\n00:03.500 --> 00:05.000 align:start\n<v Ben>Hi.</v>\n"
         let t = try TranscriptParser.parse(vtt)
         #expect(t.segments.map(\.speaker) == ["Ana", "Ben"])
         #expect(t.segments[0].text == "Hello there")
@@ -38,19 +42,22 @@ import Testing
     }
 
     @Test func srtFromOtterWithCRLF() throws {
-        let srt = "1\r\n00:00:00,500 --> 00:00:02,000\r\nKim: So, how would you shard it?\r\n\r\n2\r\n00:00:03,000 --> 00:00:09,900\r\nLee: By user id, because reads are per user.\r\n"
+        let srt =
+            "1\r\n00:00:00,500 --> 00:00:02,000\r\nKim: So, how would you shard it?\r\n\r\n2\r\n00:00:03,000 --> 00:00:09,900\r\nLee: By user id, because reads are per user.\r\n"
         let t = try TranscriptParser.parse(srt)
         #expect(t.format == .srt && t.segments.count == 2)
         #expect(t.segments[1].start == 3 && t.segments[1].end == 9.9 && t.segments[1].speaker == "Lee")
     }
 
     @Test func plainTextWithLabelsHasNoTimings() throws {
-        let text = "Interviewer: Walk me through it.\nCandidate: First I'd clarify the input.\nThen I'd sort it.\n\nInterviewer: Why sort?\n"
+        let text =
+            "Interviewer: Walk me through it.\nCandidate: First I'd clarify the input.\nThen I'd sort it.\n\nInterviewer: Why sort?\n"
         let t = try TranscriptParser.parse(text)
         #expect(t.format == .text && !t.isTimed)
         #expect(t.segments.map(\.text) == ["Walk me through it.", "First I'd clarify the input. Then I'd sort it.", "Why sort?"])
         let report = try TranscriptAnalyzer(kind: .coding).analyze(t, candidate: "candidate")
-        #expect(report.wordsPerMinute == nil && report.durationSeconds == nil && report.pauses == nil && report.timeToFirstWordSeconds == nil)
+        #expect(
+            report.wordsPerMinute == nil && report.durationSeconds == nil && report.pauses == nil && report.timeToFirstWordSeconds == nil)
         #expect(report.candidate == "Candidate")
     }
 
@@ -85,8 +92,9 @@ import Testing
             let bytes = (0..<Int.random(in: 1...400, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             let text = String(decoding: bytes, as: UTF8.self)
             for format in Transcript.Format.allCases {
-                do { _ = try TranscriptAnalyzer(kind: .behavioral).analyze(try TranscriptParser.parse(text, format: format)) }
-                catch is TranscriptError {}
+                do {
+                    _ = try TranscriptAnalyzer(kind: .behavioral).analyze(try TranscriptParser.parse(text, format: format))
+                } catch is TranscriptError {}
             }
         }
     }
@@ -94,23 +102,26 @@ import Testing
 
 @Suite struct ReportTests {
     static let timed = """
-    WEBVTT
+        WEBVTT
 
-    00:00:00.000 --> 00:00:05.000
-    Interviewer: Tell me about a project you led.
+        00:00:00.000 --> 00:00:05.000
+        Interviewer: Tell me about a project you led.
 
-    00:00:17.000 --> 00:00:40.000
-    Candidate: Um, so, at my last company our team was losing customers to slow pages. My job was to fix the checkout. We rewrote the cart service and we added caching.
+        00:00:17.000 --> 00:00:40.000
+        Candidate: Um, so, at my last company our team was losing customers to slow pages. My job was to fix the checkout. We rewrote the cart service and we added caching.
 
-    00:00:47.000 --> 00:01:10.000
-    Candidate: In the end we cut latency, like, a lot, and uh customers were happier.
-    """
+        00:00:47.000 --> 00:01:10.000
+        Candidate: In the end we cut latency, like, a lot, and uh customers were happier.
+        """
 
     @Test func timedReportHasEveryKeyAndTheRightFlags() throws {
         let report = try TranscriptAnalyzer(kind: .behavioral).analyze(try TranscriptParser.parse(Self.timed))
         let json = try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as! [String: Any]
-        #expect(Set(json.keys) == ["source", "candidate", "durationSeconds", "words", "wordsPerMinute", "fillers", "pauses",
-                                   "timeToFirstWordSeconds", "answers", "redFlags", "suggestedScores", "topFix"])
+        #expect(
+            Set(json.keys) == [
+                "source", "candidate", "durationSeconds", "words", "wordsPerMinute", "fillers", "pauses",
+                "timeToFirstWordSeconds", "answers", "redFlags", "suggestedScores", "topFix",
+            ])
         #expect(report.candidate == "Candidate" && report.answers.count == 1)
         #expect(report.timeToFirstWordSeconds == 12)
         #expect(report.fillers.byWord == ["um": 1, "so": 1, "like": 1, "uh": 1])
@@ -122,7 +133,8 @@ import Testing
     }
 
     @Test func untimedMetricsAreNullInJSON() throws {
-        let report = try TranscriptAnalyzer(kind: .coding).analyze(try TranscriptParser.parse("Interviewer: Go.\nCandidate: I'd use a heap.\n"))
+        let report = try TranscriptAnalyzer(kind: .coding).analyze(
+            try TranscriptParser.parse("Interviewer: Go.\nCandidate: I'd use a heap.\n"))
         let json = try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as! [String: Any]
         for key in ["durationSeconds", "wordsPerMinute", "pauses", "timeToFirstWordSeconds"] {
             #expect(json[key] is NSNull, "\(key) is null, not 0")
@@ -140,9 +152,14 @@ import Testing
     /// A behavioral answer of 2.7 minutes is close to rambling; at 3 it is a red flag.
     @Test(arguments: [(162.0, false, true), (185.0, true, false)])
     func rambling(seconds: Double, flag: Bool, warning: Bool) throws {
-        let words = Array(repeating: "At my last company I rebuilt the billing flow and it reduced refunds by 30% overall.", count: 25).joined(separator: " ")
-        let t = Transcript(format: .vtt, segments: [Segment(start: 0, end: 3, speaker: "I", text: "Tell me about it."),
-                                                     Segment(start: 4, end: 4 + seconds, speaker: "C", text: words)])
+        let words = Array(repeating: "At my last company I rebuilt the billing flow and it reduced refunds by 30% overall.", count: 25)
+            .joined(separator: " ")
+        let t = Transcript(
+            format: .vtt,
+            segments: [
+                Segment(start: 0, end: 3, speaker: "I", text: "Tell me about it."),
+                Segment(start: 4, end: 4 + seconds, speaker: "C", text: words),
+            ])
         let a = try TranscriptAnalyzer(kind: .behavioral).analyze(t, candidate: "C").answers[0]
         #expect(a.redFlags.contains(.rambling) == flag)
         #expect(a.warnings.contains("rambling_soon") == warning)
@@ -155,6 +172,8 @@ import Testing
         let t = try AnalysisThresholds.load(file: file.path)
         #expect(t.silenceSeconds == 8 && t.pauseSeconds == 3)
         try #"{"silenceSeconds": "long"}"#.write(to: file, atomically: true, encoding: .utf8)
-        #expect { try AnalysisThresholds.load(file: file.path) } throws: { ($0 as? TranscriptError)?.problem.contains("silenceSeconds") == true }
+        #expect { try AnalysisThresholds.load(file: file.path) } throws: {
+            ($0 as? TranscriptError)?.problem.contains("silenceSeconds") == true
+        }
     }
 }

@@ -21,7 +21,8 @@ struct CLI {
         var env = ProcessInfo.processInfo.environment
         env["DATABASE_URL"] = nil
         p.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()
@@ -48,8 +49,12 @@ struct CLI {
         #expect(rubrics.count == 5)
         let md = try cli.run(["rubrics", "export", "behavioral"])
         #expect(md.code == 0 && md.out.hasPrefix("# ") && md.out.contains("| 3 |"))
-        let a = try cli.json(["questions", "pick", "--type", "coding", "--level", "senior", "--tier", "tier1", "--seed", "11"]) as? [String: Any]
-        let b = try cli.json(["questions", "pick", "--type", "coding", "--level", "senior", "--tier", "tier1", "--seed", "11"]) as? [String: Any]
+        let a =
+            try cli.json(["questions", "pick", "--type", "coding", "--level", "senior", "--tier", "tier1", "--seed", "11"])
+            as? [String: Any]
+        let b =
+            try cli.json(["questions", "pick", "--type", "coding", "--level", "senior", "--tier", "tier1", "--seed", "11"])
+            as? [String: Any]
         #expect((a?["question"] as? [String: Any])?["id"] as? String == (b?["question"] as? [String: Any])?["id"] as? String)
         let list = try cli.run(["questions", "list", "--type", "behavioral"])
         #expect(list.code == 0 && list.out.contains("ID") && list.out.contains("questions"))
@@ -57,12 +62,18 @@ struct CLI {
     }
 
     @Test func logAddListExportAndImportElsewhere() throws {
-        let cli = CLI(), fresh = CLI()
-        defer { cli.cleanUp(); fresh.cleanUp() }
-        let add = try cli.run(["log", "add", "--type", "system_design", "--mode", "paid_pro", "--interviewer", "Kai", "--title", "Design a cache",
-                               "--score", "capacity_estimation=1", "--score", "requirements=3", "--self", "capacity_estimation=2",
-                               "--went-well", "Good requirements", "--went-wrong", "No numbers", "--fix-dimension", "capacity_estimation",
-                               "--fix", "Estimate before drawing", "--drill", "5 estimations out loud", "--date", "2026-11-02"])
+        let cli = CLI()
+        let fresh = CLI()
+        defer {
+            cli.cleanUp()
+            fresh.cleanUp()
+        }
+        let add = try cli.run([
+            "log", "add", "--type", "system_design", "--mode", "paid_pro", "--interviewer", "Kai", "--title", "Design a cache",
+            "--score", "capacity_estimation=1", "--score", "requirements=3", "--self", "capacity_estimation=2",
+            "--went-well", "Good requirements", "--went-wrong", "No numbers", "--fix-dimension", "capacity_estimation",
+            "--fix", "Estimate before drawing", "--drill", "5 estimations out loud", "--date", "2026-11-02",
+        ])
         #expect(add.code == 0 && add.out.contains("Logged session"), "\(add.err)")
         let page = try cli.json(["log", "list"]) as? [String: Any]
         #expect(page?["total"] as? Int == 1)
@@ -100,14 +111,18 @@ struct CLI {
         defer { cli.cleanUp() }
         try FileManager.default.createDirectory(at: cli.dataDir, withIntermediateDirectories: true)
         let file = cli.dataDir.appendingPathComponent("mock.srt")
-        try "1\n00:00:00,000 --> 00:00:03,000\nKim: Find the shortest path.\n\n2\n00:00:04,000 --> 00:00:30,000\nLee: I'd run BFS from the start because edges are unweighted.\n"
+        try
+            "1\n00:00:00,000 --> 00:00:03,000\nKim: Find the shortest path.\n\n2\n00:00:04,000 --> 00:00:30,000\nLee: I'd run BFS from the start because edges are unweighted.\n"
             .write(to: file, atomically: true, encoding: .utf8)
         let text = try cli.run(["analyze", file.path, "--kind", "coding"], usesStore: false)
         #expect(text.code == 0 && text.out.hasPrefix("Fix first:"))
         let json = try cli.run(["analyze", file.path, "--kind", "coding", "--json"], usesStore: false)
         let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any] ?? [:]
-        #expect(Set(object.keys) == ["source", "candidate", "durationSeconds", "words", "wordsPerMinute", "fillers", "pauses",
-                                     "timeToFirstWordSeconds", "answers", "redFlags", "suggestedScores", "topFix"])
+        #expect(
+            Set(object.keys) == [
+                "source", "candidate", "durationSeconds", "words", "wordsPerMinute", "fillers", "pauses",
+                "timeToFirstWordSeconds", "answers", "redFlags", "suggestedScores", "topFix",
+            ])
         #expect((object["redFlags"] as? [String])?.contains("no_complexity") == true)
         try "1\n00:00:05,000 --> 00:00:01,000\nKim: hi\n".write(to: file, atomically: true, encoding: .utf8)
         let bad = try cli.run(["analyze", file.path], usesStore: false)
@@ -123,7 +138,10 @@ struct CLI {
             try text.write(to: url, atomically: true, encoding: .utf8)
             return url.path
         }
-        let good = try write("good.py", "def is_balanced(s):\n    pairs = {')': '(', ']': '[', '}': '{'}\n    stack = []\n    for ch in s:\n        if ch in '([{':\n            stack.append(ch)\n        elif ch in pairs and (not stack or stack.pop() != pairs[ch]):\n            return False\n    return not stack\n")
+        let good = try write(
+            "good.py",
+            "def is_balanced(s):\n    pairs = {')': '(', ']': '[', '}': '{'}\n    stack = []\n    for ch in s:\n        if ch in '([{':\n            stack.append(ch)\n        elif ch in pairs and (not stack or stack.pop() != pairs[ch]):\n            return False\n    return not stack\n"
+        )
         let wrong = try write("wrong.py", "def is_balanced(s):\n    return True\n")
         let accepted = try cli.run(["run-code", good, "--question", "balanced-brackets"])
         #expect(accepted.code == 0, "\(accepted.err)")
@@ -137,7 +155,8 @@ struct CLI {
         #expect((json["tests"] as? [[String: Any]])?.first?["timeMs"] is Double)
         #expect(json["totalMs"] is Double)
 
-        let tests = try write("tests.json", #"{"mode": "stdio", "cases": [{"stdin": "2 3\n", "stdout": "5\n"}, {"stdin": "7 8\n", "stdout": "15\n"}]}"#)
+        let tests = try write(
+            "tests.json", #"{"mode": "stdio", "cases": [{"stdin": "2 3\n", "stdout": "5\n"}, {"stdin": "7 8\n", "stdout": "15\n"}]}"#)
         let cpp = try write("sum.cpp", "#include <iostream>\nint main(){ long a, b; std::cin >> a >> b; std::cout << a + b << '\\n'; }\n")
         let stdio = try cli.run(["run-code", cpp, "--tests", tests], usesStore: false)
         #expect(stdio.code == 0, "\(stdio.out) \(stdio.err)")
@@ -158,11 +177,13 @@ struct CLI {
         let cli = CLI()
         defer { cli.cleanUp() }
         for (i, score) in [1, 2, 1].enumerated() {
-            let r = try cli.run(["log", "add", "--type", "coding", "--mode", "peer", "--date", "2026-11-0\(i + 2)",
-                                 "--score", "testing_edge_cases=\(score)", "--score", "clarification=3", "--self", "testing_edge_cases=3",
-                                 "--fix-dimension", "testing_edge_cases", "--fix", "Trace one example before running tests",
-                                 "--drill", "Five problems, three edge cases each, out loud", "--went-well", "Clear plan because I restated it",
-                                 "--went-wrong", "Skipped edge cases"])
+            let r = try cli.run([
+                "log", "add", "--type", "coding", "--mode", "peer", "--date", "2026-11-0\(i + 2)",
+                "--score", "testing_edge_cases=\(score)", "--score", "clarification=3", "--self", "testing_edge_cases=3",
+                "--fix-dimension", "testing_edge_cases", "--fix", "Trace one example before running tests",
+                "--drill", "Five problems, three edge cases each, out loud", "--went-well", "Clear plan because I restated it",
+                "--went-wrong", "Skipped edge cases",
+            ])
             #expect(r.code == 0, "\(r.err)")
         }
         let text = try cli.run(["report", "--type", "coding", "--tz", "Europe/Berlin"])

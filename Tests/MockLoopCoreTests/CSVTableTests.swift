@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MockLoopCore
 
 @Suite struct CSVTableTests {
@@ -16,7 +17,9 @@ import Testing
     }
 
     @Test func unclosedQuoteNamesItsLine() throws {
-        #expect { try CSVTable.parse("a,b\n1,\"never closed\n2,3\n") } throws: { ($0 as? MockLoopError)?.message.contains("line 2") == true }
+        #expect { try CSVTable.parse("a,b\n1,\"never closed\n2,3\n") } throws: {
+            ($0 as? MockLoopError)?.message.contains("line 2") == true
+        }
     }
 
     @Test func writeThenParseRoundTrips() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MockLoopCore
 
 @Suite struct ContentLibraryTests {
@@ -7,12 +8,17 @@ import Testing
 
     @Test func rubricsHaveTheAgreedDimensions() throws {
         let byType = Dictionary(uniqueKeysWithValues: content.rubrics.map { ($0.type, $0) })
-        #expect(byType[.coding]?.dimensions.map(\.key) == ["clarification", "approach_verbalization", "coding_execution",
-                                                           "testing_edge_cases", "optimization_discussion", "communication"])
+        #expect(
+            byType[.coding]?.dimensions.map(\.key) == [
+                "clarification", "approach_verbalization", "coding_execution",
+                "testing_edge_cases", "optimization_discussion", "communication",
+            ])
         #expect(byType[.systemDesign]?.dimensions.count == 7)
         #expect(byType[.behavioral]?.dimensions.count == 5)
         #expect(byType[.apiDesign] != nil && byType[.dataModeling] != nil)
-        for rubric in content.rubrics { for d in rubric.dimensions { #expect(!d.score1.isEmpty && !d.score3.isEmpty && !d.question.isEmpty) } }
+        for rubric in content.rubrics {
+            for d in rubric.dimensions { #expect(!d.score1.isEmpty && !d.score3.isEmpty && !d.question.isEmpty) }
+        }
     }
 
     @Test func bankMeetsItsHonestDifficultyBar() throws {
@@ -31,8 +37,10 @@ import Testing
         }
         let behavioral = by[.behavioral] ?? []
         #expect(behavioral.count >= 18)
-        for theme in ["influence-without-authority", "navigating-ambiguity", "cross-functional-collaboration",
-                      "decisions-under-uncertainty", "mentorship", "handling-failure"] {
+        for theme in [
+            "influence-without-authority", "navigating-ambiguity", "cross-functional-collaboration",
+            "decisions-under-uncertainty", "mentorship", "handling-failure",
+        ] {
             #expect(behavioral.filter { $0.topics.contains(theme) }.count >= 3, "theme \(theme)")
         }
         #expect((by[.apiDesign] ?? []).count >= 5)
@@ -42,16 +50,16 @@ import Testing
 
     @Test func badEntryIsNamedByFileEntryAndField() throws {
         let yaml = """
-        questions:
-          - id: fine-one
-            type: coding
-            title: Fine
-            prompt: Do it.
-            difficulty: extreme
-            topics: [arrays]
-            levels: [senior]
-            tiers: [tier1]
-        """
+            questions:
+              - id: fine-one
+                type: coding
+                title: Fine
+                prompt: Do it.
+                difficulty: extreme
+                topics: [arrays]
+                levels: [senior]
+                tiers: [tier1]
+            """
         #expect {
             try ContentLibrary.parseQuestions(yaml: yaml, fileName: "mine.yaml", builtIn: false)
         } throws: { error in

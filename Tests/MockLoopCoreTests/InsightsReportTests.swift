@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MockLoopCore
 
 /// The whole report from plain entries: windows, the aggregate, and each section's edge cases.

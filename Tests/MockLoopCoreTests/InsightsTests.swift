@@ -1,17 +1,21 @@
 import Foundation
 import Testing
+
 @testable import MockLoopCore
 
 @Suite struct InsightsTests {
-    static let rubric = Rubric(id: "r", name: "R", type: .coding, description: "", dimensions: [
-        Dimension(key: "a", name: "A", question: "?", score1: "1", score2: "2", score3: "3"),
-        Dimension(key: "b", name: "B", question: "?", score1: "1", score2: "2", score3: "3"),
-        Dimension(key: "c", name: "C", question: "?", score1: "1", score2: "2", score3: "3"),
-    ])
+    static let rubric = Rubric(
+        id: "r", name: "R", type: .coding, description: "",
+        dimensions: [
+            Dimension(key: "a", name: "A", question: "?", score1: "1", score2: "2", score3: "3"),
+            Dimension(key: "b", name: "B", question: "?", score1: "1", score2: "2", score3: "3"),
+            Dimension(key: "c", name: "C", question: "?", score1: "1", score2: "2", score3: "3"),
+        ])
 
     static func entry(_ scores: [String: Int], day: Double = 0, mode: SessionMode = .peer) -> LogEntry {
-        LogEntry(id: UUID(), date: Date(timeIntervalSince1970: 1_790_000_000 + day * 86400), type: .coding, mode: mode, status: .completed,
-                 rubricId: "r", scores: ScoreSheet(interviewerScores: scores.mapValues { DimensionScore(score: $0) }))
+        LogEntry(
+            id: UUID(), date: Date(timeIntervalSince1970: 1_790_000_000 + day * 86400), type: .coding, mode: mode, status: .completed,
+            rubricId: "r", scores: ScoreSheet(interviewerScores: scores.mapValues { DimensionScore(score: $0) }))
     }
 
     @Test func trendsReadTheDirectionAndSkipUnscoredDimensions() {
@@ -74,16 +78,20 @@ import Testing
 @Suite struct CalibrationAndReadinessTests {
     static let rubric = InsightsTests.rubric
 
-    static func entry(_ scores: [String: Int], self selfScores: [String: Int] = [:], mode: SessionMode = .peer,
-                      difficulty: Difficulty? = .medium, retro: Retrospective? = nil, day: Double = 0) -> LogEntry {
-        LogEntry(id: UUID(), date: Date(timeIntervalSince1970: 1_790_000_000 + day * 86400), type: .coding, mode: mode, status: .completed,
-                 rubricId: "r", difficulty: difficulty,
-                 scores: ScoreSheet(interviewerScores: scores.mapValues { DimensionScore(score: $0) }, selfScores: selfScores), retro: retro)
+    static func entry(
+        _ scores: [String: Int], self selfScores: [String: Int] = [:], mode: SessionMode = .peer,
+        difficulty: Difficulty? = .medium, retro: Retrospective? = nil, day: Double = 0
+    ) -> LogEntry {
+        LogEntry(
+            id: UUID(), date: Date(timeIntervalSince1970: 1_790_000_000 + day * 86400), type: .coding, mode: mode, status: .completed,
+            rubricId: "r", difficulty: difficulty,
+            scores: ScoreSheet(interviewerScores: scores.mapValues { DimensionScore(score: $0) }, selfScores: selfScores), retro: retro)
     }
 
     @Test func selfGapSkipsSessionsWithoutSelfScores() {
-        let gaps = CalibrationGap.selfVsInterviewer([Self.entry(["a": 1], self: ["a": 3]), Self.entry(["a": 2]), Self.entry(["a": 2], self: ["a": 2])],
-                                                    rubric: Self.rubric)
+        let gaps = CalibrationGap.selfVsInterviewer(
+            [Self.entry(["a": 1], self: ["a": 3]), Self.entry(["a": 2]), Self.entry(["a": 2], self: ["a": 2])],
+            rubric: Self.rubric)
         #expect(gaps[0] == CalibrationGap(dimension: "a", pairs: 2, meanGap: 1))
         #expect(gaps[1].meanGap == nil && gaps[1].pairs == 0)
     }
@@ -105,8 +113,12 @@ import Testing
     }
 
     @Test func didTheFixWork() {
-        let retro = Retrospective(wentWell: "", wentWrong: "", priorityFix: PriorityFix(dimension: "a", text: "ask first"), drill: Drill(text: "d", done: true))
-        let entries = [Self.entry(["a": 1], day: 0), Self.entry(["a": 1], retro: retro, day: 1), Self.entry(["b": 2], day: 2), Self.entry(["a": 3], day: 3)]
+        let retro = Retrospective(
+            wentWell: "", wentWrong: "", priorityFix: PriorityFix(dimension: "a", text: "ask first"), drill: Drill(text: "d", done: true))
+        let entries = [
+            Self.entry(["a": 1], day: 0), Self.entry(["a": 1], retro: retro, day: 1), Self.entry(["b": 2], day: 2),
+            Self.entry(["a": 3], day: 3),
+        ]
         let effects = FixEffect.compute(entries)
         #expect(effects.count == 1)
         #expect(effects[0].before == 1 && effects[0].after == 3 && effects[0].verdict == .moved && effects[0].drillDone)
@@ -129,14 +141,18 @@ import Testing
 
 @Suite struct NextFocusTests {
     @Test func weakestDimensionWithAnUnseenQuestion() {
-        let trends = [DimensionTrend(dimension: "a", sessions: 4, mean: 2.5, slope: nil, direction: nil),
-                      DimensionTrend(dimension: "b", sessions: 2, mean: 1.5, slope: nil, direction: nil),
-                      DimensionTrend(dimension: "c", sessions: 6, mean: 1.5, slope: nil, direction: nil)]
+        let trends = [
+            DimensionTrend(dimension: "a", sessions: 4, mean: 2.5, slope: nil, direction: nil),
+            DimensionTrend(dimension: "b", sessions: 2, mean: 1.5, slope: nil, direction: nil),
+            DimensionTrend(dimension: "c", sessions: 6, mean: 1.5, slope: nil, direction: nil),
+        ]
         let bank = ["q2", "q1"]
         let focus = NextFocus.choose(trends: trends, rubric: InsightsTests.rubric, questionIDs: bank, seen: ["q1"], seed: 1)
         #expect(focus?.dimension == "c", "a tie goes to the dimension with more evidence")
         #expect(focus?.questionID == "q2")
-        #expect(NextFocus.choose(trends: trends, rubric: InsightsTests.rubric, questionIDs: bank, seen: ["q1", "q2"], seed: 1)?.questionID == nil)
+        #expect(
+            NextFocus.choose(trends: trends, rubric: InsightsTests.rubric, questionIDs: bank, seen: ["q1", "q2"], seed: 1)?.questionID
+                == nil)
         let none = trends.map { DimensionTrend(dimension: $0.dimension, sessions: 0, mean: nil, slope: nil, direction: nil) }
         #expect(NextFocus.choose(trends: none, rubric: InsightsTests.rubric, questionIDs: bank, seen: [], seed: 1) == nil)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MockLoopCore
 
 @Suite struct LogImportTests {
@@ -11,9 +12,9 @@ import Testing
 
     @Test func notionStyleHeadersAreMatchedWithoutCase() throws {
         let csv = """
-        Date,Interview Type,Partner,Problem,Clarification,Communication,Self: Clarification,Priority Fix,Fix Dimension,Drill,Drill Done
-        "November 3, 2026",Coding,Ana,Merge intervals,2,3,1,Ask about input size first,clarification,5 problems: 2 clarifying questions each,yes
-        """
+            Date,Interview Type,Partner,Problem,Clarification,Communication,Self: Clarification,Priority Fix,Fix Dimension,Drill,Drill Done
+            "November 3, 2026",Coding,Ana,Merge intervals,2,3,1,Ask about input size first,clarification,5 problems: 2 clarifying questions each,yes
+            """
         let result = try parse(csv)
         #expect(result.problems.isEmpty)
         let e = try #require(result.rows.first?.entry)
@@ -27,16 +28,16 @@ import Testing
 
     @Test func badRowsAreReportedByLineAndGoodOnesKept() throws {
         let csv = """
-        date,type,clarification,confidence
-        2026-11-01,coding,2,3
-        2026-11-02,coding,4,3
-        2026-11-03,coding,0,
-        2026-11-04,coding,,
-        not a date,coding,2,
-        2026-11-05,cooking,2,
-        2026-11-06,coding,three,
-        2026-11-07,coding,2,9
-        """
+            date,type,clarification,confidence
+            2026-11-01,coding,2,3
+            2026-11-02,coding,4,3
+            2026-11-03,coding,0,
+            2026-11-04,coding,,
+            not a date,coding,2,
+            2026-11-05,cooking,2,
+            2026-11-06,coding,three,
+            2026-11-07,coding,2,9
+            """
         let result = try parse(csv)
         #expect(result.rows.map(\.line) == [2, 5])
         #expect(result.problems.map(\.line) == [3, 4, 6, 7, 8, 9])
@@ -62,7 +63,8 @@ import Testing
     }
 
     @Test func fixWithoutDimensionIsInferredFromItsWordsOrRefused() throws {
-        let csv = "date,type,priority fix\n2026-11-01,system design,Do capacity estimation before boxes\n2026-11-02,system design,Be better\n"
+        let csv =
+            "date,type,priority fix\n2026-11-01,system design,Do capacity estimation before boxes\n2026-11-02,system design,Be better\n"
         let result = try parse(csv)
         #expect(result.rows.first?.entry.retro?.priorityFix.dimension == "capacity_estimation")
         #expect(result.problems.first?.line == 3 && result.problems.first?.reason.contains("fix_dimension") == true)
@@ -73,11 +75,14 @@ import Testing
             id: UUID(), date: Date(timeIntervalSince1970: 1_794_000_000), type: .behavioral, mode: .paidPro, status: .completed,
             interviewer: "Sam, from \"Big Co\"", questionId: "bq-x", questionTitle: "Tell me, about a failure", rubricId: "behavioral",
             difficulty: .hard, company: "Acme", tier: .tier1, level: .staff,
-            scores: ScoreSheet(interviewerScores: ["situation_clarity": DimensionScore(score: 3), "quantified_outcomes": DimensionScore(score: 1)],
-                               selfScores: ["quantified_outcomes": 2], confidence: 4, durationMinutes: 30, hintsUsed: 1, pauses: 2, wentEasy: true),
+            scores: ScoreSheet(
+                interviewerScores: ["situation_clarity": DimensionScore(score: 3), "quantified_outcomes": DimensionScore(score: 1)],
+                selfScores: ["quantified_outcomes": 2], confidence: 4, durationMinutes: 30, hintsUsed: 1, pauses: 2, wentEasy: true),
             isRepeat: true, notes: "line one\nline two",
-            retro: Retrospective(wentWell: "Clear story", wentWrong: "No numbers", priorityFix: PriorityFix(dimension: "quantified_outcomes", text: "Lead with the number"),
-                                 drill: Drill(text: "Rewrite 3 stories with metrics", done: true)))
+            retro: Retrospective(
+                wentWell: "Clear story", wentWrong: "No numbers",
+                priorityFix: PriorityFix(dimension: "quantified_outcomes", text: "Lead with the number"),
+                drill: Drill(text: "Rewrite 3 stories with metrics", done: true)))
         let csv = LogExport.csv([entry], rubrics: content.rubrics)
         let back = try #require(try parse(csv).rows.first?.entry)
         var expected = entry

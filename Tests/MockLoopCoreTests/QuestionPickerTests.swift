@@ -1,10 +1,12 @@
 import Testing
+
 @testable import MockLoopCore
 
 @Suite struct QuestionPickerTests {
     static func question(_ id: String, _ difficulty: Difficulty, type: InterviewType = .coding, vague: Bool = false) -> Question {
-        Question(id: id, type: type, title: id, prompt: "p", difficulty: difficulty, topics: ["t"], levels: Level.allCases,
-                 tiers: CompanyTier.allCases, underspecified: vague, followUps: [], hints: [], keyPoints: [])
+        Question(
+            id: id, type: type, title: id, prompt: "p", difficulty: difficulty, topics: ["t"], levels: Level.allCases,
+            tiers: CompanyTier.allCases, underspecified: vague, followUps: [], hints: [], keyPoints: [])
     }
 
     /// 10 of each difficulty, so the mix is limited only by the target.
@@ -45,11 +47,15 @@ import Testing
     @Test func exhaustedDifficultyFallsBackToNearestHarderFirst() throws {
         // No medium questions: whenever the mix asks for medium, the picker must go harder, not easier.
         let picker = QuestionPicker(questions: [Self.question("e", .easy), Self.question("h", .hard)])
-        let picks = try (0..<200 as Range<UInt64>).map { try picker.pick(filter: QuestionFilter(type: .coding, level: .senior, tier: .tier1), seen: [], seed: $0) }
+        let picks = try (0..<200 as Range<UInt64>).map {
+            try picker.pick(filter: QuestionFilter(type: .coding, level: .senior, tier: .tier1), seen: [], seed: $0)
+        }
         let fallbacks = picks.filter(\.fellBack)
         #expect(!fallbacks.isEmpty)
         #expect(fallbacks.allSatisfy { $0.question.id == "h" })
-        #expect(throws: MockLoopError.self) { try picker.pick(filter: QuestionFilter(type: .coding, difficulty: .medium), seen: [], seed: 3) }
+        #expect(throws: MockLoopError.self) {
+            try picker.pick(filter: QuestionFilter(type: .coding, difficulty: .medium), seen: [], seed: 3)
+        }
     }
 
     @Test func noMatchSaysWhichFilter() throws {
@@ -60,8 +66,10 @@ import Testing
     }
 
     @Test func staffDesignPrefersDeliberatelyVaguePrompts() throws {
-        let picker = QuestionPicker(questions: [Self.question("clear", .hard, type: .systemDesign),
-                                                Self.question("vague", .hard, type: .systemDesign, vague: true)])
+        let picker = QuestionPicker(questions: [
+            Self.question("clear", .hard, type: .systemDesign),
+            Self.question("vague", .hard, type: .systemDesign, vague: true),
+        ])
         for seed in 0..<20 as Range<UInt64> {
             let pick = try picker.pick(filter: QuestionFilter(type: .systemDesign, difficulty: .hard, level: .staff), seen: [], seed: seed)
             #expect(pick.question.id == "vague")

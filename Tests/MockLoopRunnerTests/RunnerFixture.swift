@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import MockLoopCore
+import Testing
+
 @testable import MockLoopRunner
 
 /// All runner suites run one test at a time: the abuse tests check that no process is left
@@ -11,7 +12,8 @@ import MockLoopCore
 enum RunnerFixture {
     static let runner: CodeRunner = {
         let runner = CodeRunner(configuration: .init(workDirectory: "/tmp/mockloop-runner-tests", slots: 2, uidBase: 61100))
-        precondition(runner.status.available, "the sandbox is unavailable: \(runner.status.reason ?? "?") — scripts/test.sh installs bubblewrap")
+        precondition(
+            runner.status.available, "the sandbox is unavailable: \(runner.status.reason ?? "?") — scripts/test.sh installs bubblewrap")
         return runner
     }()
 
@@ -22,17 +24,21 @@ enum RunnerFixture {
         try await runner.run(Submission(source: code, language: language, tests: tests, limits: limits))
     }
 
-    static let addFunction = CodeTests(mode: .function, entryPoint: "add_pair", compare: .exact, cases: [
-        TestCase(args: .array([.int(1), .int(2)]), expected: .int(3)),
-        TestCase(args: .array([.int(-5), .int(5)]), expected: .int(0)),
-        TestCase(args: .array([.int(40), .int(2)]), expected: .int(42), hidden: true),
-    ])
+    static let addFunction = CodeTests(
+        mode: .function, entryPoint: "add_pair", compare: .exact,
+        cases: [
+            TestCase(args: .array([.int(1), .int(2)]), expected: .int(3)),
+            TestCase(args: .array([.int(-5), .int(5)]), expected: .int(0)),
+            TestCase(args: .array([.int(40), .int(2)]), expected: .int(42), hidden: true),
+        ])
 
-    static let addStdio = CodeTests(mode: .stdio, cases: [
-        TestCase(stdin: "1 2\n", stdout: "3\n"),
-        TestCase(stdin: "-5 5\n", stdout: "0\n"),
-        TestCase(stdin: "40 2\n", stdout: "42\n", hidden: true),
-    ])
+    static let addStdio = CodeTests(
+        mode: .stdio,
+        cases: [
+            TestCase(stdin: "1 2\n", stdout: "3\n"),
+            TestCase(stdin: "-5 5\n", stdout: "0\n"),
+            TestCase(stdin: "40 2\n", stdout: "42\n", hidden: true),
+        ])
 
     /// Processes still running under any slot uid (there must be none between submissions).
     static func leftovers() -> [pid_t] {

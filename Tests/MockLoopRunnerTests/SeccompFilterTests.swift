@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MockLoopRunner
 
 @Suite struct SeccompFilterTests {

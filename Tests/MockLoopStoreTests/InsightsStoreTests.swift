@@ -1,14 +1,17 @@
 import Fluent
 import Foundation
 import MockLoopCore
-@testable import MockLoopStore
 import MockLoopTestSupport
 import Testing
+
+@testable import MockLoopStore
 
 /// The SQL that gathers the insights' input agrees with the same reduction done in memory
 /// over the same sessions, on SQLite and PostgreSQL, for every kind of window.
 @Suite struct InsightsStoreTests {
-    static let dimensions = ["clarification", "approach_verbalization", "coding_execution", "testing_edge_cases", "optimization_discussion", "communication"]
+    static let dimensions = [
+        "clarification", "approach_verbalization", "coding_execution", "testing_edge_cases", "optimization_discussion", "communication",
+    ]
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
     /// Varied sessions: every mode, status and difficulty, partial and self scores, two types.
@@ -39,13 +42,14 @@ import Testing
         try await withStore(kind) { db, owner in
             let writer = SessionWriter(db: db, userID: owner)
             for e in entries { try await writer.insert(e, importKey: nil) }
-            try await InsightRollup.rebuildAll(db) // as the migration does for sessions already there
+            try await InsightRollup.rebuildAll(db)  // as the migration does for sessions already there
             let stored = try await LogRepository(db: db, userID: owner).all()
             let repo = InsightsRepository(db: db, userID: owner)
             let utc = TimeZone(identifier: "UTC")!
             for window in [InsightsWindow.all, .days(30), .sessions(10)] {
                 let fromSQL = try await repo.input(type: .coding, window: window, now: Self.now, timeZone: utc, recentLimit: 25)
-                let inMemory = InsightsReport.Input.from(stored, type: .coding, window: window, now: Self.now, timeZone: utc, recentLimit: 25)
+                let inMemory = InsightsReport.Input.from(
+                    stored, type: .coding, window: window, now: Self.now, timeZone: utc, recentLimit: 25)
                 #expect(fromSQL.aggregate.sessions > 0, "\(window)")
                 #expect(fromSQL.aggregate == inMemory.aggregate, "\(window)")
                 #expect(fromSQL.recent.map(\.id) == inMemory.recent.map(\.id), "\(window)")
@@ -77,14 +81,18 @@ import Testing
             try await agree("planned")
             _ = try await sessions.start(planned.id)
             try await agree("started today")
-            _ = try await sessions.finish(planned.id, sheet: ScoreSheet(interviewerScores: ["clarification": DimensionScore(score: 1)],
-                                                                       selfScores: ["clarification": 3]))
+            _ = try await sessions.finish(
+                planned.id,
+                sheet: ScoreSheet(
+                    interviewerScores: ["clarification": DimensionScore(score: 1)],
+                    selfScores: ["clarification": 3]))
             try await agree("scored")
             _ = try await sessions.finish(planned.id, sheet: ScoreSheet(interviewerScores: ["clarification": DimensionScore(score: 3)]))
             try await agree("scored again")
             _ = try await sessions.create(SessionStoreTests.scored(date: Date().addingTimeInterval(-86_400)))
             try await agree("logged scored")
-            let csv = "date,type,mode,score:clarification,self:clarification\n2026-01-02,coding,ai,3,2\n2026-01-02,coding,friend,1,3\n2025-12-30,behavioral,peer,,\n"
+            let csv =
+                "date,type,mode,score:clarification,self:clarification\n2026-01-02,coding,ai,3,2\n2026-01-02,coding,friend,1,3\n2025-12-30,behavioral,peer,,\n"
             _ = try await LogRepository(db: db, userID: owner).importCSV(csv)
             try await agree("imported")
             let all = try await repo.input(type: .coding, window: .all, now: Date(), timeZone: utc)

@@ -40,11 +40,11 @@ import Testing
     func importTwiceAddsNothingAndReportsBadRows(db kind: TestDatabase) async throws {
         try await withStore(kind) { db, owner in
             let csv = """
-            Date,Type,Mode,Question,Clarification,Communication,Priority Fix,Fix Dimension,Drill
-            2026-10-01,coding,peer,Two sum,2,3,Ask about duplicates,clarification,10 edge-case lists
-            2026-10-02,coding,friend,"LRU cache, with TTL",1,2,,,
-            2026-10-03,coding,peer,Bad score,5,2,,,
-            """
+                Date,Type,Mode,Question,Clarification,Communication,Priority Fix,Fix Dimension,Drill
+                2026-10-01,coding,peer,Two sum,2,3,Ask about duplicates,clarification,10 edge-case lists
+                2026-10-02,coding,friend,"LRU cache, with TTL",1,2,,,
+                2026-10-03,coding,peer,Bad score,5,2,,,
+                """
             let log = LogRepository(db: db, userID: owner)
             let first = try await log.importCSV(csv)
             #expect(first.imported == 2 && first.duplicates == 0 && first.problems.map(\.line) == [4])

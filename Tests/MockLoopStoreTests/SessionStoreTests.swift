@@ -7,15 +7,20 @@ import Testing
 
 @Suite struct SessionStoreTests {
     static func scored(_ type: InterviewType = .coding, date: Date? = nil, question: String? = nil) -> SessionPlan {
-        SessionPlan(type: type, mode: .peer, questionId: question, interviewer: "Ana", date: date,
-                    scores: ScoreSheet(interviewerScores: ["clarification": DimensionScore(score: 1, note: "jumped in"),
-                                                           "communication": DimensionScore(score: 3)],
-                                       selfScores: ["clarification": 2], confidence: 3, durationMinutes: 45))
+        SessionPlan(
+            type: type, mode: .peer, questionId: question, interviewer: "Ana", date: date,
+            scores: ScoreSheet(
+                interviewerScores: [
+                    "clarification": DimensionScore(score: 1, note: "jumped in"),
+                    "communication": DimensionScore(score: 3),
+                ],
+                selfScores: ["clarification": 2], confidence: 3, durationMinutes: 45))
     }
 
-    static let retro = RetroDraft(wentWell: "Clean code, because I planned it", wentWrong: "Never asked about input size",
-                                  priorityFix: PriorityFix(dimension: "clarification", text: "Ask two clarifying questions first"),
-                                  drill: "5 problems: two clarifying questions out loud before coding")
+    static let retro = RetroDraft(
+        wentWell: "Clean code, because I planned it", wentWrong: "Never asked about input size",
+        priorityFix: PriorityFix(dimension: "clarification", text: "Ask two clarifying questions first"),
+        drill: "5 problems: two clarifying questions out loud before coding")
 
     @Test(arguments: TestDatabase.available)
     func seedingIsIdempotent(db kind: TestDatabase) async throws {
@@ -38,7 +43,8 @@ import Testing
             let started = try await sessions.start(planned.id)
             #expect(started.status == .started)
             await #expect(throws: MockLoopError.self) { try await sessions.start(planned.id) }
-            let sheet = ScoreSheet(interviewerScores: ["clarification": DimensionScore(score: 2, note: "ok")], selfScores: ["clarification": 3], confidence: 2)
+            let sheet = ScoreSheet(
+                interviewerScores: ["clarification": DimensionScore(score: 2, note: "ok")], selfScores: ["clarification": 3], confidence: 2)
             let done = try await sessions.finish(planned.id, sheet: sheet)
             #expect(done.status == .completed && done.scores.interviewerScores["clarification"] == DimensionScore(score: 2, note: "ok"))
             #expect(done.scores.durationMinutes != nil, "duration comes from the clock when not given")
@@ -85,7 +91,9 @@ import Testing
         try await withStore(kind) { db, owner in
             let mine = try await SessionRepository(db: db, userID: owner).create(Self.scored())
             let other = try await OwnerRepository(db: db).createUser(name: "Other")
-            await #expect { try await SessionRepository(db: db, userID: other).find(mine.id) } throws: { ($0 as? MockLoopError)?.kind == .notFound }
+            await #expect { try await SessionRepository(db: db, userID: other).find(mine.id) } throws: {
+                ($0 as? MockLoopError)?.kind == .notFound
+            }
             #expect(try await LogRepository(db: db, userID: other).page(LogQuery()).total == 0)
             #expect(try await LogRepository(db: db, userID: owner).page(LogQuery()).total == 1)
         }

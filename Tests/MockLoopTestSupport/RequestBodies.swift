@@ -13,7 +13,8 @@ public enum RequestBody {
     public static func form(_ fields: [(String, String)]) -> (HTTPHeaders, ByteBuffer) {
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
-        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(
+            separator: "&")
         return (headers, ByteBuffer(string: body))
     }
 }

@@ -8,8 +8,10 @@ import Vapor
 
 /// Runs `body` against a fully configured MockLoop app on a fresh database of the given kind,
 /// and tears it all down afterwards, also when the body throws.
-public func withMockLoopApp(_ kind: TestDatabase, runner: CodeRunner.Configuration = .init(), llm: LLMConfig? = nil,
-                            _ body: (Application) async throws -> Void) async throws {
+public func withMockLoopApp(
+    _ kind: TestDatabase, runner: CodeRunner.Configuration = .init(), llm: LLMConfig? = nil,
+    _ body: (Application) async throws -> Void
+) async throws {
     let store = try await kind.makeStore()
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning

@@ -46,7 +46,8 @@ import VaporTesting
     func invalidScoresAre422NamingTheField(value: String, problem: String) async throws {
         try await withMockLoopApp(.sqlite) { app in
             let id = try await Self.createSession(app)
-            let (h, b) = Self.json(#"{"interviewerScores": {"clarification": \#(value)}, "selfScores": {}, "hintsUsed": 0, "pauses": 0, "wentEasy": false}"#)
+            let (h, b) = Self.json(
+                #"{"interviewerScores": {"clarification": \#(value)}, "selfScores": {}, "hintsUsed": 0, "pauses": 0, "wentEasy": false}"#)
             try await app.testing().test(.POST, "/api/v1/sessions/\(id)/scores", headers: h, body: b) { res in
                 #expect(res.status == .unprocessableEntity)
                 let body = Self.problem(res)
@@ -60,28 +61,36 @@ import VaporTesting
 
     @Test func unknownIdsAre404WithAProblemBody() async throws {
         try await withMockLoopApp(.sqlite) { app in
-            for path in ["/api/v1/rubrics/nope", "/api/v1/questions/nope", "/api/v1/sessions/\(UUID().uuidString)", "/api/v1/sessions/123"] {
+            for path in ["/api/v1/rubrics/nope", "/api/v1/questions/nope", "/api/v1/sessions/\(UUID().uuidString)", "/api/v1/sessions/123"]
+            {
                 try await app.testing().test(.GET, path) { res in
                     #expect(res.status == .notFound, "\(path)")
                     #expect(Self.problem(res)["error"] as? String == "not_found")
                 }
             }
             let (h, b) = Self.json(#"{"interviewerScores": {"clarification": 2}}"#)
-            try await app.testing().test(.POST, "/api/v1/sessions/\(UUID().uuidString)/scores", headers: h, body: b) { res in #expect(res.status == .notFound) }
+            try await app.testing().test(.POST, "/api/v1/sessions/\(UUID().uuidString)/scores", headers: h, body: b) { res in
+                #expect(res.status == .notFound)
+            }
         }
     }
 
     @Test(arguments: TestDatabase.available)
     func retroAllowsExactlyOnePriorityFix(db kind: TestDatabase) async throws {
         try await withMockLoopApp(kind) { app in
-            let id = try await Self.createSession(app, #"{"type": "behavioral", "mode": "peer", "scores": {"interviewerScores": {"quantified_outcomes": 1}, "selfScores": {}, "hintsUsed": 0, "pauses": 0, "wentEasy": false}}"#)
-            let two = #"{"wentWell": "Clear", "wentWrong": "No numbers", "priorityFixes": [{"dimension": "quantified_outcomes", "text": "Numbers"}, {"dimension": "scope_of_impact", "text": "Scope"}], "drill": "Rewrite 3 stories with metrics"}"#
+            let id = try await Self.createSession(
+                app,
+                #"{"type": "behavioral", "mode": "peer", "scores": {"interviewerScores": {"quantified_outcomes": 1}, "selfScores": {}, "hintsUsed": 0, "pauses": 0, "wentEasy": false}}"#
+            )
+            let two =
+                #"{"wentWell": "Clear", "wentWrong": "No numbers", "priorityFixes": [{"dimension": "quantified_outcomes", "text": "Numbers"}, {"dimension": "scope_of_impact", "text": "Scope"}], "drill": "Rewrite 3 stories with metrics"}"#
             let (h, b) = Self.json(two)
             try await app.testing().test(.POST, "/api/v1/sessions/\(id)/retro", headers: h, body: b) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect((Self.problem(res)["fields"] as? [String: String])?["priorityFix"]?.contains("exactly one") == true)
             }
-            let one = #"{"wentWell": "Clear", "wentWrong": "No numbers", "priorityFix": {"dimension": "quantified_outcomes", "text": "Lead with the number"}, "drill": "Rewrite 3 stories with metrics"}"#
+            let one =
+                #"{"wentWell": "Clear", "wentWrong": "No numbers", "priorityFix": {"dimension": "quantified_outcomes", "text": "Lead with the number"}, "drill": "Rewrite 3 stories with metrics"}"#
             let (h1, b1) = Self.json(one)
             try await app.testing().test(.POST, "/api/v1/sessions/\(id)/retro", headers: h1, body: b1) { res in
                 #expect(res.status == .created)
@@ -101,8 +110,11 @@ import VaporTesting
     @Test func retroBeforeScoresIsRefused() async throws {
         try await withMockLoopApp(.sqlite) { app in
             let id = try await Self.createSession(app)
-            let (h, b) = Self.json(#"{"wentWell": "a", "wentWrong": "b", "priorityFix": {"dimension": "clarification", "text": "c"}, "drill": "Do 5 katas"}"#)
-            try await app.testing().test(.POST, "/api/v1/sessions/\(id)/retro", headers: h, body: b) { res in #expect(res.status == .conflict) }
+            let (h, b) = Self.json(
+                #"{"wentWell": "a", "wentWrong": "b", "priorityFix": {"dimension": "clarification", "text": "c"}, "drill": "Do 5 katas"}"#)
+            try await app.testing().test(.POST, "/api/v1/sessions/\(id)/retro", headers: h, body: b) { res in
+                #expect(res.status == .conflict)
+            }
         }
     }
 
@@ -110,7 +122,10 @@ import VaporTesting
     func logListExportAndImport(db kind: TestDatabase) async throws {
         try await withMockLoopApp(kind) { app in
             for i in 0..<3 {
-                _ = try await Self.createSession(app, #"{"type": "coding", "mode": "peer", "interviewer": "Ana \#(i)", "questionTitle": "Q\#(i)", "date": "2026-10-0\#(i + 1)T10:00:00Z", "scores": {"interviewerScores": {"clarification": \#(i + 1)}, "selfScores": {}, "hintsUsed": 0, "pauses": 0, "wentEasy": false}}"#)
+                _ = try await Self.createSession(
+                    app,
+                    #"{"type": "coding", "mode": "peer", "interviewer": "Ana \#(i)", "questionTitle": "Q\#(i)", "date": "2026-10-0\#(i + 1)T10:00:00Z", "scores": {"interviewerScores": {"clarification": \#(i + 1)}, "selfScores": {}, "hintsUsed": 0, "pauses": 0, "wentEasy": false}}"#
+                )
             }
             try await app.testing().test(.GET, "/api/v1/sessions?limit=2&sort=date&order=asc") { res in
                 let page = Self.problem(res)
@@ -151,7 +166,9 @@ import VaporTesting
 
     @Test func questionsCreatePickAndExport() async throws {
         try await withMockLoopApp(.sqlite) { app in
-            let (h, b) = Self.json(#"{"title": "Design a parking lot API", "type": "api_design", "difficulty": "medium", "prompt": "Design it.", "topics": ["rest"]}"#)
+            let (h, b) = Self.json(
+                #"{"title": "Design a parking lot API", "type": "api_design", "difficulty": "medium", "prompt": "Design it.", "topics": ["rest"]}"#
+            )
             try await app.testing().test(.POST, "/api/v1/questions", headers: h, body: b) { res in
                 #expect(res.status == .created && res.body.string.contains("design-a-parking-lot-api"))
             }
@@ -165,14 +182,22 @@ import VaporTesting
             }
             var yamlHeaders = HTTPHeaders()
             yamlHeaders.contentType = HTTPMediaType(type: "application", subType: "yaml")
-            let yaml = "questions:\n  - id: my-story\n    type: behavioral\n    title: A conflict\n    prompt: Tell me.\n    difficulty: hard\n"
+            let yaml =
+                "questions:\n  - id: my-story\n    type: behavioral\n    title: A conflict\n    prompt: Tell me.\n    difficulty: hard\n"
             try await app.testing().test(.POST, "/api/v1/questions", headers: yamlHeaders, body: ByteBuffer(string: yaml)) { res in
                 #expect(res.status == .created && res.body.string.contains("my-story"))
             }
-            var first = "", second = ""
-            try await app.testing().test(.GET, "/api/v1/questions/pick?type=coding&level=senior&tier=tier1&seed=7") { res in first = res.body.string }
-            try await app.testing().test(.GET, "/api/v1/questions/pick?type=coding&level=senior&tier=tier1&seed=7") { res in second = res.body.string }
-            let ids = [first, second].map { ((try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any])?["question"] as? [String: Any] }
+            var first = ""
+            var second = ""
+            try await app.testing().test(.GET, "/api/v1/questions/pick?type=coding&level=senior&tier=tier1&seed=7") { res in
+                first = res.body.string
+            }
+            try await app.testing().test(.GET, "/api/v1/questions/pick?type=coding&level=senior&tier=tier1&seed=7") { res in
+                second = res.body.string
+            }
+            let ids = [first, second].map {
+                ((try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any])?["question"] as? [String: Any]
+            }
             #expect(ids[0]?["id"] as? String != nil && ids[0]?["id"] as? String == ids[1]?["id"] as? String, "same seed, same question")
             #expect(first.contains("\"isRepeat\":false"))
             try await app.testing().test(.GET, "/api/v1/questions?type=behavioral&topic=mentorship") { res in
@@ -192,11 +217,15 @@ import VaporTesting
             try await app.testing().test(.POST, "/api/v1/rubrics/behavioral/clone", headers: h, body: b) { res in
                 #expect(res.status == .created && res.body.string.contains("behavioral-for-ems"))
             }
-            let (h2, b2) = Self.json(#"{"name": "Mine", "dimensions": [{"key": "a", "name": "A", "question": "?", "score1": "1", "score2": "2", "score3": "3"}]}"#)
+            let (h2, b2) = Self.json(
+                #"{"name": "Mine", "dimensions": [{"key": "a", "name": "A", "question": "?", "score1": "1", "score2": "2", "score3": "3"}]}"#
+            )
             try await app.testing().test(.PUT, "/api/v1/rubrics/behavioral-for-ems", headers: h2, body: b2) { res in
                 #expect(res.status == .unprocessableEntity && res.body.string.contains("3 to 10 dimensions"))
             }
-            try await app.testing().test(.PUT, "/api/v1/rubrics/behavioral", headers: h2, body: b2) { res in #expect(res.status == .conflict) }
+            try await app.testing().test(.PUT, "/api/v1/rubrics/behavioral", headers: h2, body: b2) { res in
+                #expect(res.status == .conflict)
+            }
         }
     }
 

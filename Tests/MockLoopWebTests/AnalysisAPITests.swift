@@ -4,7 +4,8 @@ import Testing
 import VaporTesting
 
 @Suite struct AnalysisAPITests {
-    static let vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nInterviewer: Tell me about a failure.\n\n00:00:06.000 --> 00:00:40.000\nSam: Um, so, at my last company our team missed a launch. My job was to own the migration. We rewrote the importer and we moved the date. In the end it shipped.\n"
+    static let vtt =
+        "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nInterviewer: Tell me about a failure.\n\n00:00:06.000 --> 00:00:40.000\nSam: Um, so, at my last company our team missed a launch. My job was to own the migration. We rewrote the importer and we moved the date. In the end it shipped.\n"
 
     static func body(_ fields: [String: String]) -> (HTTPHeaders, ByteBuffer) { RequestBody.json(fields) }
 
@@ -35,7 +36,9 @@ import VaporTesting
                 #expect(res.body.string.contains("line 3"))
             }
             let (h2, b2) = Self.body(["transcript": "A: hi", "kind": "cooking"])
-            try await app.testing().test(.POST, "/api/v1/analyze", headers: h2, body: b2) { res in #expect(res.status == .unprocessableEntity) }
+            try await app.testing().test(.POST, "/api/v1/analyze", headers: h2, body: b2) { res in
+                #expect(res.status == .unprocessableEntity)
+            }
         }
     }
 
@@ -55,7 +58,9 @@ import VaporTesting
                 #expect(html.contains("Fix first:") && html.contains("no ownership"))
                 #expect(html.contains("AI-suggested scores"))
             }
-            try await app.testing().test(.GET, "/api/v1/sessions/\(UUID().uuidString)/transcript/analysis") { res in #expect(res.status == .notFound) }
+            try await app.testing().test(.GET, "/api/v1/sessions/\(UUID().uuidString)/transcript/analysis") { res in
+                #expect(res.status == .notFound)
+            }
         }
     }
 }

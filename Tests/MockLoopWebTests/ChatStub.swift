@@ -35,7 +35,11 @@ final class ChatStub: Sendable {
                 headers.contentType = .json
                 return Response(status: .ok, headers: headers, body: .init(data: try! JSONSerialization.data(withJSONObject: object)))
             }
-            func says(_ text: String) -> Response { json(["id": "x", "object": "chat.completion", "choices": [["index": 0, "message": ["role": "assistant", "content": text]]]]) }
+            func says(_ text: String) -> Response {
+                json([
+                    "id": "x", "object": "chat.completion", "choices": [["index": 0, "message": ["role": "assistant", "content": text]]],
+                ])
+            }
             switch body["model"] as? String ?? "" {
             case "ok": return says(Self.reply)
             case "server-error": return Response(status: .internalServerError, body: .init(string: "{\"error\":{\"message\":\"boom\"}}"))
@@ -43,7 +47,9 @@ final class ChatStub: Sendable {
             case "no-choices": return json(["choices": [] as [Any]])
             case "too-long": return says(String(repeating: "why? ", count: 200))
             // The stub answers after the client's deadline: the client must stop waiting.
-            case "slow": try await Task.sleep(for: .seconds(5)); return says(Self.reply)
+            case "slow":
+                try await Task.sleep(for: .seconds(5))
+                return says(Self.reply)
             case let leak where leak.hasPrefix("leak:"): return says("Easy: \(leak.dropFirst(5)).")
             default: return Response(status: .notFound)
             }

@@ -10,7 +10,9 @@ import VaporTesting
     }
 
     /// Logs a finished coding session with these interviewer (and self) scores via the CSV import.
-    static func log(_ app: Application, rows: [(date: String, mode: String, clarification: Int, testing: Int, selfTesting: Int)]) async throws {
+    static func log(
+        _ app: Application, rows: [(date: String, mode: String, clarification: Int, testing: Int, selfTesting: Int)]
+    ) async throws {
         var csv = "date,type,mode,score:clarification,score:testing_edge_cases,self:testing_edge_cases\n"
         for r in rows { csv += "\(r.date),coding,\(r.mode),\(r.clarification),\(r.testing),\(r.selfTesting)\n" }
         var h = HTTPHeaders()
@@ -23,14 +25,19 @@ import VaporTesting
     @Test(arguments: TestDatabase.available)
     func apiShowsPatternsOnlyWithEnoughEvidence(db kind: TestDatabase) async throws {
         try await withMockLoopApp(kind) { app in
-            let rows = (1...11).map { (date: String(format: "2026-10-%02d", $0), mode: $0 % 4 == 0 ? "ai" : "peer",
-                                       clarification: $0 % 2 == 0 ? 3 : 2, testing: $0 % 4 == 0 ? 3 : 1, selfTesting: 3) }
+            let rows = (1...11).map {
+                (
+                    date: String(format: "2026-10-%02d", $0), mode: $0 % 4 == 0 ? "ai" : "peer",
+                    clarification: $0 % 2 == 0 ? 3 : 2, testing: $0 % 4 == 0 ? 3 : 1, selfTesting: 3
+                )
+            }
             try await Self.log(app, rows: Array(rows.prefix(5)))
             try await app.testing().test(.GET, "/api/v1/insights?type=coding&tz=Europe/Berlin") { res in
                 let json = Self.object(res)
                 #expect(json["sessions"] as? Int == 5)
                 let weak = json["weakSpots"] as? [String: Any] ?? [:]
-                #expect(weak["sessionsNeeded"] as? Int == 5 && (weak["spots"] as? [Any])?.isEmpty == true, "no pattern claimed from 5 sessions")
+                #expect(
+                    weak["sessionsNeeded"] as? Int == 5 && (weak["spots"] as? [Any])?.isEmpty == true, "no pattern claimed from 5 sessions")
                 #expect(json["timeZone"] as? String == "Europe/Berlin")
             }
             try await Self.log(app, rows: Array(rows.suffix(6)))
@@ -54,7 +61,9 @@ import VaporTesting
 
     @Test func badParametersAre422NamingThem() async throws {
         try await withMockLoopApp(.sqlite) { app in
-            for (query, field) in [("window=soon", "window"), ("tz=Mars/Olympus", "tz"), ("type=poetry", "type"), ("threshold=0", "threshold")] {
+            for (query, field) in [
+                ("window=soon", "window"), ("tz=Mars/Olympus", "tz"), ("type=poetry", "type"), ("threshold=0", "threshold"),
+            ] {
                 try await app.testing().test(.GET, "/api/v1/insights?\(query)") { res in
                     #expect(res.status == .unprocessableEntity, "\(query)")
                     #expect((Self.object(res)["fields"] as? [String: Any])?[field] != nil, "\(query): \(res.body.string)")
@@ -73,7 +82,9 @@ import VaporTesting
                 #expect(html.contains("9 more needed before any pattern is called"))
                 #expect(html.contains("role=\"img\""))
                 #expect(html.contains("<title id=\"chart-cadence-title\">Observed sessions per week</title>"))
-                #expect(html.contains("<desc id=\"chart-dim-testing_edge_cases-desc\">Testing and edge cases: scores 1 over the last 1 scored sessions"))
+                #expect(
+                    html.contains(
+                        "<desc id=\"chart-dim-testing_edge_cases-desc\">Testing and edge cases: scores 1 over the last 1 scored sessions"))
                 #expect(html.contains("sessions, oldest → newest"), "axes are labelled")
                 #expect(html.contains("AI sessions do not count") == false)
                 #expect(html.contains("Not yet: 2 more observed coding mocks"))

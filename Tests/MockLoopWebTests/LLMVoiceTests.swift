@@ -15,12 +15,15 @@ import VaporTesting
     static let probe = InterviewerReply(.followUp, "What are the time and space complexity of that?", rule: "complexity")
 
     static func voice(_ stub: ChatStub, model: String, key: String? = nil, timeout: Double = 2) -> LLMVoice {
-        LLMVoice(config: LLMConfig(url: stub.url, model: model, apiKey: key, timeoutSeconds: timeout), client: stub.app.client, logger: Logger(label: "test"))
+        LLMVoice(
+            config: LLMConfig(url: stub.url, model: model, apiKey: key, timeoutSeconds: timeout), client: stub.app.client,
+            logger: Logger(label: "test"))
     }
 
     @Test func aSoundReplyIsUsedAndTheRequestIsWellFormed() async throws {
         let stub = try await ChatStub.start()
-        let said = await Self.voice(stub, model: "ok", key: "sk-test").phrase(Self.probe, question: Self.question, lastAnswer: "I'd use a stack.")
+        let said = await Self.voice(stub, model: "ok", key: "sk-test").phrase(
+            Self.probe, question: Self.question, lastAnswer: "I'd use a stack.")
         let request = stub.lastRequest
         try await stub.stop()
         #expect(said == ChatStub.reply)
@@ -65,7 +68,9 @@ import VaporTesting
         let port = stub.port
         try await stub.stop()
         let client = try await Application.make(.testing)
-        let voice = LLMVoice(config: LLMConfig(url: "http://127.0.0.1:\(port)/v1", model: "ok", timeoutSeconds: 1), client: client.client, logger: Logger(label: "test"))
+        let voice = LLMVoice(
+            config: LLMConfig(url: "http://127.0.0.1:\(port)/v1", model: "ok", timeoutSeconds: 1), client: client.client,
+            logger: Logger(label: "test"))
         let said = await voice.phrase(Self.probe, question: Self.question, lastAnswer: "")
         try await client.asyncShutdown()
         #expect(said == Self.probe.text)
@@ -76,16 +81,23 @@ import VaporTesting
         #expect(LLMConfig(url: "http://h:11434/v1/", model: "m").endpoint == "http://h:11434/v1/chat/completions")
         #expect(LLMConfig(url: "https://api.example/v1/chat/completions", model: "m").endpoint == "https://api.example/v1/chat/completions")
         #expect(LLMConfig.fromEnvironment(["MOCKLOOP_LLM_URL": "http://h"]) == nil, "a URL without a model is off")
-        #expect(LLMConfig.fromEnvironment(["MOCKLOOP_LLM_URL": "http://h", "MOCKLOOP_LLM_MODEL": "m", "MOCKLOOP_LLM_TIMEOUT": "0.01"])?.timeoutSeconds == 0.2)
+        #expect(
+            LLMConfig.fromEnvironment(["MOCKLOOP_LLM_URL": "http://h", "MOCKLOOP_LLM_MODEL": "m", "MOCKLOOP_LLM_TIMEOUT": "0.01"])?
+                .timeoutSeconds == 0.2)
     }
 
     @Test func aPracticeSessionUsesTheModelsWordingForTheSameProbe() async throws {
         let stub = try await ChatStub.start()
         try await withMockLoopApp(.sqlite, llm: LLMConfig(url: stub.url, model: "ok")) { app in
-            let started = try await PracticeAPITests.post(app, "/api/v1/practice", ["type": "coding", "questionId": "balanced-brackets", "seed": 1], status: .created)
+            let started = try await PracticeAPITests.post(
+                app, "/api/v1/practice", ["type": "coding", "questionId": "balanced-brackets", "seed": 1], status: .created)
             let id = try #require(started["id"] as? String)
-            let answered = try await PracticeAPITests.post(app, "/api/v1/practice/\(id)/answers",
-                                                           ["text": "I'd push opening brackets on a stack and pop on each closing one, checking the pair, and the stack must end empty."])
+            let answered = try await PracticeAPITests.post(
+                app, "/api/v1/practice/\(id)/answers",
+                [
+                    "text":
+                        "I'd push opening brackets on a stack and pop on each closing one, checking the pair, and the stack must end empty."
+                ])
             let probe = PracticeAPITests.turns(answered).first { $0["rule"] as? String == "complexity" }
             #expect(probe?["text"] as? String == ChatStub.reply, "the rule chose the probe; the model worded it")
             #expect(answered["voice"] as? String == "ok")

@@ -14,14 +14,17 @@ import VaporTesting
                 #expect((doc["openapi"] as? String)?.hasPrefix("3.1") == true)
                 for (path, item) in doc["paths"] as? [String: [String: Any]] ?? [:] {
                     for method in item.keys where ["get", "post", "put", "delete", "patch"].contains(method) {
-                        documented.insert("\(method.uppercased()) \(path.replacingOccurrences(of: #"\{[^}]+\}"#, with: ":id", options: .regularExpression))")
+                        documented.insert(
+                            "\(method.uppercased()) \(path.replacingOccurrences(of: #"\{[^}]+\}"#, with: ":id", options: .regularExpression))"
+                        )
                     }
                 }
             }
-            let served = Set(app.routes.all.compactMap { route -> String? in
-                let path = "/" + route.path.map { $0.description.hasPrefix(":") ? ":id" : $0.description }.joined(separator: "/")
-                return path.hasPrefix("/api/v1") || path == "/healthz" ? "\(route.method.rawValue) \(path)" : nil
-            })
+            let served = Set(
+                app.routes.all.compactMap { route -> String? in
+                    let path = "/" + route.path.map { $0.description.hasPrefix(":") ? ":id" : $0.description }.joined(separator: "/")
+                    return path.hasPrefix("/api/v1") || path == "/healthz" ? "\(route.method.rawValue) \(path)" : nil
+                })
             #expect(served.subtracting(documented).isEmpty, "undocumented: \(served.subtracting(documented).sorted())")
             #expect(documented.subtracting(served).isEmpty, "documented but not served: \(documented.subtracting(served).sorted())")
         }

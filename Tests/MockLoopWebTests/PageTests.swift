@@ -11,7 +11,8 @@ import VaporTesting
             let pages: [(String, String)] = [
                 ("/", "Your practice loop"), ("/rubrics", "System design"), ("/rubrics/coding", "Clarification"),
                 ("/rubrics/coding/print", "Score sheet"), ("/questions", "Question bank"),
-                ("/questions?type=system_design&difficulty=hard", "Make creator videos play well everywhere"), ("/questions/new", "Add a question"),
+                ("/questions?type=system_design&difficulty=hard", "Make creator videos play well everywhere"),
+                ("/questions/new", "Add a question"),
                 ("/sessions/new", "Pick one for me"), ("/sessions/new?type=behavioral", "Behavioral"),
                 ("/log", "Running log"), ("/log/import", "Import a log"),
             ]
@@ -24,7 +25,9 @@ import VaporTesting
                 }
             }
             try await app.testing().test(.GET, "/questions?type=system_design&difficulty=hard") { res in
-                #expect(!res.body.string.contains("<td>Easy</td>") && !res.body.string.contains("<td>Medium</td>"), "filter leaves out other difficulties")
+                #expect(
+                    !res.body.string.contains("<td>Easy</td>") && !res.body.string.contains("<td>Medium</td>"),
+                    "filter leaves out other difficulties")
                 #expect(res.body.string.contains("<td>Hard</td>"))
             }
         }
@@ -74,7 +77,9 @@ import VaporTesting
         try await withMockLoopApp(.sqlite) { app in
             var headers = HTTPHeaders()
             headers.contentType = .urlEncodedForm
-            try await app.testing().test(.POST, "/questions", headers: headers, body: ByteBuffer(string: "title=Only+a+title&type=coding&difficulty=medium")) { res in
+            try await app.testing().test(
+                .POST, "/questions", headers: headers, body: ByteBuffer(string: "title=Only+a+title&type=coding&difficulty=medium")
+            ) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("prompt") && res.body.string.contains("is missing"))
                 #expect(res.body.string.contains("value=\"Only a title\""), "what was typed is kept")

@@ -16,7 +16,9 @@ import VaporTesting
     static func turns(_ view: [String: Any]) -> [[String: Any]] { view["turns"] as? [[String: Any]] ?? [] }
 
     /// POSTs and returns the decoded body, expecting `status`.
-    static func post(_ app: Application, _ path: String, _ fields: [String: Any] = [:], status: HTTPStatus = .ok) async throws -> [String: Any] {
+    static func post(
+        _ app: Application, _ path: String, _ fields: [String: Any] = [:], status: HTTPStatus = .ok
+    ) async throws -> [String: Any] {
         let (h, b) = RequestBody.json(fields)
         var out: [String: Any] = [:]
         try await app.testing().test(.POST, path, headers: h, body: b) { res in
@@ -38,7 +40,8 @@ import VaporTesting
     @Test(arguments: TestDatabase.available)
     func aWholeCodingMockLandsInTheLog(db kind: TestDatabase) async throws {
         try await withMockLoopApp(kind) { app in
-            let started = try await Self.post(app, "/api/v1/practice", ["type": "coding", "questionId": "balanced-brackets", "seed": 3, "minutes": 45], status: .created)
+            let started = try await Self.post(
+                app, "/api/v1/practice", ["type": "coding", "questionId": "balanced-brackets", "seed": 3, "minutes": 45], status: .created)
             let id = try #require(started["id"] as? String)
             let base = "/api/v1/practice/\(id)"
             #expect(started["status"] as? String == "active")
@@ -47,7 +50,12 @@ import VaporTesting
             #expect((started["clock"] as? [String: Any])?["totalSeconds"] as? Double == 2700)
             #expect((started["rubric"] as? [Any])?.count == 6, "the rubric comes with the session")
 
-            let answered = try await Self.post(app, "\(base)/answers", ["text": "I'd push every opening bracket on a stack and pop when a closing one comes, checking that the pair matches, and at the end the stack must be empty."])
+            let answered = try await Self.post(
+                app, "\(base)/answers",
+                [
+                    "text":
+                        "I'd push every opening bracket on a stack and pop when a closing one comes, checking that the pair matches, and at the end the stack must be empty."
+                ])
             let rules = Self.turns(answered).compactMap { $0["rule"] as? String }
             #expect(rules.contains("no_clarifying"), "\(rules)")
             #expect(rules.contains("complexity"), "\(rules)")
@@ -122,10 +130,12 @@ import VaporTesting
 
     @Test func badInputIsRefusedNamingTheField() async throws {
         try await withMockLoopApp(.sqlite) { app in
-            for (body, field) in [(["type": "api_design"], "type"), (["type": "coding", "minutes": 5], "minutes"),
-                                  (["type": "cooking"], "type"), (["type": "coding", "questionId": "no-such"], "questionId"),
-                                  (["type": "coding", "questionId": "influence-cross-team-standard"], "questionId"),
-                                  (["type": "coding", "language": "cobol"], "language")] as [([String: Any], String)] {
+            for (body, field) in [
+                (["type": "api_design"], "type"), (["type": "coding", "minutes": 5], "minutes"),
+                (["type": "cooking"], "type"), (["type": "coding", "questionId": "no-such"], "questionId"),
+                (["type": "coding", "questionId": "influence-cross-team-standard"], "questionId"),
+                (["type": "coding", "language": "cobol"], "language"),
+            ] as [([String: Any], String)] {
                 let res = try await Self.post(app, "/api/v1/practice", body, status: .unprocessableEntity)
                 #expect((res["fields"] as? [String: Any])?[field] != nil, "\(body): \(res)")
             }
@@ -133,7 +143,8 @@ import VaporTesting
             let id = try #require(started["id"] as? String)
             let empty = try await Self.post(app, "/api/v1/practice/\(id)/answers", ["text": "   "], status: .unprocessableEntity)
             #expect((empty["fields"] as? [String: Any])?["text"] != nil)
-            let source = try await Self.post(app, "/api/v1/practice/\(id)/answers", ["text": "hi", "source": "telepathy"], status: .unprocessableEntity)
+            let source = try await Self.post(
+                app, "/api/v1/practice/\(id)/answers", ["text": "hi", "source": "telepathy"], status: .unprocessableEntity)
             #expect((source["fields"] as? [String: Any])?["source"] != nil)
             let noCode = try await Self.post(app, "/api/v1/practice/\(id)/run", ["code": ""], status: .unprocessableEntity)
             #expect((noCode["fields"] as? [String: Any])?["code"] != nil)
@@ -153,7 +164,9 @@ import VaporTesting
                 #expect(html.contains("Before you start"))
                 #expect(html.contains("Requirements 0–5 min"))
             }
-            let (h, b) = RequestBody.form([("type", "coding"), ("minutes", "30"), ("questionId", "balanced-brackets"), ("seed", "5"), ("language", "python")])
+            let (h, b) = RequestBody.form([
+                ("type", "coding"), ("minutes", "30"), ("questionId", "balanced-brackets"), ("seed", "5"), ("language", "python"),
+            ])
             var location = ""
             try await app.testing().test(.POST, "/practice", headers: h, body: b) { res in
                 #expect(res.status == .seeOther)

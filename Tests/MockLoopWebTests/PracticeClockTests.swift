@@ -26,8 +26,9 @@ import Testing
             _ = try await s.resume(v.id, now: t0.addingTimeInterval(400))
             let nudged = try await s.show(v.id, now: t0.addingTimeInterval(400 + 90))
             #expect(nudged.nudge?.contains("over on Clarify") == true, "\(nudged.nudge ?? "nil")")
-            let late = try await s.answer(v.id, .init(text: "Use a stack of open brackets; O(n) time and O(n) space, and an empty string is balanced."),
-                                          now: t0.addingTimeInterval(400 + 600))
+            let late = try await s.answer(
+                v.id, .init(text: "Use a stack of open brackets; O(n) time and O(n) space, and an empty string is balanced."),
+                now: t0.addingTimeInterval(400 + 600))
             #expect(late.status == .finished)
             #expect(late.turns.contains { $0.kind == .answer && $0.text.hasPrefix("Use a stack") }, "words sent at the buzzer are kept")
             #expect(late.turns.last?.rule == "time_up")
@@ -50,7 +51,9 @@ import Testing
             _ = try await s.answer(v.id, .init(text: "Who are the users, and how many writes per second at peak?"))
             var overwrite = stale.state
             overwrite.turns.removeAll()
-            await #expect(throws: PracticeRepository.StaleRevision.self) { _ = try await repo.save(overwrite, revision: stale.revision, now: Date()) }
+            await #expect(throws: PracticeRepository.StaleRevision.self) {
+                _ = try await repo.save(overwrite, revision: stale.revision, now: Date())
+            }
             let now = try await repo.load(v.id)
             #expect(now.state.turns.contains { $0.text.hasPrefix("Who are the users") })
         }

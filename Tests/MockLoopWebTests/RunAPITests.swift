@@ -6,7 +6,8 @@ import VaporTesting
 
 /// `POST /api/v1/run` and the stored runs, through the real sandbox, on both databases.
 @Suite struct RunAPITests {
-    static let solution = "def is_balanced(s):\n    pairs = {')': '(', ']': '[', '}': '{'}\n    stack = []\n    for ch in s:\n        if ch in '([{':\n            stack.append(ch)\n        elif ch in pairs:\n            if not stack or stack.pop() != pairs[ch]:\n                return False\n    return not stack\n"
+    static let solution =
+        "def is_balanced(s):\n    pairs = {')': '(', ']': '[', '}': '{'}\n    stack = []\n    for ch in s:\n        if ch in '([{':\n            stack.append(ch)\n        elif ch in pairs:\n            if not stack or stack.pop() != pairs[ch]:\n                return False\n    return not stack\n"
 
     static func body(_ fields: [String: Any]) -> (HTTPHeaders, ByteBuffer) { RequestBody.json(fields) }
 
@@ -55,8 +56,10 @@ import VaporTesting
 
     @Test func hiddenTestsNeverRevealTheirExpectedResults() async throws {
         try await withMockLoopApp(.sqlite) { app in
-            let tests: [String: Any] = ["mode": "function", "entryPoint": "double", "compare": "exact",
-                                        "cases": [["args": [21], "expected": 424242, "hidden": true]]]
+            let tests: [String: Any] = [
+                "mode": "function", "entryPoint": "double", "compare": "exact",
+                "cases": [["args": [21], "expected": 424242, "hidden": true]],
+            ]
             let (h, b) = Self.body(["language": "javascript", "code": "function double(x) { return x * 2; }", "tests": tests])
             try await app.testing().test(.POST, "/api/v1/run", headers: h, body: b) { res in
                 #expect(Self.object(res)["verdict"] as? String == "wrong_answer")
@@ -75,7 +78,10 @@ import VaporTesting
                 (["language": "cpp", "code": "int main(){}", "questionId": "balanced-brackets"], .unprocessableEntity, "language"),
                 (["language": "python", "code": "x", "questionId": "sd-url-shortener-at-scale"], .unprocessableEntity, "questionId"),
                 (["language": "python", "code": "x", "questionId": "no-such-question"], .notFound, ""),
-                (["language": "python", "code": "x", "questionId": "balanced-brackets", "sessionId": "nope"], .unprocessableEntity, "sessionId"),
+                (
+                    ["language": "python", "code": "x", "questionId": "balanced-brackets", "sessionId": "nope"], .unprocessableEntity,
+                    "sessionId"
+                ),
                 (["language": "python", "code": "x", "questionId": "balanced-brackets", "sessionId": UUID().uuidString], .notFound, ""),
             ]
             for (fields, status, field) in cases {

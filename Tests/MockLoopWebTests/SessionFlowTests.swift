@@ -13,8 +13,10 @@ import VaporTesting
     func fullLoopThroughThePages(db kind: TestDatabase) async throws {
         try await withMockLoopApp(kind) { app in
             var sessionPath = ""
-            let (h1, b1) = Self.form([("type", "system_design"), ("mode", "peer"), ("tier", "tier1"), ("level", "staff"),
-                                      ("interviewer", "Priya"), ("questionId", ""), ("difficulty", "")])
+            let (h1, b1) = Self.form([
+                ("type", "system_design"), ("mode", "peer"), ("tier", "tier1"), ("level", "staff"),
+                ("interviewer", "Priya"), ("questionId", ""), ("difficulty", ""),
+            ])
             try await app.testing().test(.POST, "/sessions", headers: h1, body: b1) { res in
                 #expect(res.status == .seeOther)
                 sessionPath = res.headers.first(name: .location) ?? ""
@@ -28,14 +30,20 @@ import VaporTesting
                 #expect(html.contains("deliberately under-specified"), "a Staff target gets an under-specified prompt")
             }
             try await app.testing().test(.POST, sessionPath + "/start") { res in #expect(res.status == .seeOther) }
-            let (h2, b2) = Self.form([("score_requirements", "3"), ("score_capacity_estimation", "1"), ("note_capacity_estimation", "skipped QPS"),
-                                      ("self_capacity_estimation", "2"), ("confidence", "3"), ("duration", "50"), ("hintsUsed", "1"), ("pauses", "0")])
+            let (h2, b2) = Self.form([
+                ("score_requirements", "3"), ("score_capacity_estimation", "1"), ("note_capacity_estimation", "skipped QPS"),
+                ("self_capacity_estimation", "2"), ("confidence", "3"), ("duration", "50"), ("hintsUsed", "1"), ("pauses", "0"),
+            ])
             try await app.testing().test(.POST, sessionPath + "/scores", headers: h2, body: b2) { res in #expect(res.status == .seeOther) }
-            let (h3, b3) = Self.form([("wentWell", "Drove requirements, because I listed users first"), ("wentWrong", "Skipped QPS and storage"),
-                                      ("fixDimension", "capacity_estimation"), ("fix", "Estimate QPS and storage out loud before drawing"),
-                                      ("drill", "5 capacity estimations out loud, recorded")])
+            let (h3, b3) = Self.form([
+                ("wentWell", "Drove requirements, because I listed users first"), ("wentWrong", "Skipped QPS and storage"),
+                ("fixDimension", "capacity_estimation"), ("fix", "Estimate QPS and storage out loud before drawing"),
+                ("drill", "5 capacity estimations out loud, recorded"),
+            ])
             try await app.testing().test(.POST, sessionPath + "/retro", headers: h3, body: b3) { res in #expect(res.status == .seeOther) }
-            let (h4, b4) = Self.form([("wentWell", "x"), ("wentWrong", "y"), ("fixDimension", "data_model"), ("fix", "Another fix"), ("drill", "Draw 3 schemas")])
+            let (h4, b4) = Self.form([
+                ("wentWell", "x"), ("wentWrong", "y"), ("fixDimension", "data_model"), ("fix", "Another fix"), ("drill", "Draw 3 schemas"),
+            ])
             try await app.testing().test(.POST, sessionPath + "/retro", headers: h4, body: b4) { res in
                 #expect(res.status == .conflict)
                 #expect(res.body.string.contains("one priority fix"))
@@ -90,7 +98,9 @@ import VaporTesting
             try await app.testing().test(.GET, edit) { res in #expect(res.body.string.contains("name_0")) }
             let (h2, b2) = Self.form([("name", "Coding for Staff"), ("name_0", "Pin down the problem")])
             try await app.testing().test(.POST, edit, headers: h2, body: b2) { res in #expect(res.status == .seeOther) }
-            try await app.testing().test(.GET, "/rubrics/coding-for-staff") { res in #expect(res.body.string.contains("Pin down the problem")) }
+            try await app.testing().test(.GET, "/rubrics/coding-for-staff") { res in
+                #expect(res.body.string.contains("Pin down the problem"))
+            }
             let (h3, b3) = Self.form([("name_1", " ")])
             try await app.testing().test(.POST, edit, headers: h3, body: b3) { res in
                 #expect(res.status == .unprocessableEntity && res.body.string.contains("dimensions[1].name"))

@@ -31,8 +31,10 @@ public struct Interviewer: Sendable {
             if last.words < 40 { return replies }
         }
         if state.type != .behavioral, said.isFirstAnswer, !said.asked, !state.probedHere("no_clarifying") {
-            replies.append(InterviewerReply(.note, "Noted: no clarifying questions before solving. I'll answer one if you ask.",
-                                            rule: "no_clarifying"))
+            replies.append(
+                InterviewerReply(
+                    .note, "Noted: no clarifying questions before solving. I'll answer one if you ask.",
+                    rule: "no_clarifying"))
         }
         if let probe = probe(said, state: state) {
             return replies + [probe]
@@ -65,7 +67,8 @@ public struct Interviewer: Sendable {
         }
         guard let last = said.last else { return nil }
         // In a coding answer "lambda" or "spark" is code, not an architecture choice.
-        if state.type != .coding, let tech = TechnologyAlternatives.unjustified(in: said.lastText), !state.probedHere("technology:\(tech)") {
+        if state.type != .coding, let tech = TechnologyAlternatives.unjustified(in: said.lastText), !state.probedHere("technology:\(tech)")
+        {
             let alt = TechnologyAlternatives.plain[tech] ?? "something simpler"
             return InterviewerReply(.followUp, "Why \(TechnologyAlternatives.display(tech)) over \(alt) here?", rule: "technology:\(tech)")
         }
@@ -73,20 +76,35 @@ public struct Interviewer: Sendable {
         case .coding:
             let key = state.phase.key
             if said.complexity.isEmpty, key != "clarify" || last.words >= 20 || said.hasCode,
-               let q = ask("complexity", "What are the time and space complexity of that?") { return q }
+                let q = ask("complexity", "What are the time and space complexity of that?")
+            {
+                return q
+            }
             if said.edgeCases.isEmpty, ["code", "test", "optimize"].contains(key),
-               let q = ask("edge_cases", "Which inputs would break it? Walk me through the edge cases you'd test.") { return q }
+                let q = ask("edge_cases", "Which inputs would break it? Walk me through the edge cases you'd test.")
+            {
+                return q
+            }
         case .behavioral:
             guard said.promptWords >= 30 else { return nil }
             if last.redFlags.contains(.noOwnership) || (last.ownership.we >= 3 && last.ownership.we > last.ownership.i),
-               let q = ask("ownership", "What did YOU do, specifically? Not the team: your own actions.") { return q }
+                let q = ask("ownership", "What did YOU do, specifically? Not the team: your own actions.")
+            {
+                return q
+            }
             if said.figures.isEmpty, let q = ask("measurement", "How did you measure that? What changed, in numbers?") { return q }
             if !said.reflected, let q = ask("reflection", "What would you do differently if you did it again?") { return q }
         default:
             if said.figures.isEmpty, state.phaseIndex >= 1,
-               let q = ask("numbers", "Can you put numbers on that: requests per second at peak, storage per year?") { return q }
+                let q = ask("numbers", "Can you put numbers on that: requests per second at peak, storage per year?")
+            {
+                return q
+            }
             if said.tradeOffs.isEmpty, state.phaseIndex >= 5,
-               let q = ask("trade_offs", "What are you giving up with this design? Name one trade-off and what you chose over it.") { return q }
+                let q = ask("trade_offs", "What are you giving up with this design? Name one trade-off and what you chose over it.")
+            {
+                return q
+            }
         }
         return nil
     }
@@ -112,10 +130,14 @@ public struct Interviewer: Sendable {
         let overTime = state.turns.last.map { $0.at >= state.phase.end } ?? false
         if state.type == .behavioral || overTime || skipped {
             if state.isLastPhase {
-                return InterviewerReply(.moveOn, "That covers what I wanted to ask. Finish when you're ready, or use the time left to add anything.", rule: "wrap_up")
+                return InterviewerReply(
+                    .moveOn, "That covers what I wanted to ask. Finish when you're ready, or use the time left to add anything.",
+                    rule: "wrap_up")
             }
             let next = state.phases[state.phaseIndex + 1]
-            let text = state.type == .behavioral ? "Thank you. Let's go to the next story." : "Let's move on to \(next.title.lowercased()): \(next.goal)"
+            let text =
+                state.type == .behavioral
+                ? "Thank you. Let's go to the next story." : "Let's move on to \(next.title.lowercased()): \(next.goal)"
             return InterviewerReply(.moveOn, text, rule: "move_on", advances: true)
         }
         let keepGoing: [String: String] = [

@@ -40,8 +40,10 @@ public struct PracticeFeedback: Codable, Sendable {
 
     /// `gaps`: the user's AI-vs-human gap per dimension; `minPairs` paired sessions make it count.
     /// `canRun`: the question has tests and a sandbox was there; if not, execution is left to a human.
-    public static func build(state: PracticeState, rubric: Rubric, gaps: [String: CalibrationGap], minPairs: Int = 3,
-                             canRun: Bool = true) -> PracticeFeedback {
+    public static func build(
+        state: PracticeState, rubric: Rubric, gaps: [String: CalibrationGap], minPairs: Int = 3,
+        canRun: Bool = true
+    ) -> PracticeFeedback {
         let transcript = PracticeTranscript(state: state).transcript
         let report = try? TranscriptAnalyzer(kind: state.type).analyze(transcript, candidate: PracticeTranscript.candidate)
         var scores = report?.suggestedScores.byDimension ?? [:]
@@ -56,11 +58,18 @@ public struct PracticeFeedback: Codable, Sendable {
         let measured = gaps.values.contains { $0.pairs >= minPairs }
         let dimensions = rubric.dimensions.map { d -> DimensionFeedback in
             let score = report == nil ? nil : scores[d.key]
-            let quotes = d.key == "coding_execution" ? state.runs.map { Quote(at: $0.at, text: "Run: \($0.passed)/\($0.total) tests passed (\($0.verdict.replacingOccurrences(of: "_", with: " ")))") }.suffix(3).map { $0 }
+            let quotes =
+                d.key == "coding_execution"
+                ? state.runs.map {
+                    Quote(
+                        at: $0.at,
+                        text: "Run: \($0.passed)/\($0.total) tests passed (\($0.verdict.replacingOccurrences(of: "_", with: " ")))")
+                }.suffix(3).map { $0 }
                 : evidence.quotes(for: d.key)
-            return DimensionFeedback(key: d.key, name: d.name, aiScore: score,
-                                     calibrated: score.map { CalibrationGap.calibrated(aiScore: $0, gap: gaps[d.key], minPairs: minPairs) },
-                                     evidence: quotes, reason: reason(d.key, score: score, quotes: quotes, report: report))
+            return DimensionFeedback(
+                key: d.key, name: d.name, aiScore: score,
+                calibrated: score.map { CalibrationGap.calibrated(aiScore: $0, gap: gaps[d.key], minPairs: minPairs) },
+                evidence: quotes, reason: reason(d.key, score: score, quotes: quotes, report: report))
         }
         let flags = (report?.redFlags ?? []).map { FlagFeedback(flag: $0, label: $0.label) }
         let pauses = state.pauses.count
@@ -116,14 +125,18 @@ public struct PracticeFeedback: Codable, Sendable {
         let well = best.map { b in
             "\(b.name): " + (b.evidence.first.map { "\"\($0.text)\"" } ?? "AI score \(b.aiScore!).")
         }
-        let wrong = flags.isEmpty ? worst.map { "\($0.name) scored lowest (AI score \($0.aiScore ?? 1)). \($0.reason)" }
+        let wrong =
+            flags.isEmpty
+            ? worst.map { "\($0.name) scored lowest (AI score \($0.aiScore ?? 1)). \($0.reason)" }
             : flags.map(\.label).joined(separator: "; ") + "."
         let drill = worst.flatMap { rubric.dimension($0.key) }.map {
             "Three timed reps aimed only at \($0.name.lowercased()), out loud: before each, reread what a 3 looks like; after, score yourself on it."
         }
         // Without a red flag the analyzer's fix is generic: aim the fix at the weakest dimension's 3.
         let fix = worst.map { w in
-            PriorityFix(dimension: w.key, text: flags.isEmpty ? rubric.dimension(w.key).map { "\($0.name): aim for a 3. \($0.score3)" } ?? topFix : topFix)
+            PriorityFix(
+                dimension: w.key,
+                text: flags.isEmpty ? rubric.dimension(w.key).map { "\($0.name): aim for a 3. \($0.score3)" } ?? topFix : topFix)
         }
         return RetroDraft(wentWell: well, wentWrong: wrong, priorityFix: fix, drill: drill)
     }

@@ -14,13 +14,14 @@ public struct PracticeTranscript: Sendable {
         let spoken = state.turns.filter { $0.speaker == .candidate && $0.kind == .answer }
         let timed = !spoken.isEmpty && spoken.allSatisfy { $0.source == .speech && $0.startedAt != nil }
         var segments: [Segment] = []
-        var floor = 0.0 // cues must not start before the previous one (a hint can land mid-answer)
+        var floor = 0.0  // cues must not start before the previous one (a hint can land mid-answer)
         for t in state.turns where [.answer, .question, .followUp, .curveball, .clarification, .hint, .moveOn].contains(t.kind) {
             let text = t.text.split(whereSeparator: \.isNewline).joined(separator: " ")
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let speaker = t.speaker == .candidate ? Self.candidate : Self.interviewer
             if timed {
-                let start = max(floor, min(t.startedAt ?? t.at, t.at)), end = max(start, t.at)
+                let start = max(floor, min(t.startedAt ?? t.at, t.at))
+                let end = max(start, t.at)
                 floor = end
                 segments.append(Segment(start: start, end: end, speaker: speaker, text: text))
             } else {
@@ -38,13 +39,15 @@ public struct PracticeTranscript: Sendable {
         }
         var out = "WEBVTT\n\n"
         for (i, s) in transcript.segments.enumerated() {
-            out += "\(i + 1)\n\(Self.stamp(s.start ?? 0)) --> \(Self.stamp(s.end ?? s.start ?? 0))\n<v \(s.speaker ?? "")>\(Self.escaped(s.text))\n\n"
+            out +=
+                "\(i + 1)\n\(Self.stamp(s.start ?? 0)) --> \(Self.stamp(s.end ?? s.start ?? 0))\n<v \(s.speaker ?? "")>\(Self.escaped(s.text))\n\n"
         }
         return (out, "vtt")
     }
 
     static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;")
     }
 
     static func stamp(_ seconds: Double) -> String {

@@ -20,7 +20,9 @@ struct ScoreEvidence {
             let tokens = Tokenizer(t.text)
             for s in tokens.sentences {
                 let words = tokens.words[s.firstWord..<(s.firstWord + s.wordCount)].map(\.text)
-                out.append(Sentence(at: t.at, text: s.text, bytes: PhraseMatcher.bytes(s.text), words: words, isQuestion: s.isQuestion, phase: t.phase))
+                out.append(
+                    Sentence(
+                        at: t.at, text: s.text, bytes: PhraseMatcher.bytes(s.text), words: words, isQuestion: s.isQuestion, phase: t.phase))
             }
         }
         sentences = out
@@ -34,7 +36,10 @@ struct ScoreEvidence {
         case "clarification", "requirements": match = { $0.isQuestion }
         case "testing_edge_cases": match = { Lexicon.edgeCases.contains(in: $0.bytes) }
         case "optimization_discussion": match = { Lexicon.complexity.contains(in: $0.bytes) || Lexicon.tradeOffs.contains(in: $0.bytes) }
-        case "tradeoff_articulation": match = { Lexicon.tradeOffs.contains(in: $0.bytes) || (Lexicon.over.contains(in: $0.bytes) && Lexicon.because.contains(in: $0.bytes)) }
+        case "tradeoff_articulation":
+            match = {
+                Lexicon.tradeOffs.contains(in: $0.bytes) || (Lexicon.over.contains(in: $0.bytes) && Lexicon.because.contains(in: $0.bytes))
+            }
         case "capacity_estimation", "quantified_outcomes": match = Self.hasFigure
         case "scope_of_impact": match = { Lexicon.result.contains(in: $0.bytes) || Self.hasFigure($0) }
         case "situation_clarity": match = { Lexicon.situation.contains(in: $0.bytes) || Lexicon.task.contains(in: $0.bytes) }

@@ -14,9 +14,11 @@ enum TechnologyAlternatives {
 
     /// Display names ("Kafka", "PostgreSQL") for the interviewer's wording.
     static func display(_ name: String) -> String {
-        let special = ["postgresql": "PostgreSQL", "mysql": "MySQL", "dynamodb": "DynamoDB", "mongodb": "MongoDB",
-                       "rabbitmq": "RabbitMQ", "sqs": "SQS", "graphql": "GraphQL", "grpc": "gRPC", "s3": "S3",
-                       "hbase": "HBase", "clickhouse": "ClickHouse", "bigtable": "Bigtable", "etcd": "etcd"]
+        let special = [
+            "postgresql": "PostgreSQL", "mysql": "MySQL", "dynamodb": "DynamoDB", "mongodb": "MongoDB",
+            "rabbitmq": "RabbitMQ", "sqs": "SQS", "graphql": "GraphQL", "grpc": "gRPC", "s3": "S3",
+            "hbase": "HBase", "clickhouse": "ClickHouse", "bigtable": "Bigtable", "etcd": "etcd",
+        ]
         return special[name] ?? name.prefix(1).uppercased() + name.dropFirst()
     }
 

@@ -28,10 +28,13 @@ public struct Cadence: Codable, Sendable, Equatable {
         }
     }
 
-    public static func compute(_ entries: [LogEntry], now: Date, timeZone: TimeZone, weeks count: Int = 8, target: Int = 2,
-                               firstWeekday: Int = 2) -> Cadence {
-        compute(stamps: entries.map { Stamp(date: $0.date, mode: $0.mode, status: $0.status) }, now: now, timeZone: timeZone,
-                weeks: count, target: target, firstWeekday: firstWeekday)
+    public static func compute(
+        _ entries: [LogEntry], now: Date, timeZone: TimeZone, weeks count: Int = 8, target: Int = 2,
+        firstWeekday: Int = 2
+    ) -> Cadence {
+        compute(
+            stamps: entries.map { Stamp(date: $0.date, mode: $0.mode, status: $0.status) }, now: now, timeZone: timeZone,
+            weeks: count, target: target, firstWeekday: firstWeekday)
     }
 
     /// The first day of the oldest week shown: sessions before it do not matter to cadence.
@@ -43,8 +46,10 @@ public struct Cadence: Codable, Sendable, Equatable {
         return calendar.date(byAdding: .weekOfYear, value: -(count - 1), to: thisWeek) ?? thisWeek
     }
 
-    public static func compute(stamps: [Stamp], now: Date, timeZone: TimeZone, weeks count: Int = 8, target: Int = 2,
-                               firstWeekday: Int = 2) -> Cadence {
+    public static func compute(
+        stamps: [Stamp], now: Date, timeZone: TimeZone, weeks count: Int = 8, target: Int = 2,
+        firstWeekday: Int = 2
+    ) -> Cadence {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         calendar.firstWeekday = firstWeekday
@@ -55,7 +60,8 @@ public struct Cadence: Codable, Sendable, Equatable {
         var counts = [Int](repeating: 0, count: starts.count)
         for e in stamps where e.mode.isHumanObserved && e.status == .completed {
             guard let weekStart = calendar.dateInterval(of: .weekOfYear, for: e.date)?.start,
-                  let i = starts.firstIndex(of: weekStart) else { continue }
+                let i = starts.firstIndex(of: weekStart)
+            else { continue }
             counts[i] += 1
         }
         let weeks = zip(starts, counts).map { Week(start: $0, observed: $1, metTarget: $1 >= target) }

@@ -21,7 +21,8 @@ public struct CalibrationGap: Codable, Sendable, Equatable {
     public static func selfVsInterviewer(_ aggregate: WindowAggregate, rubric: Rubric) -> [CalibrationGap] {
         rubric.dimensions.map { d in
             let t = aggregate.tallies[d.key] ?? WindowAggregate.Tally()
-            return CalibrationGap(dimension: d.key, pairs: t.selfPairs, meanGap: t.selfPairs == 0 ? nil : Double(t.selfGapSum) / Double(t.selfPairs))
+            return CalibrationGap(
+                dimension: d.key, pairs: t.selfPairs, meanGap: t.selfPairs == 0 ? nil : Double(t.selfGapSum) / Double(t.selfPairs))
         }
     }
 

@@ -17,8 +17,9 @@ public struct DifficultyHonesty: Codable, Sendable, Equatable {
 
     public static func compute(_ a: WindowAggregate, target: TargetMix) -> DifficultyHonesty {
         let share = a.withDifficulty == 0 ? nil : Double(a.mediumHard) / Double(a.withDifficulty)
-        return DifficultyHonesty(sessionsWithDifficulty: a.withDifficulty, mediumHardShare: share, targetShare: target.mediumHardShare,
-                                 repeats: a.repeats, wentEasy: a.wentEasy,
-                                 tooEasy: share.map { $0 < target.mediumHardShare - 0.1 } ?? false)
+        return DifficultyHonesty(
+            sessionsWithDifficulty: a.withDifficulty, mediumHardShare: share, targetShare: target.mediumHardShare,
+            repeats: a.repeats, wentEasy: a.wentEasy,
+            tooEasy: share.map { $0 < target.mediumHardShare - 0.1 } ?? false)
     }
 }

@@ -38,7 +38,8 @@ public struct DimensionTrend: Codable, Sendable, Equatable {
         let n = Double(ys.count)
         let meanX = (n - 1) / 2
         let meanY = ys.reduce(0, +) / n
-        var num = 0.0, den = 0.0
+        var num = 0.0
+        var den = 0.0
         for (i, y) in ys.enumerated() {
             num += (Double(i) - meanX) * (y - meanY)
             den += (Double(i) - meanX) * (Double(i) - meanX)

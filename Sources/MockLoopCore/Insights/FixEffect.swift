@@ -4,7 +4,12 @@ import Foundation
 /// and in the sessions after it, and whether its drill was done.
 public struct FixEffect: Codable, Sendable, Equatable {
     /// `noBaseline`: the dimension was never scored before the fix, so there is nothing to compare.
-    public enum Verdict: String, Codable, Sendable { case moved, notYet = "not_yet", tooEarly = "too_early", noBaseline = "no_baseline" }
+    public enum Verdict: String, Codable, Sendable {
+        case moved
+        case notYet = "not_yet"
+        case tooEarly = "too_early"
+        case noBaseline = "no_baseline"
+    }
 
     public var sessionID: UUID
     public var dimension: String
@@ -27,10 +32,14 @@ public struct FixEffect: Codable, Sendable, Equatable {
             let before = mean(entries[...index].filter { $0.scores.interviewerScores[dim] != nil }.suffix(window)[...])
             let after = mean(entries[(index + 1)...].filter { $0.scores.interviewerScores[dim] != nil }.prefix(window)[...])
             let verdict: Verdict
-            if let after, let before { verdict = after > before ? .moved : .notYet }
-            else { verdict = after == nil ? .tooEarly : .noBaseline }
-            return FixEffect(sessionID: e.id, dimension: dim, fix: retro.priorityFix.text, drillDone: retro.drill.done,
-                             before: before, after: after, verdict: verdict)
+            if let after, let before {
+                verdict = after > before ? .moved : .notYet
+            } else {
+                verdict = after == nil ? .tooEarly : .noBaseline
+            }
+            return FixEffect(
+                sessionID: e.id, dimension: dim, fix: retro.priorityFix.text, drillDone: retro.drill.done,
+                before: before, after: after, verdict: verdict)
         }
     }
 }

@@ -19,8 +19,10 @@ public struct InsightsReport: Codable, Sendable, Equatable {
         public var now: Date
         public var timeZone: TimeZone
 
-        public init(type: InterviewType, window: InsightsWindow, aggregate: WindowAggregate, recent: [LogEntry],
-                    lastQualifying: [Double], stamps: [Cadence.Stamp], now: Date, timeZone: TimeZone) {
+        public init(
+            type: InterviewType, window: InsightsWindow, aggregate: WindowAggregate, recent: [LogEntry],
+            lastQualifying: [Double], stamps: [Cadence.Stamp], now: Date, timeZone: TimeZone
+        ) {
             self.type = type
             self.window = window
             self.aggregate = aggregate
@@ -32,8 +34,10 @@ public struct InsightsReport: Codable, Sendable, Equatable {
         }
 
         /// From plain entries (any types, any order): what the store computes in SQL, done in memory.
-        public static func from(_ entries: [LogEntry], type: InterviewType, window: InsightsWindow, now: Date,
-                                timeZone: TimeZone, recentLimit: Int = Settings().recentLimit, weeks: Int = 8) -> Input {
+        public static func from(
+            _ entries: [LogEntry], type: InterviewType, window: InsightsWindow, now: Date,
+            timeZone: TimeZone, recentLimit: Int = Settings().recentLimit, weeks: Int = 8
+        ) -> Input {
             let sorted = entries.sorted { $0.date < $1.date }
             var ofType = sorted.filter { $0.type == type }
             switch window {
@@ -42,10 +46,11 @@ public struct InsightsReport: Codable, Sendable, Equatable {
             case .sessions(let n): ofType = Array(ofType.suffix(n))
             }
             let since = Cadence.since(now: now, timeZone: timeZone, weeks: weeks)
-            return Input(type: type, window: window, aggregate: .from(ofType), recent: Array(ofType.suffix(recentLimit)),
-                         lastQualifying: ofType.filter(WindowAggregate.qualifies).suffix(3).compactMap(\.averageScore),
-                         stamps: sorted.filter { $0.date >= since }.map { Cadence.Stamp(date: $0.date, mode: $0.mode, status: $0.status) },
-                         now: now, timeZone: timeZone)
+            return Input(
+                type: type, window: window, aggregate: .from(ofType), recent: Array(ofType.suffix(recentLimit)),
+                lastQualifying: ofType.filter(WindowAggregate.qualifies).suffix(3).compactMap(\.averageScore),
+                stamps: sorted.filter { $0.date >= since }.map { Cadence.Stamp(date: $0.date, mode: $0.mode, status: $0.status) },
+                now: now, timeZone: timeZone)
         }
     }
 
@@ -110,18 +115,22 @@ public struct InsightsReport: Codable, Sendable, Equatable {
     public var timeline: [Point]
 
     /// `questionIDs`: the bank's questions of this type, for the next focus.
-    public static func build(_ input: Input, rubric: Rubric, questionIDs: [String], seen: Set<String>, settings: Settings = Settings()) -> InsightsReport {
+    public static func build(
+        _ input: Input, rubric: Rubric, questionIDs: [String], seen: Set<String>, settings: Settings = Settings()
+    ) -> InsightsReport {
         let a = input.aggregate
         let trends = DimensionTrend.compute(aggregate: a, recent: input.recent, rubric: rubric)
         let aiGap = CalibrationGap.aiVsHuman(a, rubric: rubric)
         var calibrated: [String: Double] = [:]
         for gap in aiGap { calibrated[gap.dimension] = CalibrationGap.calibrated(aiScore: 3, gap: gap) }
         let real = input.recent.filter { $0.mode == .real }.suffix(10).map { e in
-            RealInterview(sessionID: e.id, date: e.date, company: e.company, average: e.averageScore,
-                          surprise: e.notes.flatMap { $0.isEmpty ? nil : $0 } ?? e.retro?.wentWrong)
+            RealInterview(
+                sessionID: e.id, date: e.date, company: e.company, average: e.averageScore,
+                surprise: e.notes.flatMap { $0.isEmpty ? nil : $0 } ?? e.retro?.wentWrong)
         }
         return InsightsReport(
-            type: input.type, window: input.window, timeZone: input.timeZone.identifier, sessions: a.sessions, scoredSessions: a.scoredSessions, aiSessions: a.aiSessions,
+            type: input.type, window: input.window, timeZone: input.timeZone.identifier, sessions: a.sessions,
+            scoredSessions: a.scoredSessions, aiSessions: a.aiSessions,
             dimensions: trends,
             weakSpots: WeakSpots.find(aggregate: a, recent: input.recent, rubric: rubric, threshold: settings.weakSpotThreshold),
             selfGap: CalibrationGap.selfVsInterviewer(a, rubric: rubric),
@@ -131,9 +140,10 @@ public struct InsightsReport: Codable, Sendable, Equatable {
             cadence: Cadence.compute(stamps: input.stamps, now: input.now, timeZone: input.timeZone, target: settings.weeklyTarget),
             fixes: Array(FixEffect.compute(input.recent).suffix(10)),
             nextFocus: NextFocus.choose(trends: trends, rubric: rubric, questionIDs: questionIDs, seen: seen, seed: settings.seed),
-            readiness: Readiness.assess(type: input.type, level: settings.level, qualifying: a.qualifying,
-                                        lastAverages: input.lastQualifying, hasAI: a.aiSessions > 0,
-                                        sessions: settings.readinessSessions, bar: settings.readinessBar),
+            readiness: Readiness.assess(
+                type: input.type, level: settings.level, qualifying: a.qualifying,
+                lastAverages: input.lastQualifying, hasAI: a.aiSessions > 0,
+                sessions: settings.readinessSessions, bar: settings.readinessBar),
             realInterviews: Array(real),
             timeline: input.recent.suffix(30).filter { !$0.scores.interviewerScores.isEmpty }.map {
                 Point(date: $0.date, mode: $0.mode, scores: $0.scores.interviewerScores.mapValues(\.score))

@@ -9,9 +9,18 @@ public enum InsightsWindow: Codable, Sendable, Equatable, CustomStringConvertibl
     /// "all", "30d", "10" (as in `--window` and `?window=`).
     public init?(_ text: String) {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if t.isEmpty || t == "all" { self = .all; return }
-        if t.hasSuffix("d"), let n = Int(t.dropLast()), (1...3650).contains(n) { self = .days(n); return }
-        if let n = Int(t), (1...10_000).contains(n) { self = .sessions(n); return }
+        if t.isEmpty || t == "all" {
+            self = .all
+            return
+        }
+        if t.hasSuffix("d"), let n = Int(t.dropLast()), (1...3650).contains(n) {
+            self = .days(n)
+            return
+        }
+        if let n = Int(t), (1...10_000).contains(n) {
+            self = .sessions(n)
+            return
+        }
         return nil
     }
 

@@ -10,18 +10,24 @@ public struct NextFocus: Codable, Sendable, Equatable {
 
     /// Ties go to the dimension scored in the most sessions (the surer finding), then rubric order.
     /// `questionIDs`: the bank's questions of the rubric's type (ids are all it needs).
-    public static func choose(trends: [DimensionTrend], rubric: Rubric, questionIDs: [String], seen: Set<String>, seed: UInt64) -> NextFocus? {
+    public static func choose(
+        trends: [DimensionTrend], rubric: Rubric, questionIDs: [String], seen: Set<String>, seed: UInt64
+    ) -> NextFocus? {
         let scored = trends.enumerated().filter { $0.element.mean != nil }
-        guard let weakest = scored.min(by: { a, b in
-            let (ma, mb) = (a.element.mean!, b.element.mean!)
-            if ma != mb { return ma < mb }
-            if a.element.sessions != b.element.sessions { return a.element.sessions > b.element.sessions }
-            return a.offset < b.offset
-        })?.element, let dimension = rubric.dimension(weakest.dimension) else { return nil }
+        guard
+            let weakest = scored.min(by: { a, b in
+                let (ma, mb) = (a.element.mean!, b.element.mean!)
+                if ma != mb { return ma < mb }
+                if a.element.sessions != b.element.sessions { return a.element.sessions > b.element.sessions }
+                return a.offset < b.offset
+            })?.element, let dimension = rubric.dimension(weakest.dimension)
+        else { return nil }
         var rng = SeededGenerator(seed: seed)
         let fresh = questionIDs.filter { !seen.contains($0) }.sorted()
-        return NextFocus(dimension: dimension.key, mean: weakest.mean!,
-                         drill: "Three timed reps this week aimed only at \(dimension.name.lowercased()): before each, reread what a 3 looks like (\(dimension.score3)); after, score yourself on it.",
-                         questionID: fresh.randomElement(using: &rng))
+        return NextFocus(
+            dimension: dimension.key, mean: weakest.mean!,
+            drill:
+                "Three timed reps this week aimed only at \(dimension.name.lowercased()): before each, reread what a 3 looks like (\(dimension.score3)); after, score yourself on it.",
+            questionID: fresh.randomElement(using: &rng))
     }
 }

@@ -19,16 +19,21 @@ public struct WeakSpots: Codable, Sendable, Equatable {
 
     /// A dimension is weak when its mean is at or under `weakMean`, or at least `lowShare`
     /// of its scores are 1s. Ties keep rubric order.
-    public static func find(_ entries: [LogEntry], rubric: Rubric, threshold: Int = 10,
-                            weakMean: Double = 2.0, lowShare: Double = 0.4) -> WeakSpots {
-        find(aggregate: .from(entries), recent: entries, rubric: rubric, threshold: threshold,
-             weakMean: weakMean, lowShare: lowShare, evidence: .max)
+    public static func find(
+        _ entries: [LogEntry], rubric: Rubric, threshold: Int = 10,
+        weakMean: Double = 2.0, lowShare: Double = 0.4
+    ) -> WeakSpots {
+        find(
+            aggregate: .from(entries), recent: entries, rubric: rubric, threshold: threshold,
+            weakMean: weakMean, lowShare: lowShare, evidence: .max)
     }
 
     /// The decision reads the whole window's aggregate; the evidence lists the most recent
     /// `evidence` sessions among `recent` (date order) that scored the dimension 1.
-    public static func find(aggregate: WindowAggregate, recent: [LogEntry], rubric: Rubric, threshold: Int = 10,
-                            weakMean: Double = 2.0, lowShare: Double = 0.4, evidence: Int = 5) -> WeakSpots {
+    public static func find(
+        aggregate: WindowAggregate, recent: [LogEntry], rubric: Rubric, threshold: Int = 10,
+        weakMean: Double = 2.0, lowShare: Double = 0.4, evidence: Int = 5
+    ) -> WeakSpots {
         let scored = aggregate.scoredSessions
         guard scored >= threshold else {
             return WeakSpots(scoredSessions: scored, threshold: threshold, sessionsNeeded: threshold - scored, spots: [])
@@ -41,7 +46,9 @@ public struct WeakSpots: Codable, Sendable, Equatable {
                 spots.append(Spot(dimension: d.key, mean: mean, lowSessions: lows.map(\.id), lowDates: lows.map(\.date)))
             }
         }
-        let ordered = spots.enumerated().sorted { a, b in a.element.mean != b.element.mean ? a.element.mean < b.element.mean : a.offset < b.offset }.map(\.element)
+        let ordered = spots.enumerated().sorted { a, b in
+            a.element.mean != b.element.mean ? a.element.mean < b.element.mean : a.offset < b.offset
+        }.map(\.element)
         return WeakSpots(scoredSessions: scored, threshold: threshold, sessionsNeeded: 0, spots: ordered)
     }
 }

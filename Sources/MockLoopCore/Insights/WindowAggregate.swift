@@ -61,9 +61,18 @@ public struct WindowAggregate: Codable, Sendable, Equatable {
                 t.count += 1
                 t.sum += score.score
                 if score.score == 1 { t.ones += 1 }
-                if e.mode == .ai { t.aiCount += 1; t.aiSum += score.score }
-                if e.mode.isHumanObserved { t.humanCount += 1; t.humanSum += score.score }
-                if let s = e.scores.selfScores[key] { t.selfPairs += 1; t.selfGapSum += s - score.score }
+                if e.mode == .ai {
+                    t.aiCount += 1
+                    t.aiSum += score.score
+                }
+                if e.mode.isHumanObserved {
+                    t.humanCount += 1
+                    t.humanSum += score.score
+                }
+                if let s = e.scores.selfScores[key] {
+                    t.selfPairs += 1
+                    t.selfGapSum += s - score.score
+                }
                 a.tallies[key] = t
             }
         }

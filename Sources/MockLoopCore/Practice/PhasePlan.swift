@@ -18,22 +18,28 @@ public enum PhasePlan {
         let shape: [(String, String, String, Double)]
         switch type {
         case .coding:
-            shape = [("clarify", "Clarify", "Ask about inputs, sizes and edge cases before solving.", 2),
-                     ("approach", "Approach", "Say the approach and its complexity before coding.", 3),
-                     ("code", "Code", "Write working code, talking through it.", 25),
-                     ("test", "Test", "Trace an example and run edge cases.", 8),
-                     ("optimize", "Optimize", "Discuss complexity and better alternatives.", 7)]
+            shape = [
+                ("clarify", "Clarify", "Ask about inputs, sizes and edge cases before solving.", 2),
+                ("approach", "Approach", "Say the approach and its complexity before coding.", 3),
+                ("code", "Code", "Write working code, talking through it.", 25),
+                ("test", "Test", "Trace an example and run edge cases.", 8),
+                ("optimize", "Optimize", "Discuss complexity and better alternatives.", 7),
+            ]
         case .behavioral:
             let n = max(1, prompts ?? promptCount(minutes: minutes))
-            shape = (1...n).map { ("prompt-\($0)", "Story \($0) of \(n)", "One story: situation, your actions, the measured result, what you'd change.", 1) }
+            shape = (1...n).map {
+                ("prompt-\($0)", "Story \($0) of \(n)", "One story: situation, your actions, the measured result, what you'd change.", 1)
+            }
         default:
-            shape = [("requirements", "Requirements", "Pin down users, features and scale before designing.", 5),
-                     ("estimation", "Estimation", "Put numbers on traffic, storage and bandwidth.", 5),
-                     ("high-level", "High-level design", "Draw the main components and the request path.", 10),
-                     ("data-model", "Data model", "Tables or documents, keys and access patterns.", 5),
-                     ("api", "API", "The main endpoints, their inputs and outputs.", 5),
-                     ("deep-dive", "Deep dive", "Bottlenecks, failure modes, scaling the hot path.", 10),
-                     ("trade-offs", "Trade-offs", "What you chose over what, and why.", 5)]
+            shape = [
+                ("requirements", "Requirements", "Pin down users, features and scale before designing.", 5),
+                ("estimation", "Estimation", "Put numbers on traffic, storage and bandwidth.", 5),
+                ("high-level", "High-level design", "Draw the main components and the request path.", 10),
+                ("data-model", "Data model", "Tables or documents, keys and access patterns.", 5),
+                ("api", "API", "The main endpoints, their inputs and outputs.", 5),
+                ("deep-dive", "Deep dive", "Bottlenecks, failure modes, scaling the hot path.", 10),
+                ("trade-offs", "Trade-offs", "What you chose over what, and why.", 5),
+            ]
         }
         let weight = shape.reduce(0) { $0 + $1.3 }
         var at = 0.0

@@ -44,8 +44,10 @@ public struct PracticeState: Codable, Sendable, Equatable {
     /// Clock seconds when the session ended (time up, done or quit).
     public var endedAt: Double?
 
-    public init(sessionId: UUID, type: InterviewType, minutes: Int, seed: UInt64, questionIds: [String], startedAt: Date,
-                language: String = "python") {
+    public init(
+        sessionId: UUID, type: InterviewType, minutes: Int, seed: UInt64, questionIds: [String], startedAt: Date,
+        language: String = "python"
+    ) {
         self.sessionId = sessionId
         self.type = type
         self.minutes = minutes

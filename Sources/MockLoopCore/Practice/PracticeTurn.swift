@@ -4,7 +4,10 @@ public struct PracticeTurn: Codable, Sendable, Equatable {
 
     /// What the line is: the interviewer's kinds say why it was said.
     public enum Kind: String, Codable, Sendable {
-        case question, followUp = "follow_up", curveball, hint, nudge, note, clarification, moveOn = "move_on"
+        case question
+        case followUp = "follow_up"
+        case curveball, hint, nudge, note, clarification
+        case moveOn = "move_on"
         case answer, code, run
     }
 
@@ -25,8 +28,10 @@ public struct PracticeTurn: Codable, Sendable, Equatable {
     /// The client's id for an answer, so a resend after a dropped connection is not doubled.
     public var clientId: String?
 
-    public init(speaker: Speaker, kind: Kind, text: String, at: Double, startedAt: Double? = nil, phase: String,
-                rule: String? = nil, source: Source? = nil, clientId: String? = nil) {
+    public init(
+        speaker: Speaker, kind: Kind, text: String, at: Double, startedAt: Double? = nil, phase: String,
+        rule: String? = nil, source: Source? = nil, clientId: String? = nil
+    ) {
         self.speaker = speaker
         self.kind = kind
         self.text = text

@@ -178,14 +178,18 @@ struct M010CreateInsightRollups: AsyncMigration {
             .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("type", .string, .required)
             .field("day", .int, .required)
-        for c in ["sessions", "scored", "rated", "medium_hard", "repeats", "went_easy", "ai", "qualifying"] { days = days.field(.string(c), .int, .required) }
+        for c in ["sessions", "scored", "rated", "medium_hard", "repeats", "went_easy", "ai", "qualifying"] {
+            days = days.field(.string(c), .int, .required)
+        }
         try await days.unique(on: "user_id", "type", "day", name: "uq_insight_days").create()
         var dims = db.schema("insight_dimension_days")
             .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("type", .string, .required)
             .field("day", .int, .required)
             .field("dimension", .string, .required)
-        for c in ["n", "total", "ones", "ai_n", "ai_total", "human_n", "human_total", "self_n", "self_gap"] { dims = dims.field(.string(c), .int, .required) }
+        for c in ["n", "total", "ones", "ai_n", "ai_total", "human_n", "human_total", "self_n", "self_gap"] {
+            dims = dims.field(.string(c), .int, .required)
+        }
         try await dims.unique(on: "user_id", "type", "day", "dimension", name: "uq_insight_dimension_days").create()
         try await InsightRollup.rebuildAll(db)
     }

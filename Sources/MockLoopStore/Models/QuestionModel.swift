@@ -21,7 +21,10 @@ public final class QuestionModel: Model, @unchecked Sendable {
         id = q.id
         self.ownerID = ownerID
         self.builtIn = builtIn
-        type = ""; difficulty = ""; title = ""; body = ""
+        type = ""
+        difficulty = ""
+        title = ""
+        body = ""
         try set(q)
     }
 

@@ -23,7 +23,9 @@ public final class RubricModel: Model, @unchecked Sendable {
         self.ownerID = ownerID
         self.builtIn = builtIn
         self.clonedFrom = clonedFrom
-        type = ""; name = ""; body = ""
+        type = ""
+        name = ""
+        body = ""
         try set(rubric)
     }
 

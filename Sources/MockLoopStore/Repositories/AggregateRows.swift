@@ -6,7 +6,11 @@ import MockLoopCore
 struct CountsRow: Decodable {
     var sessions, scored, rated, mediumHard, repeats, wentEasy, ai, qualifying: Int?
     enum CodingKeys: String, CodingKey {
-        case sessions, scored, rated, mediumHard = "medium_hard", repeats, wentEasy = "went_easy", ai, qualifying
+        case sessions, scored, rated
+        case mediumHard = "medium_hard"
+        case repeats
+        case wentEasy = "went_easy"
+        case ai, qualifying
     }
 
     static let columns = ["sessions", "scored", "rated", "medium_hard", "repeats", "went_easy", "ai", "qualifying"]
@@ -30,8 +34,14 @@ struct TallyRow: Decodable {
     var dimension: String
     var n, total, ones, aiN, aiTotal, humanN, humanTotal, selfN, selfGap: Int?
     enum CodingKeys: String, CodingKey {
-        case dimension, n, total, ones, aiN = "ai_n", aiTotal = "ai_total", humanN = "human_n", humanTotal = "human_total",
-             selfN = "self_n", selfGap = "self_gap"
+        case dimension, n, total, ones
+        case aiN = "ai_n"
+        case aiTotal = "ai_total"
+        case humanN = "human_n"
+        case humanTotal = "human_total"
+        case
+            selfN = "self_n"
+        case selfGap = "self_gap"
     }
 
     static let columns = ["n", "total", "ones", "ai_n", "ai_total", "human_n", "human_total", "self_n", "self_gap"]

@@ -25,8 +25,10 @@ public struct CodeRunRepository {
         public var totalMs: Double
         public var createdAt: Date
 
-        public init(id: UUID = UUID(), sessionId: UUID?, questionId: String?, language: String, verdict: String,
-                    compiled: Bool?, passed: Int, total: Int, totalMs: Double, createdAt: Date = Date()) {
+        public init(
+            id: UUID = UUID(), sessionId: UUID?, questionId: String?, language: String, verdict: String,
+            compiled: Bool?, passed: Int, total: Int, totalMs: Double, createdAt: Date = Date()
+        ) {
             self.id = id
             self.sessionId = sessionId
             self.questionId = questionId
@@ -73,7 +75,8 @@ public struct CodeRunRepository {
         var query = CodeRunModel.query(on: db).filter(\.$userID == userID)
         if let sessionID { query = query.filter(\.$sessionID == sessionID) }
         return try await query.sort(\.$createdAt, .descending).limit(limit).all().map { m in
-            Run(id: m.id!, sessionId: m.sessionID, questionId: m.questionID, language: m.language, verdict: m.verdict,
+            Run(
+                id: m.id!, sessionId: m.sessionID, questionId: m.questionID, language: m.language, verdict: m.verdict,
                 compiled: m.compiled, passed: m.passed, total: m.total, totalMs: m.totalMs, createdAt: m.createdAt)
         }
     }
@@ -87,8 +90,9 @@ public struct CodeRunRepository {
         let decided = try await base().filter(\.$compiled != nil).count()
         let compiled = try await base().filter(\.$compiled == true).count()
         let accepted = try await base().filter(\.$verdict == "accepted").count()
-        return Summary(runs: runs,
-                       compileRate: decided == 0 ? nil : Double(compiled) / Double(decided),
-                       passRate: runs == 0 ? nil : Double(accepted) / Double(runs))
+        return Summary(
+            runs: runs,
+            compileRate: decided == 0 ? nil : Double(compiled) / Double(decided),
+            passRate: runs == 0 ? nil : Double(accepted) / Double(runs))
     }
 }

@@ -10,9 +10,11 @@ struct EntryAssembler {
     let db: Database
     var sql: SQLDatabase { db as! SQLDatabase }
 
-    static let sessionColumns = ["id", "user_id", "type", "mode", "status", "rubric_id", "question_id", "question_title", "interviewer",
-                                 "company", "tier", "level", "difficulty", "started_at", "duration_minutes", "hints_used", "pauses",
-                                 "confidence", "went_easy", "is_repeat", "notes"]
+    static let sessionColumns = [
+        "id", "user_id", "type", "mode", "status", "rubric_id", "question_id", "question_title", "interviewer",
+        "company", "tier", "level", "difficulty", "started_at", "duration_minutes", "hints_used", "pauses",
+        "confidence", "went_easy", "is_repeat", "notes",
+    ]
 
     struct SessionRow: Decodable {
         var id: UUID
@@ -26,8 +28,14 @@ struct EntryAssembler {
         // Explicit keys: a per-row snake-case conversion would cost more than the decoding itself.
         enum CodingKeys: String, CodingKey {
             case id, type, mode, status, notes, interviewer, company, tier, level, difficulty, pauses, confidence
-            case rubricId = "rubric_id", questionId = "question_id", questionTitle = "question_title", startedAt = "started_at"
-            case durationMinutes = "duration_minutes", hintsUsed = "hints_used", wentEasy = "went_easy", isRepeat = "is_repeat"
+            case rubricId = "rubric_id"
+            case questionId = "question_id"
+            case questionTitle = "question_title"
+            case startedAt = "started_at"
+            case durationMinutes = "duration_minutes"
+            case hintsUsed = "hints_used"
+            case wentEasy = "went_easy"
+            case isRepeat = "is_repeat"
         }
     }
 
@@ -38,7 +46,8 @@ struct EntryAssembler {
         var note: String?
 
         enum CodingKeys: String, CodingKey {
-            case sessionId = "session_id", dimension, scorer, score, note
+            case sessionId = "session_id"
+            case dimension, scorer, score, note
         }
     }
 
@@ -48,8 +57,13 @@ struct EntryAssembler {
         var drillDone: Bool
 
         enum CodingKeys: String, CodingKey {
-            case sessionId = "session_id", wentWell = "went_well", wentWrong = "went_wrong", fixDimension = "fix_dimension"
-            case fixText = "fix_text", drill, drillDone = "drill_done"
+            case sessionId = "session_id"
+            case wentWell = "went_well"
+            case wentWrong = "went_wrong"
+            case fixDimension = "fix_dimension"
+            case fixText = "fix_text"
+            case drill
+            case drillDone = "drill_done"
         }
     }
 
@@ -84,8 +98,10 @@ struct EntryAssembler {
         let sessions = try await sessionsQuery(userID: userID).orderBy("started_at").orderBy("id")
             .all(decoding: SessionRow.self)
         let scores = try await sql.select()
-            .columns(SQLColumn("session_id", table: "scores"), SQLColumn("dimension", table: "scores"), SQLColumn("scorer", table: "scores"),
-                     SQLColumn("score", table: "scores"), SQLColumn("note", table: "scores"))
+            .columns(
+                SQLColumn("session_id", table: "scores"), SQLColumn("dimension", table: "scores"), SQLColumn("scorer", table: "scores"),
+                SQLColumn("score", table: "scores"), SQLColumn("note", table: "scores")
+            )
             .from("scores").join("sessions", on: SQLColumn("session_id", table: "scores"), .equal, SQLColumn("id", table: "sessions"))
             .where(SQLColumn("user_id", table: "sessions"), .equal, SQLBind(userID))
             .all(decoding: ScoreRow.self)
@@ -102,11 +118,15 @@ struct EntryAssembler {
         let scoresBySession = Dictionary(grouping: scores, by: \.sessionId)
         let retroBySession = Dictionary(retros.map { ($0.sessionId, $0) }, uniquingKeysWith: { a, _ in a })
         return sessions.map { s in
-            var sheet = ScoreSheet(confidence: s.confidence, durationMinutes: s.durationMinutes, hintsUsed: s.hintsUsed,
-                                   pauses: s.pauses, wentEasy: s.wentEasy)
+            var sheet = ScoreSheet(
+                confidence: s.confidence, durationMinutes: s.durationMinutes, hintsUsed: s.hintsUsed,
+                pauses: s.pauses, wentEasy: s.wentEasy)
             for score in scoresBySession[s.id] ?? [] {
-                if score.scorer == "self" { sheet.selfScores[score.dimension] = score.score }
-                else { sheet.interviewerScores[score.dimension] = DimensionScore(score: score.score, note: score.note) }
+                if score.scorer == "self" {
+                    sheet.selfScores[score.dimension] = score.score
+                } else {
+                    sheet.interviewerScores[score.dimension] = DimensionScore(score: score.score, note: score.note)
+                }
             }
             return LogEntry(
                 id: s.id, date: s.startedAt, type: InterviewType(rawValue: s.type) ?? .coding,
@@ -115,9 +135,10 @@ struct EntryAssembler {
                 difficulty: s.difficulty.flatMap(Difficulty.init), company: s.company, tier: s.tier.flatMap(CompanyTier.init),
                 level: s.level.flatMap(Level.init), scores: sheet, isRepeat: s.isRepeat, notes: s.notes,
                 retro: retroBySession[s.id].map { r in
-                    Retrospective(wentWell: r.wentWell, wentWrong: r.wentWrong,
-                                  priorityFix: PriorityFix(dimension: r.fixDimension, text: r.fixText),
-                                  drill: Drill(text: r.drill, done: r.drillDone))
+                    Retrospective(
+                        wentWell: r.wentWell, wentWrong: r.wentWrong,
+                        priorityFix: PriorityFix(dimension: r.fixDimension, text: r.fixText),
+                        drill: Drill(text: r.drill, done: r.drillDone))
                 })
         }
     }

@@ -38,7 +38,11 @@ struct InsightRollup {
         var userId: UUID
         var type: String
         var startedAt: Date
-        enum CodingKeys: String, CodingKey { case userId = "user_id", type, startedAt = "started_at" }
+        enum CodingKeys: String, CodingKey {
+            case userId = "user_id"
+            case type
+            case startedAt = "started_at"
+        }
     }
 
     /// Every user's roll-ups from their sessions (the migration that adds them).
@@ -63,17 +67,22 @@ struct InsightRollup {
         guard a.sessions > 0 else { return }
         try await sql.insert(into: "insight_days")
             .columns("user_id", "type", "day", "sessions", "scored", "rated", "medium_hard", "repeats", "went_easy", "ai", "qualifying")
-            .values(SQLBind(userID), SQLBind(type.rawValue), SQLBind(day), SQLBind(a.sessions), SQLBind(a.scoredSessions),
-                    SQLBind(a.withDifficulty), SQLBind(a.mediumHard), SQLBind(a.repeats), SQLBind(a.wentEasy),
-                    SQLBind(a.aiSessions), SQLBind(a.qualifying))
+            .values(
+                SQLBind(userID), SQLBind(type.rawValue), SQLBind(day), SQLBind(a.sessions), SQLBind(a.scoredSessions),
+                SQLBind(a.withDifficulty), SQLBind(a.mediumHard), SQLBind(a.repeats), SQLBind(a.wentEasy),
+                SQLBind(a.aiSessions), SQLBind(a.qualifying)
+            )
             .run()
         guard !a.tallies.isEmpty else { return }
         let insert = sql.insert(into: "insight_dimension_days")
-            .columns("user_id", "type", "day", "dimension", "n", "total", "ones", "ai_n", "ai_total", "human_n", "human_total", "self_n", "self_gap")
+            .columns(
+                "user_id", "type", "day", "dimension", "n", "total", "ones", "ai_n", "ai_total", "human_n", "human_total", "self_n",
+                "self_gap")
         for (dimension, t) in a.tallies.sorted(by: { $0.key < $1.key }) {
-            insert.values(SQLBind(userID), SQLBind(type.rawValue), SQLBind(day), SQLBind(dimension), SQLBind(t.count), SQLBind(t.sum),
-                          SQLBind(t.ones), SQLBind(t.aiCount), SQLBind(t.aiSum), SQLBind(t.humanCount), SQLBind(t.humanSum),
-                          SQLBind(t.selfPairs), SQLBind(t.selfGapSum))
+            insert.values(
+                SQLBind(userID), SQLBind(type.rawValue), SQLBind(day), SQLBind(dimension), SQLBind(t.count), SQLBind(t.sum),
+                SQLBind(t.ones), SQLBind(t.aiCount), SQLBind(t.aiSum), SQLBind(t.humanCount), SQLBind(t.humanSum),
+                SQLBind(t.selfPairs), SQLBind(t.selfGapSum))
         }
         try await insert.run()
     }

@@ -20,33 +20,41 @@ public struct InsightsRepository {
     /// Modes where a human judged (the same list as `SessionMode.isHumanObserved`).
     private static let humanModes = SessionMode.allCases.filter(\.isHumanObserved).map(\.rawValue)
 
-    public func input(type: InterviewType, window: InsightsWindow, now: Date, timeZone: TimeZone,
-                      recentLimit: Int = InsightsReport.Settings().recentLimit, readinessSessions: Int = 3,
-                      weeks: Int = 8) async throws -> InsightsReport.Input {
+    public func input(
+        type: InterviewType, window: InsightsWindow, now: Date, timeZone: TimeZone,
+        recentLimit: Int = InsightsReport.Settings().recentLimit, readinessSessions: Int = 3,
+        weeks: Int = 8
+    ) async throws -> InsightsReport.Input {
         let reader = EntryAssembler(db: db)
         let since = window.since(now: now)
         let stamps = try await cadenceStamps(since: Cadence.since(now: now, timeZone: timeZone, weeks: weeks))
         if case .sessions(let n) = window {
             // A handful of sessions: read them whole and reduce in memory.
             let entries = try await reader.entries(latest(reader, type: type, limit: n)).reversed() as [LogEntry]
-            return InsightsReport.Input(type: type, window: window, aggregate: .from(entries), recent: Array(entries.suffix(recentLimit)),
-                                        lastQualifying: entries.filter(WindowAggregate.qualifies).suffix(readinessSessions).compactMap(\.averageScore),
-                                        stamps: stamps, now: now, timeZone: timeZone)
+            return InsightsReport.Input(
+                type: type, window: window, aggregate: .from(entries), recent: Array(entries.suffix(recentLimit)),
+                lastQualifying: entries.filter(WindowAggregate.qualifies).suffix(readinessSessions).compactMap(\.averageScore),
+                stamps: stamps, now: now, timeZone: timeZone)
         }
         let aggregate = try await InsightRollup(db: db, userID: userID).aggregate(type: type, sinceDay: since.map(InsightRollup.day))
         var recentQuery = latest(reader, type: type, limit: recentLimit)
         if let since { recentQuery = recentQuery.where("started_at", .greaterThanOrEqual, SQLBind(since)) }
         let recent = Array(try await reader.entries(recentQuery).reversed())
-        return InsightsReport.Input(type: type, window: window, aggregate: aggregate, recent: recent,
-                                    lastQualifying: try await lastQualifying(type: type, since: since, limit: readinessSessions),
-                                    stamps: stamps, now: now, timeZone: timeZone)
+        return InsightsReport.Input(
+            type: type, window: window, aggregate: aggregate, recent: recent,
+            lastQualifying: try await lastQualifying(type: type, since: since, limit: readinessSessions),
+            stamps: stamps, now: now, timeZone: timeZone)
     }
 
     /// Recomputes every user's daily roll-ups from the sessions (after rows were written
     /// around the repositories, as bulk loads do).
     public static func rebuildRollups(_ db: Database) async throws { try await InsightRollup.rebuildAll(db) }
 
-    private struct TargetRow: Decodable { var type: String; var tier: String?; var level: String? }
+    private struct TargetRow: Decodable {
+        var type: String
+        var tier: String?
+        var level: String?
+    }
 
     /// The type and target of the user's most recent session (of `type`, when given).
     /// The user's AI-vs-human gap per dimension over all their sessions of a type, from the
@@ -60,7 +68,8 @@ public struct InsightsRepository {
         var q = sql.select().columns("type", "tier", "level").from("sessions").where("user_id", .equal, SQLBind(userID))
         if let type { q = q.where("type", .equal, SQLBind(type.rawValue)) }
         guard let row = try await q.orderBy("started_at", .descending).orderBy("id", .descending).limit(1).first(decoding: TargetRow.self),
-              let found = InterviewType(rawValue: row.type) else { return nil }
+            let found = InterviewType(rawValue: row.type)
+        else { return nil }
         return (found, row.tier.flatMap(CompanyTier.init), row.level.flatMap(Level.init))
     }
 
@@ -77,12 +86,18 @@ public struct InsightsRepository {
         var query = sql.select()
             .column(SQLQueryString("COUNT(*)"), as: "sessions")
             .column(SQLQueryString("CAST(SUM(CASE WHEN s.difficulty IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT)"), as: "rated")
-            .column(SQLQueryString("CAST(SUM(CASE WHEN s.difficulty IN ('medium', 'hard') THEN 1 ELSE 0 END) AS BIGINT)"), as: "medium_hard")
+            .column(
+                SQLQueryString("CAST(SUM(CASE WHEN s.difficulty IN ('medium', 'hard') THEN 1 ELSE 0 END) AS BIGINT)"), as: "medium_hard"
+            )
             .column(SQLQueryString("CAST(SUM(CASE WHEN s.is_repeat THEN 1 ELSE 0 END) AS BIGINT)"), as: "repeats")
             .column(SQLQueryString("CAST(SUM(CASE WHEN s.went_easy THEN 1 ELSE 0 END) AS BIGINT)"), as: "went_easy")
             .column(SQLQueryString("CAST(SUM(CASE WHEN s.mode = 'ai' THEN 1 ELSE 0 END) AS BIGINT)"), as: "ai")
             .column(SQLQueryString("CAST(SUM(CASE WHEN \(scored) THEN 1 ELSE 0 END) AS BIGINT)"), as: "scored")
-            .column(SQLQueryString("CAST(SUM(CASE WHEN s.mode IN \(human) AND s.status = 'completed' AND (s.difficulty IS NULL OR s.difficulty <> 'easy') AND \(scored) THEN 1 ELSE 0 END) AS BIGINT)"), as: "qualifying")
+            .column(
+                SQLQueryString(
+                    "CAST(SUM(CASE WHEN s.mode IN \(human) AND s.status = 'completed' AND (s.difficulty IS NULL OR s.difficulty <> 'easy') AND \(scored) THEN 1 ELSE 0 END) AS BIGINT)"
+                ), as: "qualifying"
+            )
             .from(SQLAlias(SQLIdentifier("sessions"), as: SQLIdentifier("s")))
             .where(SQLColumn("user_id", table: "s"), .equal, SQLBind(userID))
             .where(SQLColumn("type", table: "s"), .equal, SQLBind(type.rawValue))
@@ -107,10 +122,14 @@ public struct InsightsRepository {
             .column(SQLQueryString("COUNT(m.score)"), as: "self_n")
             .column(SQLQueryString("CAST(SUM(CASE WHEN m.score IS NULL THEN 0 ELSE m.score - i.score END) AS BIGINT)"), as: "self_gap")
             .from(SQLAlias(SQLIdentifier("scores"), as: SQLIdentifier("i")))
-            .join(SQLAlias(SQLIdentifier("sessions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "s"), .equal, SQLColumn("session_id", table: "i"))
-            .join(SQLAlias(SQLIdentifier("scores"), as: SQLIdentifier("m")), method: SQLJoinMethod.left,
-                  on: SQLQueryString("m.session_id = i.session_id AND m.dimension = i.dimension AND m.scorer = 'self'"))
+            .join(
+                SQLAlias(SQLIdentifier("sessions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
+                on: SQLColumn("id", table: "s"), .equal, SQLColumn("session_id", table: "i")
+            )
+            .join(
+                SQLAlias(SQLIdentifier("scores"), as: SQLIdentifier("m")), method: SQLJoinMethod.left,
+                on: SQLQueryString("m.session_id = i.session_id AND m.dimension = i.dimension AND m.scorer = 'self'")
+            )
             .where(SQLColumn("scorer", table: "i"), .equal, SQLLiteral.string("interviewer"))
             .where(SQLColumn("user_id", table: "s"), .equal, SQLBind(userID))
             .where(SQLColumn("type", table: "s"), .equal, SQLBind(type.rawValue))
@@ -124,7 +143,10 @@ public struct InsightsRepository {
     private struct AverageRow: Decodable {
         var sessionId: UUID
         var average: Double?
-        enum CodingKeys: String, CodingKey { case sessionId = "session_id", average }
+        enum CodingKeys: String, CodingKey {
+            case sessionId = "session_id"
+            case average
+        }
     }
 
     /// Average interviewer score of the most recent qualifying sessions, oldest first: the
@@ -138,7 +160,8 @@ public struct InsightsRepository {
             .where(SQLQueryString("s.mode IN \(human) AND s.status = 'completed' AND (s.difficulty IS NULL OR s.difficulty <> 'easy')"))
             .where(SQLQueryString("EXISTS (SELECT 1 FROM scores x WHERE x.session_id = s.id AND x.scorer = 'interviewer')"))
         if let since { query = query.where(SQLColumn("started_at", table: "s"), .greaterThanOrEqual, SQLBind(since)) }
-        let ids = try await query
+        let ids =
+            try await query
             .orderBy(SQLOrderBy(expression: SQLColumn("started_at", table: "s"), direction: SQLDirection.descending))
             .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "s"), direction: SQLDirection.descending))
             .limit(limit).all(decoding: IDRow.self).map(\.id)
@@ -155,7 +178,10 @@ public struct InsightsRepository {
     private struct StampRow: Decodable {
         var startedAt: Date
         var mode, status: String
-        enum CodingKeys: String, CodingKey { case startedAt = "started_at", mode, status }
+        enum CodingKeys: String, CodingKey {
+            case startedAt = "started_at"
+            case mode, status
+        }
     }
 
     /// When each session of any type since `since` happened, and who observed it.
@@ -163,6 +189,10 @@ public struct InsightsRepository {
         try await sql.select().columns("started_at", "mode", "status").from("sessions")
             .where("user_id", .equal, SQLBind(userID)).where("started_at", .greaterThanOrEqual, SQLBind(since))
             .all(decoding: StampRow.self)
-            .map { Cadence.Stamp(date: $0.startedAt, mode: SessionMode(rawValue: $0.mode) ?? .solo, status: SessionStatus(rawValue: $0.status) ?? .planned) }
+            .map {
+                Cadence.Stamp(
+                    date: $0.startedAt, mode: SessionMode(rawValue: $0.mode) ?? .solo,
+                    status: SessionStatus(rawValue: $0.status) ?? .planned)
+            }
     }
 }

@@ -16,8 +16,10 @@ public struct LogRepository {
     public func page(_ query: LogQuery) async throws -> LogPage {
         try query.validate()
         let reader = EntryAssembler(db: db)
-        let countRow = try await filtered(reader.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sessions")
-            .where("user_id", .equal, SQLBind(userID)), query).first()
+        let countRow = try await filtered(
+            reader.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sessions")
+                .where("user_id", .equal, SQLBind(userID)), query
+        ).first()
         let total = try countRow?.decode(column: "n", as: Int.self) ?? 0
         let direction: SQLDirection = query.descending ? .descending : .ascending
         var select = filtered(reader.sessionsQuery(userID: userID), query)
@@ -41,7 +43,8 @@ public struct LogRepository {
         if let to = query.to { s = s.where("started_at", .lessThanOrEqual, SQLBind(to)) }
         if let text = query.text {
             // '!' escapes LIKE's wildcards so a search for "100%" means the text "100%".
-            let escaped = text.replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%").replacingOccurrences(of: "_", with: "!_")
+            let escaped = text.replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%").replacingOccurrences(
+                of: "_", with: "!_")
             s = s.where(SQLQueryString("search_text LIKE \(bind: "%" + escaped + "%") ESCAPE '!'"))
         }
         return s
@@ -94,7 +97,8 @@ public struct LogRepository {
                 try await rollup.refresh(type: type, days: Set(entries.map { InsightRollup.day($0.date) }))
             }
         }
-        return ImportResult(imported: toWrite.count, duplicates: duplicates, problems: parsed.problems,
-                            ignoredColumns: parsed.ignoredColumns)
+        return ImportResult(
+            imported: toWrite.count, duplicates: duplicates, problems: parsed.problems,
+            ignoredColumns: parsed.ignoredColumns)
     }
 }

@@ -39,7 +39,9 @@ public struct PracticeRepository {
         var state = state
         state.sessionId = entry.id
         state.startedAt = now
-        let final = entry, json = try Self.encode(state), status = state.status.rawValue
+        let final = entry
+        let json = try Self.encode(state)
+        let status = state.status.rawValue
         try await db.transaction { db in
             try await SessionWriter(db: db, userID: userID).insert(final, importKey: nil)
             let row = PracticeStateModel()
@@ -56,7 +58,8 @@ public struct PracticeRepository {
     }
 
     public func load(_ sessionID: UUID) async throws -> Loaded {
-        guard let row = try await PracticeStateModel.query(on: db).filter(\.$sessionID == sessionID).filter(\.$userID == userID).first() else {
+        guard let row = try await PracticeStateModel.query(on: db).filter(\.$sessionID == sessionID).filter(\.$userID == userID).first()
+        else {
             throw MockLoopError.notFound("practice session \(sessionID.uuidString.lowercased())")
         }
         let state = try JSONDecoder.practice.decode(PracticeState.self, from: Data(row.state.utf8))
@@ -70,8 +73,10 @@ public struct PracticeRepository {
 
     /// Ends the mock in one transaction: its state and result, the session's scores (or its
     /// abandoned status), and its transcript.
-    public func end(_ state: PracticeState, revision: Int, sheet: ScoreSheet?, transcript: (text: String, format: String)?,
-                    feedback: String?, now: Date) async throws -> Int {
+    public func end(
+        _ state: PracticeState, revision: Int, sheet: ScoreSheet?, transcript: (text: String, format: String)?,
+        feedback: String?, now: Date
+    ) async throws -> Int {
         try await db.transaction { db in
             let next = try await compareAndSet(state, revision: revision, feedback: feedback, now: now, on: db)
             guard let s = try await SessionModel.query(on: db).filter(\.$id == state.sessionId).filter(\.$userID == userID).first() else {
@@ -109,7 +114,8 @@ public struct PracticeRepository {
             .set("revision", to: SQLBind(revision + 1))
             .set("updated_at", to: SQLBind(now))
         if let feedback { update = update.set("feedback", to: SQLBind(feedback)) }
-        let rows = try await update
+        let rows =
+            try await update
             .where("session_id", .equal, SQLBind(state.sessionId))
             .where("user_id", .equal, SQLBind(userID))
             .where("revision", .equal, SQLBind(revision))

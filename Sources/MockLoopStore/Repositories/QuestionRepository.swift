@@ -52,7 +52,10 @@ public struct QuestionRepository {
             for var q in questions {
                 let base = q.id
                 var n = 2
-                while taken.contains(q.id) { q.id = "\(base)-\(n)"; n += 1 }
+                while taken.contains(q.id) {
+                    q.id = "\(base)-\(n)"
+                    n += 1
+                }
                 taken.insert(q.id)
                 try await QuestionModel(q, ownerID: userID, builtIn: false).create(on: db)
                 added.append(q)

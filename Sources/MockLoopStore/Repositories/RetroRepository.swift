@@ -22,8 +22,10 @@ public struct RetroRepository {
         }
         let retro = try draft.validated(against: try await sessions.rubric(of: entry))
         if let existing = entry.retro, !replace {
-            throw MockLoopError(.conflict, "this session already has its one priority fix (\"\(existing.priorityFix.text)\"); one fix per session: edit that fix instead of adding another",
-                                fields: ["priorityFix": "a second priority fix is not allowed"])
+            throw MockLoopError(
+                .conflict,
+                "this session already has its one priority fix (\"\(existing.priorityFix.text)\"); one fix per session: edit that fix instead of adding another",
+                fields: ["priorityFix": "a second priority fix is not allowed"])
         }
         try await db.transaction { db in
             try await RetroModel.query(on: db).filter(\.$sessionID == sessionID).delete()

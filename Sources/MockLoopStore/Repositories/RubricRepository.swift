@@ -36,7 +36,8 @@ public struct RubricRepository {
 
     /// The built-in rubric of a type: what a session uses unless the user picks a clone.
     public func builtIn(for type: InterviewType) async throws -> Rubric {
-        guard let m = try await RubricModel.query(on: db).filter(\.$builtIn == true).filter(\.$type == type.rawValue).sort(\.$id).first() else {
+        guard let m = try await RubricModel.query(on: db).filter(\.$builtIn == true).filter(\.$type == type.rawValue).sort(\.$id).first()
+        else {
             throw MockLoopError(.unavailable, "no built-in rubric for \(type.rawValue): the content was not loaded")
         }
         return try m.rubric()

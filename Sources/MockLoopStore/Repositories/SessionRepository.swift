@@ -28,15 +28,17 @@ public struct SessionRepository {
     func entry(for plan: SessionPlan, now: Date) async throws -> LogEntry {
         try plan.validate()
         let rubric = try await resolveRubric(plan.rubricId, type: plan.type)
-        var entry = LogEntry(id: UUID(), date: plan.date ?? now, type: plan.type, mode: plan.mode, status: .planned,
-                             interviewer: plan.interviewer.nonEmpty, questionTitle: plan.questionTitle.nonEmpty,
-                             rubricId: rubric.id, difficulty: plan.difficulty, company: plan.company.nonEmpty,
-                             tier: plan.tier, level: plan.level, notes: plan.notes.nonEmpty)
+        var entry = LogEntry(
+            id: UUID(), date: plan.date ?? now, type: plan.type, mode: plan.mode, status: .planned,
+            interviewer: plan.interviewer.nonEmpty, questionTitle: plan.questionTitle.nonEmpty,
+            rubricId: rubric.id, difficulty: plan.difficulty, company: plan.company.nonEmpty,
+            tier: plan.tier, level: plan.level, notes: plan.notes.nonEmpty)
         if let qid = plan.questionId.nonEmpty {
             let questions = QuestionRepository(db: db, userID: userID)
             guard let found = try? await questions.find(qid) else { throw MockLoopError.invalid("questionId", "no question '\(qid)'") }
             guard found.question.type == plan.type else {
-                throw MockLoopError.invalid("questionId", "'\(qid)' is a \(found.question.type.rawValue) question, not \(plan.type.rawValue)")
+                throw MockLoopError.invalid(
+                    "questionId", "'\(qid)' is a \(found.question.type.rawValue) question, not \(plan.type.rawValue)")
             }
             entry.questionId = qid
             entry.questionTitle = found.question.title
@@ -73,8 +75,9 @@ public struct SessionRepository {
         try await db.transaction { db in
             try await s.update(on: db)
             // The session moves from its planned day to today: both days change.
-            try await InsightRollup(db: db, userID: userID).refresh(type: InterviewType(rawValue: s.type) ?? .coding,
-                                                                     days: [InsightRollup.day(planned), InsightRollup.day(now)])
+            try await InsightRollup(db: db, userID: userID).refresh(
+                type: InterviewType(rawValue: s.type) ?? .coding,
+                days: [InsightRollup.day(planned), InsightRollup.day(now)])
         }
         return try await find(id)
     }
@@ -104,7 +107,11 @@ public struct SessionRepository {
             .where(SQLColumn("type", table: "sessions"), .equal, SQLBind(type.rawValue))
         if let before { q = q.where(SQLColumn("started_at", table: "sessions"), .lessThanOrEqual, SQLBind(before)) }
         if let excluding { q = q.where(SQLColumn("id", table: "sessions"), .notEqual, SQLBind(excluding)) }
-        guard let row = try await q.orderBy(SQLOrderBy(expression: SQLColumn("started_at", table: "sessions"), direction: SQLDirection.descending)).limit(1).first() else { return nil }
+        guard
+            let row = try await q.orderBy(
+                SQLOrderBy(expression: SQLColumn("started_at", table: "sessions"), direction: SQLDirection.descending)
+            ).limit(1).first()
+        else { return nil }
         return try await reader.entry(id: try row.decode(column: "id", as: UUID.self), userID: userID)
     }
 

@@ -46,8 +46,9 @@ struct SessionWriter {
         s.finishedAt = now
         try await s.update(on: db)
         try await insertScores(sheet, sessionID: id)
-        try await InsightRollup(db: db, userID: userID).refresh(type: InterviewType(rawValue: s.type) ?? .coding,
-                                                                 days: [InsightRollup.day(s.startedAt)])
+        try await InsightRollup(db: db, userID: userID).refresh(
+            type: InterviewType(rawValue: s.type) ?? .coding,
+            days: [InsightRollup.day(s.startedAt)])
     }
 
     func apply(_ sheet: ScoreSheet, to s: SessionModel) {

@@ -17,14 +17,19 @@ struct AnalysisController {
     static func analyze(_ text: String, format: String?, kind: InterviewType, candidate: String?, req: Request) throws -> AnalysisReport {
         var chosen: Transcript.Format?
         if let format, !format.isEmpty {
-            guard let f = Transcript.Format(rawValue: format.lowercased()) else { throw MockLoopError.invalid("format", "must be vtt, srt or text (got '\(format)')") }
+            guard let f = Transcript.Format(rawValue: format.lowercased()) else {
+                throw MockLoopError.invalid("format", "must be vtt, srt or text (got '\(format)')")
+            }
             chosen = f
         }
-        guard text.utf8.count <= TranscriptParser.maxBytes else { throw MockLoopError.invalid("transcript", "is larger than \(TranscriptParser.maxBytes / 1_048_576) MB") }
+        guard text.utf8.count <= TranscriptParser.maxBytes else {
+            throw MockLoopError.invalid("transcript", "is larger than \(TranscriptParser.maxBytes / 1_048_576) MB")
+        }
         do {
             let transcript = try TranscriptParser.parse(text, format: chosen)
             let thresholds = req.application.storage[ThresholdsKey.self] ?? AnalysisThresholds()
-            return try TranscriptAnalyzer(kind: kind, thresholds: thresholds).analyze(transcript, candidate: candidate.flatMap { $0.isEmpty ? nil : $0 })
+            return try TranscriptAnalyzer(kind: kind, thresholds: thresholds).analyze(
+                transcript, candidate: candidate.flatMap { $0.isEmpty ? nil : $0 })
         } catch let e as TranscriptError {
             throw MockLoopError.invalid("transcript", e.errorDescription ?? "cannot be read")
         }
@@ -39,7 +44,9 @@ struct AnalysisController {
     func analyze(req: Request) async throws -> Response {
         let body = try req.content.decode(AnalyzeBody.self)
         let kindRaw = body.kind ?? "behavioral"
-        guard let kind = InterviewType(loose: kindRaw) else { throw MockLoopError.invalid("kind", "must be one of \(InterviewType.allowedList) (got '\(kindRaw)')") }
+        guard let kind = InterviewType(loose: kindRaw) else {
+            throw MockLoopError.invalid("kind", "must be one of \(InterviewType.allowedList) (got '\(kindRaw)')")
+        }
         return try Self.json(try Self.analyze(body.transcript, format: body.format, kind: kind, candidate: body.candidate, req: req))
     }
 
@@ -71,7 +78,8 @@ struct AnalysisController {
         let candidate = try? req.content.get(String.self, at: "candidate")
         guard !text.isEmpty else { throw MockLoopError.invalid("transcript", "choose a transcript file or paste it") }
         let report = try Self.analyze(text, format: nil, kind: entry.type, candidate: candidate, req: req)
-        try await TranscriptRepository(db: req.db, userID: req.userID).attach(text, format: report.source.format, candidate: candidate, to: id)
+        try await TranscriptRepository(db: req.db, userID: req.userID).attach(
+            text, format: report.source.format, candidate: candidate, to: id)
         return req.redirect("/sessions/\(id.uuidString.lowercased())#analysis")
     }
 }

@@ -23,17 +23,22 @@ struct HealthController {
     func check(req: Request) async throws -> Response {
         let kind = req.application.storage[StoreKindKey.self] ?? "unknown"
         let runner = req.application.storage[RunnerKey.self]?.status
-        let sandbox = Sandbox(status: runner?.available == true ? "available" : "unavailable", mode: runner?.mode,
-                              reason: runner?.reason ?? (runner == nil ? "no runner configured" : nil),
-                              languages: runner?.languages.map(\.rawValue) ?? [])
+        let sandbox = Sandbox(
+            status: runner?.available == true ? "available" : "unavailable", mode: runner?.mode,
+            reason: runner?.reason ?? (runner == nil ? "no runner configured" : nil),
+            languages: runner?.languages.map(\.rawValue) ?? [])
         do {
             try await StoreSetup.ping(req.db)
-            return try await Health(status: "ok", database: kind, checks: ["database": "reachable", "sandbox": sandbox.status],
-                                    sandbox: sandbox).encodeResponse(for: req)
+            return try await Health(
+                status: "ok", database: kind, checks: ["database": "reachable", "sandbox": sandbox.status],
+                sandbox: sandbox
+            ).encodeResponse(for: req)
         } catch {
             req.logger.warning("health check: database unreachable")
-            return try await Health(status: "failing", database: kind, checks: ["database": "unreachable", "sandbox": sandbox.status],
-                                    sandbox: sandbox).encodeResponse(status: .serviceUnavailable, for: req)
+            return try await Health(
+                status: "failing", database: kind, checks: ["database": "unreachable", "sandbox": sandbox.status],
+                sandbox: sandbox
+            ).encodeResponse(status: .serviceUnavailable, for: req)
         }
     }
 }

@@ -10,15 +10,17 @@ struct LogController {
     func query(_ req: Request) throws -> LogQuery {
         let sortRaw = req.query[String.self, at: "sort"] ?? "date"
         guard let sort = LogQuery.Sort(rawValue: sortRaw) else {
-            throw MockLoopError.invalid("sort", "must be one of \(LogQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(sortRaw)')")
+            throw MockLoopError.invalid(
+                "sort", "must be one of \(LogQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(sortRaw)')")
         }
         let order = req.query[String.self, at: "order"] ?? "desc"
         guard order == "asc" || order == "desc" else { throw MockLoopError.invalid("order", "must be asc or desc (got '\(order)')") }
         var to = try req.queryDate("to")
         if let t = to, req.query[String.self, at: "to"]?.count == 10 { to = t.addingTimeInterval(86399) }  // a day means all of it
-        return LogQuery(type: try req.queryEnum(InterviewType.self, "type"), mode: try req.queryEnum(SessionMode.self, "mode"),
-                        from: try req.queryDate("from"), to: to, text: req.query[String.self, at: "q"], sort: sort,
-                        descending: order == "desc", limit: try req.queryInt("limit") ?? 50, offset: try req.queryInt("offset") ?? 0)
+        return LogQuery(
+            type: try req.queryEnum(InterviewType.self, "type"), mode: try req.queryEnum(SessionMode.self, "mode"),
+            from: try req.queryDate("from"), to: to, text: req.query[String.self, at: "q"], sort: sort,
+            descending: order == "desc", limit: try req.queryInt("limit") ?? 50, offset: try req.queryInt("offset") ?? 0)
     }
 
     func rubricsByID(_ req: Request) async throws -> [String: Rubric] {
@@ -49,7 +51,9 @@ struct LogController {
     }
 
     func importCSV(req: Request) async throws -> LogRepository.ImportResult {
-        guard let text = req.body.string, !text.isEmpty else { throw MockLoopError.invalid("body", "send the CSV file as the request body") }
+        guard let text = req.body.string, !text.isEmpty else {
+            throw MockLoopError.invalid("body", "send the CSV file as the request body")
+        }
         return try await repo(req).importCSV(text)
     }
 
@@ -64,8 +68,11 @@ struct LogController {
             if let card = FixCard(last, rubric: last.flatMap { rubrics[$0.rubricId] }) { fixes.append(card) }
         }
         let recent = try await repo(req).page(LogQuery(limit: 5))
-        return try await req.view.render("home", HomePage(fixes: fixes, recent: recent.entries.map { LogRow($0, rubric: rubrics[$0.rubricId]) },
-                                                          total: recent.total))
+        return try await req.view.render(
+            "home",
+            HomePage(
+                fixes: fixes, recent: recent.entries.map { LogRow($0, rubric: rubrics[$0.rubricId]) },
+                total: recent.total))
     }
 
     func logPage(req: Request) async throws -> View {
@@ -81,7 +88,8 @@ struct LogController {
             types: Option.list(InterviewType.self, selected: q.type?.rawValue, blank: "All types"),
             modes: Option.list(SessionMode.self, selected: q.mode?.rawValue, blank: "All modes"),
             sorts: LogQuery.Sort.allCases.map { Option(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0 == q.sort) },
-            from: req.query[String.self, at: "from"] ?? "", to: req.query[String.self, at: "to"] ?? "", q: req.query[String.self, at: "q"] ?? "",
+            from: req.query[String.self, at: "from"] ?? "", to: req.query[String.self, at: "to"] ?? "",
+            q: req.query[String.self, at: "q"] ?? "",
             descending: q.descending, rows: page.entries.map { LogRow($0, rubric: rubrics[$0.rubricId]) }, total: page.total,
             showingFrom: page.total == 0 ? 0 : q.offset + 1, showingTo: q.offset + page.entries.count,
             previousURL: q.offset > 0 ? link(offset: max(0, q.offset - q.limit)) : nil,
@@ -99,8 +107,11 @@ struct LogController {
         let text = req.uploadedText(file: "file", text: "csv")
         guard !text.isEmpty else { throw MockLoopError.invalid("file", "choose a CSV file or paste its text") }
         let result = try await repo(req).importCSV(text)
-        return try await req.view.render("import", ImportPageModel(
-            done: true, imported: result.imported, duplicates: result.duplicates,
-            problems: result.problems.map { .init(line: $0.line, reason: $0.reason) }, ignoredColumns: result.ignoredColumns.joined(separator: ", ")))
+        return try await req.view.render(
+            "import",
+            ImportPageModel(
+                done: true, imported: result.imported, duplicates: result.duplicates,
+                problems: result.problems.map { .init(line: $0.line, reason: $0.reason) },
+                ignoredColumns: result.ignoredColumns.joined(separator: ", ")))
     }
 }

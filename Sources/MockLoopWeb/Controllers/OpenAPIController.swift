@@ -6,7 +6,8 @@ import Vapor
 struct OpenAPIController {
     func document(req: Request) async throws -> Response {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "OpenAPI"),
-              let data = try? Data(contentsOf: url) else {
+            let data = try? Data(contentsOf: url)
+        else {
             throw MockLoopError(.unavailable, "the OpenAPI document is missing from this build")
         }
         var headers = HTTPHeaders()

@@ -15,9 +15,10 @@ struct QuestionController {
     func repo(_ req: Request) -> QuestionRepository { QuestionRepository(db: req.db, userID: req.userID) }
 
     func filter(_ req: Request) throws -> QuestionFilter {
-        QuestionFilter(type: try req.queryEnum(InterviewType.self, "type"), difficulty: try req.queryEnum(Difficulty.self, "difficulty"),
-                       topic: req.query[String.self, at: "topic"], level: try req.queryEnum(Level.self, "level"),
-                       tier: try req.queryEnum(CompanyTier.self, "tier"), text: req.query[String.self, at: "q"])
+        QuestionFilter(
+            type: try req.queryEnum(InterviewType.self, "type"), difficulty: try req.queryEnum(Difficulty.self, "difficulty"),
+            topic: req.query[String.self, at: "topic"], level: try req.queryEnum(Level.self, "level"),
+            tier: try req.queryEnum(CompanyTier.self, "tier"), text: req.query[String.self, at: "q"])
     }
 
     func matching(_ req: Request) async throws -> [Question] {
@@ -67,7 +68,8 @@ struct QuestionController {
             case .success(let q): return q
             case .failure(let e):
                 let prefix = drafts.count > 1 ? "[\(i)]." : ""
-                throw MockLoopError(.invalid, prefix + e.message, fields: Dictionary(uniqueKeysWithValues: e.fields.map { (prefix + $0.key, $0.value) }))
+                throw MockLoopError(
+                    .invalid, prefix + e.message, fields: Dictionary(uniqueKeysWithValues: e.fields.map { (prefix + $0.key, $0.value) }))
             }
         }
     }
@@ -101,9 +103,10 @@ struct QuestionController {
             topic: f.topic ?? "", text: f.text ?? "",
             topicsKnown: Array(Set(all.flatMap(\.topics))).sorted(),
             questions: shown.map { q in
-                QuestionsPage.Row(id: q.id, title: q.title, type: q.type.label, difficulty: q.difficulty.label,
-                                  topics: q.topics.joined(separator: ", "), levels: q.levels.map(\.label).joined(separator: ", "),
-                                  builtIn: builtInIDs.contains(q.id))
+                QuestionsPage.Row(
+                    id: q.id, title: q.title, type: q.type.label, difficulty: q.difficulty.label,
+                    topics: q.topics.joined(separator: ", "), levels: q.levels.map(\.label).joined(separator: ", "),
+                    builtIn: builtInIDs.contains(q.id))
             },
             count: shown.count, exportQuery: req.url.query ?? "")
         return try await req.view.render("questions", page)
@@ -114,9 +117,11 @@ struct QuestionController {
     }
 
     func newPage(req: Request) async throws -> View {
-        try await req.view.render("question-new", QuestionFormPage(
-            types: Option.list(InterviewType.self, selected: "coding"), difficulties: Option.list(Difficulty.self, selected: "medium"),
-            values: [:], problems: []))
+        try await req.view.render(
+            "question-new",
+            QuestionFormPage(
+                types: Option.list(InterviewType.self, selected: "coding"), difficulties: Option.list(Difficulty.self, selected: "medium"),
+                values: [:], problems: []))
     }
 
     /// The form takes lists one item per line.
@@ -133,9 +138,10 @@ struct QuestionController {
             let added = try await repo(req).add(try Self.validate([draft]))
             return req.redirect("/questions/\(added[0].id)")
         } catch let e as MockLoopError where e.kind == .invalid {
-            let page = QuestionFormPage(types: Option.list(InterviewType.self, selected: form["type"]),
-                                        difficulties: Option.list(Difficulty.self, selected: form["difficulty"]),
-                                        values: form, problems: FieldProblem.list(e))
+            let page = QuestionFormPage(
+                types: Option.list(InterviewType.self, selected: form["type"]),
+                difficulties: Option.list(Difficulty.self, selected: form["difficulty"]),
+                values: form, problems: FieldProblem.list(e))
             return try await req.view.render("question-new", page).encodeResponse(status: .unprocessableEntity, for: req)
         }
     }

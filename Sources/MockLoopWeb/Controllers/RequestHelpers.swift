@@ -45,7 +45,8 @@ extension Request {
     /// Text a form sent either as an uploaded file or pasted into a textarea (file wins).
     func uploadedText(file fileField: String, text textField: String) -> String {
         if let file = try? content.get(File.self, at: fileField), file.data.readableBytes > 0,
-           let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes) {
+            let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes)
+        {
             return text
         }
         return (try? content.get(String.self, at: textField)) ?? ""

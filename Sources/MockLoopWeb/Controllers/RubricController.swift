@@ -39,8 +39,9 @@ struct RubricController {
         let edit = try req.content.decode(RubricEdit.self)
         let id = try req.pathID("rubric")
         let current = try await repo(req).find(id).rubric
-        let edited = Rubric(id: id, name: edit.name, type: current.type, description: edit.description ?? current.description,
-                            dimensions: edit.dimensions)
+        let edited = Rubric(
+            id: id, name: edit.name, type: current.type, description: edit.description ?? current.description,
+            dimensions: edit.dimensions)
         return try await repo(req).update(id, with: edited).rubric
     }
 

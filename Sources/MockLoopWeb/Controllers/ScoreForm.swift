@@ -13,7 +13,10 @@ struct ScoreForm {
         var sheet = ScoreSheet()
         func number(_ key: String) -> Int? {
             guard let raw = form[key]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-            guard let n = Int(raw) else { problems.add(key, "must be a number (got '\(raw)')"); return nil }
+            guard let n = Int(raw) else {
+                problems.add(key, "must be a number (got '\(raw)')")
+                return nil
+            }
             return n
         }
         for key in form.keys.sorted() {

@@ -55,7 +55,9 @@ struct SessionController {
         return try await req.view.render("session-new", try await newSessionPage(req, type: type, form: [:], problems: []))
     }
 
-    func newSessionPage(_ req: Request, type: InterviewType, form: [String: String], problems: [FieldProblem]) async throws -> SessionNewPage {
+    func newSessionPage(
+        _ req: Request, type: InterviewType, form: [String: String], problems: [FieldProblem]
+    ) async throws -> SessionNewPage {
         let questions = try await QuestionRepository(db: req.db, userID: req.userID).all(type: type)
         let rubrics = try await RubricRepository(db: req.db, userID: req.userID).all(type: type)
         let last = try await repo(req).lastFix(type: type)
@@ -65,8 +67,13 @@ struct SessionController {
             tiers: Option.list(CompanyTier.self, selected: form["tier"] ?? "tier1"),
             levels: Option.list(Level.self, selected: form["level"] ?? "senior"),
             difficulties: Option.list(Difficulty.self, selected: form["difficulty"], blank: "Calibrated to my target"),
-            rubrics: rubrics.map { Option(value: $0.rubric.id, label: $0.rubric.name + ($0.builtIn ? "" : " (mine)"), selected: $0.rubric.id == form["rubricId"]) },
-            questions: questions.map { .init(id: $0.id, label: "\($0.title) · \($0.difficulty.label)", selected: $0.id == form["questionId"]) },
+            rubrics: rubrics.map {
+                Option(
+                    value: $0.rubric.id, label: $0.rubric.name + ($0.builtIn ? "" : " (mine)"), selected: $0.rubric.id == form["rubricId"])
+            },
+            questions: questions.map {
+                .init(id: $0.id, label: "\($0.title) · \($0.difficulty.label)", selected: $0.id == form["questionId"])
+            },
             typeValue: type.rawValue,
             lastFix: FixCard(last, rubric: try await rubric(of: last, req)),
             problems: problems)
@@ -82,15 +89,17 @@ struct SessionController {
         let level = Level.parse(form["level"], field: "level", into: &problems, required: false)
         let difficulty = Difficulty.parse(form["difficulty"], field: "difficulty", into: &problems, required: false)
         try problems.check()
-        var plan = SessionPlan(type: type!, mode: mode!, rubricId: form["rubricId"], questionId: form["questionId"],
-                               questionTitle: form["questionTitle"], interviewer: form["interviewer"], company: form["company"],
-                               tier: tier, level: level, difficulty: nil, notes: form["notes"])
+        var plan = SessionPlan(
+            type: type!, mode: mode!, rubricId: form["rubricId"], questionId: form["questionId"],
+            questionTitle: form["questionTitle"], interviewer: form["interviewer"], company: form["company"],
+            tier: tier, level: level, difficulty: nil, notes: form["notes"])
         if (plan.questionId ?? "").isEmpty && (plan.questionTitle ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             let questions = QuestionRepository(db: req.db, userID: req.userID)
             let picker = QuestionPicker(questions: try await questions.all(type: type))
-            let pick = try picker.pick(filter: QuestionFilter(type: type, difficulty: difficulty, level: level, tier: tier),
-                                       seen: try await questions.seenIDs(), includeSeen: form["includeSeen"] == "on",
-                                       seed: UInt64.random(in: 0...UInt64.max))
+            let pick = try picker.pick(
+                filter: QuestionFilter(type: type, difficulty: difficulty, level: level, tier: tier),
+                seen: try await questions.seenIDs(), includeSeen: form["includeSeen"] == "on",
+                seed: UInt64.random(in: 0...UInt64.max))
             plan.questionId = pick.question.id
         }
         let entry = try await repo(req).create(plan)
@@ -118,9 +127,10 @@ struct SessionController {
     func retroPage(req: Request) async throws -> Response {
         let id = try req.sessionID()
         let form = try req.content.decode([String: String].self)
-        let draft = RetroDraft(wentWell: form["wentWell"], wentWrong: form["wentWrong"],
-                               priorityFix: PriorityFix(dimension: form["fixDimension"] ?? "", text: form["fix"] ?? ""),
-                               drill: form["drill"])
+        let draft = RetroDraft(
+            wentWell: form["wentWell"], wentWrong: form["wentWrong"],
+            priorityFix: PriorityFix(dimension: form["fixDimension"] ?? "", text: form["fix"] ?? ""),
+            drill: form["drill"])
         _ = try await retros(req).save(draft, sessionID: id, replace: form["replace"] == "1")
         return req.redirect("/sessions/\(id.uuidString.lowercased())#retro")
     }
@@ -129,7 +139,8 @@ struct SessionController {
         let id = try req.sessionID()
         let done = (try? req.content.get(String.self, at: "done")) == "1"
         _ = try await retros(req).setDrillDone(done, sessionID: id)
-        return req.redirect(req.headers.first(name: .referer).flatMap { URL(string: $0)?.path } ?? "/sessions/\(id.uuidString.lowercased())")
+        return req.redirect(
+            req.headers.first(name: .referer).flatMap { URL(string: $0)?.path } ?? "/sessions/\(id.uuidString.lowercased())")
     }
 
     private func rubric(of entry: LogEntry?, _ req: Request) async throws -> Rubric? {

@@ -12,7 +12,8 @@ public enum InsightsCharts {
     public static func scoreOverTime(_ report: InsightsReport, dimension d: MockLoopCore.Dimension) -> SVGChart {
         let (w, h, left, right, top, bottom) = (260.0, 140.0, 30.0, 10.0, 24.0, 30.0)
         let points: [(SessionMode, Int)] = report.timeline.compactMap { p in p.scores[d.key].map { (p.mode, $0) } }
-        let plotW = w - left - right, plotH = h - top - bottom
+        let plotW = w - left - right
+        let plotH = h - top - bottom
         func x(_ i: Int) -> Double { left + (points.count < 2 ? plotW / 2 : plotW * Double(i) / Double(points.count - 1)) }
         func y(_ score: Int) -> Double { top + plotH * (3 - Double(score)) / 2 }
         var body = ""
@@ -29,7 +30,8 @@ public enum InsightsCharts {
         }
         for (i, p) in points.enumerated() {
             let hollow = p.0 == .ai
-            body += "<circle cx=\"\(SVGChart.n(x(i)))\" cy=\"\(SVGChart.n(y(p.1)))\" r=\"3.5\" fill=\"\(hollow ? "white" : "#000")\" stroke=\"#000\"/>"
+            body +=
+                "<circle cx=\"\(SVGChart.n(x(i)))\" cy=\"\(SVGChart.n(y(p.1)))\" r=\"3.5\" fill=\"\(hollow ? "white" : "#000")\" stroke=\"#000\"/>"
         }
         if points.isEmpty { body += SVGChart.text(left + plotW / 2, top + plotH / 2, "not scored yet") }
         let trend = report.dimensions.first { $0.dimension == d.key }
@@ -49,7 +51,8 @@ public enum InsightsCharts {
         let c = report.cadence
         let (w, h, left, right, top, bottom) = (420.0, 170.0, 34.0, 10.0, 24.0, 40.0)
         let top3 = max(c.target + 1, c.weeks.map(\.observed).max() ?? 0)
-        let plotW = w - left - right, plotH = h - top - bottom
+        let plotW = w - left - right
+        let plotH = h - top - bottom
         func y(_ v: Double) -> Double { top + plotH * (1 - v / Double(top3)) }
         let slot = plotW / Double(max(1, c.weeks.count))
         let formatter = DateFormatter()
@@ -63,16 +66,20 @@ public enum InsightsCharts {
         for (i, week) in c.weeks.enumerated() {
             let x0 = left + slot * Double(i) + slot * 0.2
             let barH = plotH * Double(week.observed) / Double(top3)
-            body += "<rect x=\"\(SVGChart.n(x0))\" y=\"\(SVGChart.n(y(Double(week.observed))))\" width=\"\(SVGChart.n(slot * 0.6))\" height=\"\(SVGChart.n(barH))\" fill=\"\(week.metTarget ? "#333" : "#aaa")\" stroke=\"#000\"/>"
+            body +=
+                "<rect x=\"\(SVGChart.n(x0))\" y=\"\(SVGChart.n(y(Double(week.observed))))\" width=\"\(SVGChart.n(slot * 0.6))\" height=\"\(SVGChart.n(barH))\" fill=\"\(week.metTarget ? "#333" : "#aaa")\" stroke=\"#000\"/>"
             body += SVGChart.text(x0 + slot * 0.3, h - bottom + 14, formatter.string(from: week.start))
         }
         body += SVGChart.line(left, y(Double(c.target)), w - right, y(Double(c.target)), dash: "5 3", width: 1.5)
         body += SVGChart.text(w - right, y(Double(c.target)) - 4, "target \(c.target)/week", anchor: "end")
         body += SVGChart.line(left, top, left, h - bottom) + SVGChart.line(left, h - bottom, w - right, h - bottom)
         body += SVGChart.text(left + plotW / 2, h - 6, "week starting (Monday)")
-        let summary = "Human-observed sessions per week: " + c.weeks.map { "\(formatter.string(from: $0.start)): \($0.observed)" }.joined(separator: ", ")
+        let summary =
+            "Human-observed sessions per week: "
+            + c.weeks.map { "\(formatter.string(from: $0.start)): \($0.observed)" }.joined(separator: ", ")
             + ". Target \(c.target) a week; current streak \(c.streak) week\(c.streak == 1 ? "" : "s")."
-        return SVGChart(id: "chart-cadence", title: "Observed sessions per week", summary: summary, width: Int(w), height: Int(h), body: body)
+        return SVGChart(
+            id: "chart-cadence", title: "Observed sessions per week", summary: summary, width: Int(w), height: Int(h), body: body)
     }
 
     /// Self-score minus interviewer score per dimension: right of the axis is over-confidence.
@@ -81,7 +88,8 @@ public enum InsightsCharts {
         let (w, left, right, top) = (460.0, 150.0, 20.0, 30.0)
         let rowH = 22.0
         let h = top + rowH * Double(rows.count) + 40
-        let mid = left + (w - left - right) / 2, half = (w - left - right) / 2
+        let mid = left + (w - left - right) / 2
+        let half = (w - left - right) / 2
         func x(_ gap: Double) -> Double { mid + half * max(-2, min(2, gap)) / 2 }
         var body = ""
         for v in [-2.0, -1, 0, 1, 2] {
@@ -93,15 +101,21 @@ public enum InsightsCharts {
             body += SVGChart.text(left - 8, yMid + 4, row.0, anchor: "end")
             if let gap = row.1?.meanGap {
                 let (a, b) = (min(x(0), x(gap)), max(x(0), x(gap)))
-                body += "<rect x=\"\(SVGChart.n(a))\" y=\"\(SVGChart.n(yMid - 7))\" width=\"\(SVGChart.n(max(1, b - a)))\" height=\"14\" fill=\"\(gap > 0 ? "#555" : "#bbb")\" stroke=\"#000\"/>"
+                body +=
+                    "<rect x=\"\(SVGChart.n(a))\" y=\"\(SVGChart.n(yMid - 7))\" width=\"\(SVGChart.n(max(1, b - a)))\" height=\"14\" fill=\"\(gap > 0 ? "#555" : "#bbb")\" stroke=\"#000\"/>"
             } else {
                 body += SVGChart.text(mid + 6, yMid + 4, "no pairs yet", anchor: "start", extra: " fill=\"#555\"")
             }
         }
         body += SVGChart.text(left + half, h - 8, "self − interviewer; right: you rate yourself higher")
-        let summary = "Self-score minus interviewer score: " + rows.map { name, gap in
-            "\(name) " + (gap?.meanGap.map { ($0 >= 0 ? "+" : "") + SVGChart.n($0) + " over \(gap!.pairs) session\(gap!.pairs == 1 ? "" : "s")" } ?? "no pairs")
-        }.joined(separator: "; ") + "."
+        let summary =
+            "Self-score minus interviewer score: "
+            + rows.map { name, gap in
+                "\(name) "
+                    + (gap?.meanGap.map {
+                        ($0 >= 0 ? "+" : "") + SVGChart.n($0) + " over \(gap!.pairs) session\(gap!.pairs == 1 ? "" : "s")"
+                    } ?? "no pairs")
+            }.joined(separator: "; ") + "."
         return SVGChart(id: "chart-self-gap", title: "Self vs interviewer", summary: summary, width: Int(w), height: Int(h), body: body)
     }
 }

@@ -19,11 +19,15 @@ struct InsightsController {
         options.tier = try req.queryEnum(CompanyTier.self, "tier")
         options.level = try req.queryEnum(Level.self, "level")
         if let raw = req.query[String.self, at: "window"], !raw.isEmpty {
-            guard let window = InsightsWindow(raw) else { throw MockLoopError.invalid("window", "must be \(InsightsWindow.allowed) (got '\(raw)')") }
+            guard let window = InsightsWindow(raw) else {
+                throw MockLoopError.invalid("window", "must be \(InsightsWindow.allowed) (got '\(raw)')")
+            }
             options.window = window
         }
         if let raw = req.query[String.self, at: "tz"], !raw.isEmpty {
-            guard let zone = TimeZone(identifier: raw) else { throw MockLoopError.invalid("tz", "must be a time zone name like Europe/Berlin (got '\(raw)')") }
+            guard let zone = TimeZone(identifier: raw) else {
+                throw MockLoopError.invalid("tz", "must be a time zone name like Europe/Berlin (got '\(raw)')")
+            }
             options.timeZone = zone
         }
         if let threshold = try req.queryInt("threshold") {

@@ -25,7 +25,9 @@ public struct InsightsDocument {
         out += table(["Dimension", "Mean", "Sessions", "Trend"], p.dimensions.map { [$0.name, $0.mean, $0.sessions, $0.trend] })
         if !p.codeRuns.isEmpty { out += wrap(p.codeRuns) }
         out += section("Consistent weak spots") + wrap(p.weakSpotsNote)
-        out += p.weakSpots.flatMap { wrap("- \($0.name): mean \($0.mean); scored 1 on " + $0.evidence.map(\.label).joined(separator: ", "), indent: "") }
+        out += p.weakSpots.flatMap {
+            wrap("- \($0.name): mean \($0.mean); scored 1 on " + $0.evidence.map(\.label).joined(separator: ", "), indent: "")
+        }
         out += section("Self vs interviewer")
         out += table(["Dimension", "Self-int.", "Sessions", "Reading"], p.selfGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })
         out += p.confidence.flatMap { wrap("- \($0)") }
@@ -34,11 +36,19 @@ public struct InsightsDocument {
         out += section("Difficulty honesty") + wrap((p.tooEasy ? "Too easy: " : "") + p.difficulty)
         out += section("Cadence") + wrap(p.cadence) + wrap(p.cadenceChart.summaryText)
         out += section("Did the fix work?")
-        out += p.fixes.isEmpty ? ["No priority fix yet."]
-            : table(["Fix", "Dimension", "Before", "After", "Verdict", "Drill"], p.fixes.map { [$0.fix, $0.name, $0.before, $0.after, $0.verdict, $0.drill] })
+        out +=
+            p.fixes.isEmpty
+            ? ["No priority fix yet."]
+            : table(
+                ["Fix", "Dimension", "Before", "After", "Verdict", "Drill"],
+                p.fixes.map { [$0.fix, $0.name, $0.before, $0.after, $0.verdict, $0.drill] })
         out += section("Real interviews")
-        out += p.realInterviews.isEmpty ? ["None logged for this type."]
-            : p.realInterviews.flatMap { wrap("- \($0.date) \($0.company) mean \($0.average)" + ($0.surprise.isEmpty ? "" : "; surprise: \($0.surprise)")) }
+        out +=
+            p.realInterviews.isEmpty
+            ? ["None logged for this type."]
+            : p.realInterviews.flatMap {
+                wrap("- \($0.date) \($0.company) mean \($0.average)" + ($0.surprise.isEmpty ? "" : "; surprise: \($0.surprise)"))
+            }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -68,7 +78,9 @@ public struct InsightsDocument {
 
     public var markdown: String {
         let p = page
-        func row(_ cells: [String]) -> String { "| " + cells.map { Self.md($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+        func row(_ cells: [String]) -> String {
+            "| " + cells.map { Self.md($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+        }
         func table(_ h: [String], _ rows: [[String]]) -> [String] { [row(h), row(h.map { _ in "---" })] + rows.map(row) }
         func chart(_ c: InsightsPage.Chart) -> String {
             "![\(Self.md(c.summaryText).replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]"))](\(c.id).svg)"
@@ -78,25 +90,46 @@ public struct InsightsDocument {
         out += ["", "**\(p.readiness)**", "", "## Scores by dimension", ""]
         out += table(["Dimension", "Mean (1–3)", "Trend", "Sessions"], p.dimensions.map { [$0.name, $0.mean, $0.trend, $0.sessions] })
         out += [""] + p.scoreCharts.map(chart)
-        out += ["", "## Consistent weak spots", "", p.weakSpotsNote] + p.weakSpots.map {
-            "- **\(Self.md($0.name))**: mean \($0.mean); scored 1 on " + $0.evidence.map(\.label).joined(separator: ", ")
-        }
-        out += ["", "## Self vs interviewer", ""] + table(["Dimension", "Self − interviewer", "Sessions", "Reading"], p.selfGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })
+        out +=
+            ["", "## Consistent weak spots", "", p.weakSpotsNote]
+            + p.weakSpots.map {
+                "- **\(Self.md($0.name))**: mean \($0.mean); scored 1 on " + $0.evidence.map(\.label).joined(separator: ", ")
+            }
+        out +=
+            ["", "## Self vs interviewer", ""]
+            + table(
+                ["Dimension", "Self − interviewer", "Sessions", "Reading"], p.selfGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })
         out += ["", chart(p.gapChart)] + p.confidence.map { "- \($0)" }
-        out += ["", "## AI vs human scores", "", p.aiNote, ""] + table(["Dimension", "AI − human", "Paired sessions", "An AI 3 counts as"], p.aiGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })
+        out +=
+            ["", "## AI vs human scores", "", p.aiNote, ""]
+            + table(
+                ["Dimension", "AI − human", "Paired sessions", "An AI 3 counts as"],
+                p.aiGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })
         out += ["", "## Difficulty honesty", "", (p.tooEasy ? "**Too easy:** " : "") + p.difficulty]
         out += ["", "## Cadence", "", p.cadence, "", chart(p.cadenceChart)]
-        out += ["", "## Did the fix work?", ""] + (p.fixes.isEmpty ? ["No priority fix yet."]
-            : table(["Dimension", "Fix", "Before", "After", "Verdict", "Drill"], p.fixes.map { [$0.name, $0.fix, $0.before, $0.after, $0.verdict, $0.drill] }))
-        out += ["", "## Real interviews", ""] + (p.realInterviews.isEmpty ? ["None logged for this type."]
-            : p.realInterviews.map { "- \($0.date) \(Self.md($0.company)) · mean \($0.average)" + ($0.surprise.isEmpty ? "" : " · surprise: \(Self.md($0.surprise))") })
+        out +=
+            ["", "## Did the fix work?", ""]
+            + (p.fixes.isEmpty
+                ? ["No priority fix yet."]
+                : table(
+                    ["Dimension", "Fix", "Before", "After", "Verdict", "Drill"],
+                    p.fixes.map { [$0.name, $0.fix, $0.before, $0.after, $0.verdict, $0.drill] }))
+        out +=
+            ["", "## Real interviews", ""]
+            + (p.realInterviews.isEmpty
+                ? ["None logged for this type."]
+                : p.realInterviews.map {
+                    "- \($0.date) \(Self.md($0.company)) · mean \($0.average)"
+                        + ($0.surprise.isEmpty ? "" : " · surprise: \(Self.md($0.surprise))")
+                })
         return out.joined(separator: "\n") + "\n"
     }
 
     /// User text in Markdown: one line, and no raw HTML.
     static func md(_ text: String) -> String {
         text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+                of: ">", with: "&gt;")
     }
 
     // MARK: HTML
@@ -111,27 +144,49 @@ public struct InsightsDocument {
         var body = "<h1>\(e(p.title))</h1><p>\(e(p.summary))</p>"
         body += "<h2>Next focus</h2><p>\(e(p.nextFocus))</p>" + (p.nextQuestion.map { "<p>Practise it on: \(e($0.label))</p>" } ?? "")
         body += "<p><strong>\(e(p.readiness))</strong></p>"
-        body += "<h2>Scores by dimension</h2>" + table(["Dimension", "Mean (1–3)", "Trend", "Sessions"], p.dimensions.map { [$0.name, $0.mean, $0.trend, $0.sessions] })
+        body +=
+            "<h2>Scores by dimension</h2>"
+            + table(["Dimension", "Mean (1–3)", "Trend", "Sessions"], p.dimensions.map { [$0.name, $0.mean, $0.trend, $0.sessions] })
         body += "<div class=\"charts\">" + p.scoreCharts.map { "<figure>\($0.svg)</figure>" }.joined() + "</div>"
-        body += "<h2>Consistent weak spots</h2><p>\(e(p.weakSpotsNote))</p><ul>" + p.weakSpots.map {
-            "<li><strong>\(e($0.name))</strong>: mean \(e($0.mean)); scored 1 on \(e($0.evidence.map(\.label).joined(separator: ", ")))</li>"
-        }.joined() + "</ul>"
-        body += "<h2>Self vs interviewer</h2>" + table(["Dimension", "Self − interviewer", "Sessions", "Reading"], p.selfGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })
+        body +=
+            "<h2>Consistent weak spots</h2><p>\(e(p.weakSpotsNote))</p><ul>"
+            + p.weakSpots.map {
+                "<li><strong>\(e($0.name))</strong>: mean \(e($0.mean)); scored 1 on \(e($0.evidence.map(\.label).joined(separator: ", ")))</li>"
+            }.joined() + "</ul>"
+        body +=
+            "<h2>Self vs interviewer</h2>"
+            + table(
+                ["Dimension", "Self − interviewer", "Sessions", "Reading"], p.selfGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })
         body += "<figure>\(p.gapChart.svg)</figure><ul>" + p.confidence.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
-        body += "<h2>AI vs human scores</h2><p>\(e(p.aiNote))</p>" + table(["Dimension", "AI − human", "Paired sessions", "An AI 3 counts as"], p.aiGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })
+        body +=
+            "<h2>AI vs human scores</h2><p>\(e(p.aiNote))</p>"
+            + table(
+                ["Dimension", "AI − human", "Paired sessions", "An AI 3 counts as"],
+                p.aiGaps.map { [$0.name, $0.gap, $0.pairs, $0.calibrated] })
         body += "<h2>Difficulty honesty</h2><p>\(e((p.tooEasy ? "Too easy: " : "") + p.difficulty))</p>"
         body += "<h2>Cadence</h2><p>\(e(p.cadence))</p><figure>\(p.cadenceChart.svg)</figure>"
-        body += "<h2>Did the fix work?</h2>" + (p.fixes.isEmpty ? "<p>No priority fix yet.</p>"
-            : table(["Dimension", "Fix", "Before", "After", "Verdict", "Drill"], p.fixes.map { [$0.name, $0.fix, $0.before, $0.after, $0.verdict, $0.drill] }))
-        body += "<h2>Real interviews</h2>" + (p.realInterviews.isEmpty ? "<p>None logged for this type.</p>"
-            : "<ul>" + p.realInterviews.map { "<li>\(e($0.date)) \(e($0.company)) · mean \(e($0.average))\($0.surprise.isEmpty ? "" : " · surprise: " + e($0.surprise))</li>" }.joined() + "</ul>")
+        body +=
+            "<h2>Did the fix work?</h2>"
+            + (p.fixes.isEmpty
+                ? "<p>No priority fix yet.</p>"
+                : table(
+                    ["Dimension", "Fix", "Before", "After", "Verdict", "Drill"],
+                    p.fixes.map { [$0.name, $0.fix, $0.before, $0.after, $0.verdict, $0.drill] }))
+        body +=
+            "<h2>Real interviews</h2>"
+            + (p.realInterviews.isEmpty
+                ? "<p>None logged for this type.</p>"
+                : "<ul>"
+                    + p.realInterviews.map {
+                        "<li>\(e($0.date)) \(e($0.company)) · mean \(e($0.average))\($0.surprise.isEmpty ? "" : " · surprise: " + e($0.surprise))</li>"
+                    }.joined() + "</ul>")
         return """
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>\(e(p.title)) · MockLoop</title>
-        <style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #999;padding:.2rem .5rem;text-align:left}.charts{display:flex;flex-wrap:wrap;gap:.75rem}figure{margin:.5rem 0;break-inside:avoid}svg{max-width:100%;height:auto}</style>
-        </head><body>\(body)</body></html>
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>\(e(p.title)) · MockLoop</title>
+            <style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #999;padding:.2rem .5rem;text-align:left}.charts{display:flex;flex-wrap:wrap;gap:.75rem}figure{margin:.5rem 0;break-inside:avoid}svg{max-width:100%;height:auto}</style>
+            </head><body>\(body)</body></html>
 
-        """
+            """
     }
 }
 

@@ -19,8 +19,10 @@ public struct InsightsService {
         /// Scored sessions before weak spots are claimed.
         public var weakSpotThreshold: Int
 
-        public init(type: InterviewType? = nil, window: InsightsWindow = .all, timeZone: TimeZone = .current,
-                    tier: CompanyTier? = nil, level: Level? = nil, weakSpotThreshold: Int = 10) {
+        public init(
+            type: InterviewType? = nil, window: InsightsWindow = .all, timeZone: TimeZone = .current,
+            tier: CompanyTier? = nil, level: Level? = nil, weakSpotThreshold: Int = 10
+        ) {
             self.type = type
             self.window = window
             self.timeZone = timeZone
@@ -53,18 +55,21 @@ public struct InsightsService {
         let type = options.type ?? latest?.type ?? .coding
         var settings = InsightsReport.Settings()
         settings.weakSpotThreshold = options.weakSpotThreshold
-        let tier = options.tier ?? latest?.tier, level = options.level ?? latest?.level
+        let tier = options.tier ?? latest?.tier
+        let level = options.level ?? latest?.level
         settings.target = TargetMix.for(tier: tier, level: level)
         settings.level = level
-        settings.seed = UInt64(max(0, now.timeIntervalSince1970 / 86_400)) // a new suggestion each day
-        let input = try await insights.input(type: type, window: options.window, now: now, timeZone: options.timeZone,
-                   recentLimit: settings.recentLimit, readinessSessions: settings.readinessSessions)
+        settings.seed = UInt64(max(0, now.timeIntervalSince1970 / 86_400))  // a new suggestion each day
+        let input = try await insights.input(
+            type: type, window: options.window, now: now, timeZone: options.timeZone,
+            recentLimit: settings.recentLimit, readinessSessions: settings.readinessSessions)
         let rubrics = RubricRepository(db: db, userID: userID)
         var rubric = try await rubrics.builtIn(for: type)
         if let id = input.recent.last?.rubricId, let used = try await rubrics.byID()[id], used.type == type { rubric = used }
         let questions = QuestionRepository(db: db, userID: userID)
         let bank = try await questions.titles(type: type)
-        let report = InsightsReport.build(input, rubric: rubric, questionIDs: bank.map(\.id), seen: try await questions.seenIDs(), settings: settings)
+        let report = InsightsReport.build(
+            input, rubric: rubric, questionIDs: bank.map(\.id), seen: try await questions.seenIDs(), settings: settings)
         let runs = type == .coding ? try await CodeRunRepository(db: db, userID: userID).summary() : nil
         return Result(report: report, rubric: rubric, bank: bank, codeRuns: runs)
     }

@@ -24,21 +24,24 @@ public struct SVGChart: Sendable, Equatable {
         self.title = title
         self.summary = summary
         svg = """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="sans-serif" font-size="11">
-        <title id="\(id)-title">\(Self.escape(title))</title>
-        <desc id="\(id)-desc">\(Self.escape(summary))</desc>
-        <rect x="0" y="0" width="\(width)" height="\(height)" fill="white"/>
-        <text x="\(width / 2)" y="14" text-anchor="middle" font-size="12" font-weight="bold">\(Self.escape(title))</text>
-        \(body)
-        </svg>
-        """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="sans-serif" font-size="11">
+            <title id="\(id)-title">\(Self.escape(title))</title>
+            <desc id="\(id)-desc">\(Self.escape(summary))</desc>
+            <rect x="0" y="0" width="\(width)" height="\(height)" fill="white"/>
+            <text x="\(width / 2)" y="14" text-anchor="middle" font-size="12" font-weight="bold">\(Self.escape(title))</text>
+            \(body)
+            </svg>
+            """
     }
 
     static func text(_ x: Double, _ y: Double, _ s: String, anchor: String = "middle", extra: String = "") -> String {
         "<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor)\"\(extra)>\(escape(s))</text>"
     }
 
-    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String = "#000", dash: String? = nil, width: Double = 1) -> String {
-        "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\"" + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>"
+    static func line(
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String = "#000", dash: String? = nil, width: Double = 1
+    ) -> String {
+        "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\""
+            + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + "/>"
     }
 }

@@ -14,8 +14,11 @@ struct RubricsPage: Encodable {
     var rubrics: [Row]
 
     init(_ stored: [StoredRubric]) {
-        rubrics = stored.map { Row(id: $0.rubric.id, name: $0.rubric.name, type: $0.rubric.type.label, builtIn: $0.builtIn,
-                                   dimensions: $0.rubric.dimensions.count, clonedFrom: $0.clonedFrom) }
+        rubrics = stored.map {
+            Row(
+                id: $0.rubric.id, name: $0.rubric.name, type: $0.rubric.type.label, builtIn: $0.builtIn,
+                dimensions: $0.rubric.dimensions.count, clonedFrom: $0.clonedFrom)
+        }
     }
 }
 

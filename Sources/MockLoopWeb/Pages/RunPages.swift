@@ -16,20 +16,30 @@ struct RunView: Encodable {
     var failure: Failure?
     var tests: [Test]
 
-    struct Failure: Encodable { var number: Int; var input, expected, actual: String }
+    struct Failure: Encodable {
+        var number: Int
+        var input, expected, actual: String
+    }
 
     init(_ r: RunReport) {
         verdict = r.verdict.label
         verdictKey = r.verdict.rawValue
-        summary = "\(r.passed)/\(r.tests.count) tests passed · \(RunView.ms(r.totalMs))"
+        summary =
+            "\(r.passed)/\(r.tests.count) tests passed · \(RunView.ms(r.totalMs))"
             + (r.compileMs.map { " (compiling \(RunView.ms($0)))" } ?? "")
         compileOutput = r.compileOutput ?? ""
         stderrTail = r.stderrTail ?? ""
         stdout = r.stdout ?? ""
         message = r.message ?? ""
-        failure = r.firstFailure.map { Failure(number: $0.index + 1, input: RunView.text($0.input), expected: RunView.text($0.expected), actual: RunView.text($0.actual)) }
-        tests = r.tests.map { Test(number: $0.index + 1, verdict: $0.verdict.label, verdictKey: $0.verdict.rawValue,
-                                   time: $0.timeMs.map(RunView.ms) ?? "–", hidden: $0.hidden) }
+        failure = r.firstFailure.map {
+            Failure(
+                number: $0.index + 1, input: RunView.text($0.input), expected: RunView.text($0.expected), actual: RunView.text($0.actual))
+        }
+        tests = r.tests.map {
+            Test(
+                number: $0.index + 1, verdict: $0.verdict.label, verdictKey: $0.verdict.rawValue,
+                time: $0.timeMs.map(RunView.ms) ?? "–", hidden: $0.hidden)
+        }
     }
 
     static func ms(_ v: Double) -> String { v < 1 ? "<1 ms" : v < 1000 ? "\(Int(v.rounded())) ms" : String(format: "%.2f s", v / 1000) }
@@ -55,26 +65,32 @@ struct CodeCard: Encodable {
     var runs: [Row]
     var rates: String
 
-    init(status: SandboxStatus, tests: CodeTests, language: String?, code: String, result: RunView?,
-         runs: [CodeRunRepository.Run], summary: CodeRunRepository.Summary) {
+    init(
+        status: SandboxStatus, tests: CodeTests, language: String?, code: String, result: RunView?,
+        runs: [CodeRunRepository.Run], summary: CodeRunRepository.Summary
+    ) {
         available = status.available
         unavailableReason = status.reason ?? ""
         let allowed = Language.allCases.filter { tests.mode == .stdio || $0.supportsFunctionMode }
         let chosen = language.flatMap(Language.init(loose:)) ?? .python
         languages = allowed.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == chosen) }
         self.code = code
-        mode = tests.mode == .function
+        mode =
+            tests.mode == .function
             ? "Write the function \(tests.entryPoint ?? ""); each test calls it and compares what it returns."
             : "Read standard input and print the answer; each test compares what you print."
         self.result = result
         let time = DateFormatter()
         time.dateFormat = "yyyy-MM-dd HH:mm"
         self.runs = runs.map { r in
-            Row(when: time.string(from: r.createdAt), language: Language(rawValue: r.language)?.label ?? r.language,
+            Row(
+                when: time.string(from: r.createdAt), language: Language(rawValue: r.language)?.label ?? r.language,
                 verdict: Verdict(rawValue: r.verdict)?.label ?? r.verdict, verdictKey: r.verdict,
                 passed: "\(r.passed)/\(r.total)", time: RunView.ms(r.totalMs))
         }
         func percent(_ v: Double?) -> String { v.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
-        rates = summary.runs == 0 ? "" : "\(summary.runs) runs in this session · compiled \(percent(summary.compileRate)) · passed \(percent(summary.passRate))"
+        rates =
+            summary.runs == 0
+            ? "" : "\(summary.runs) runs in this session · compiled \(percent(summary.compileRate)) · passed \(percent(summary.passRate))"
     }
 }

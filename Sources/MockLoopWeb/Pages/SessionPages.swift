@@ -50,8 +50,8 @@ struct SessionPage: Encodable {
 
     enum CodingKeys: CodingKey {
         case title, details, id, date, type, mode, status, interviewer, company, tier, level, difficulty, planned, started,
-             completed, isAI, isRepeat, rubricID, rubricName, dimensions, question, questionTitle, lastFix, confidence,
-             duration, hintsUsed, pauses, wentEasy, average, retro, problems, notice, analysis, code
+            completed, isAI, isRepeat, rubricID, rubricName, dimensions, question, questionTitle, lastFix, confidence,
+            duration, hintsUsed, pauses, wentEasy, average, retro, problems, notice, analysis, code
     }
 
     struct Retro: Encodable {

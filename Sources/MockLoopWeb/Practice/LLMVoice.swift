@@ -22,7 +22,8 @@ public struct LLMConfig: Sendable, Equatable {
     public static func fromEnvironment(_ env: [String: String]) -> LLMConfig? {
         guard let url = env["MOCKLOOP_LLM_URL"], !url.isEmpty, let model = env["MOCKLOOP_LLM_MODEL"], !model.isEmpty else { return nil }
         let timeout = env["MOCKLOOP_LLM_TIMEOUT"].flatMap(Double.init).map { min(60, max(0.2, $0)) } ?? 8
-        return LLMConfig(url: url, model: model, apiKey: env["MOCKLOOP_LLM_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }, timeoutSeconds: timeout)
+        return LLMConfig(
+            url: url, model: model, apiKey: env["MOCKLOOP_LLM_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }, timeoutSeconds: timeout)
     }
 
     /// The chat completions endpoint, whether the URL names the server, its /v1, or the endpoint.
@@ -50,10 +51,15 @@ public struct LLMVoice: InterviewerVoice {
     public var name: String { config.model }
 
     struct ChatRequest: Content {
-        struct Message: Content { var role: String; var content: String }
+        struct Message: Content {
+            var role: String
+            var content: String
+        }
         var model: String
         var messages: [Message]
         var temperature: Double
+        // swift-format-ignore: AlwaysUseLowerCamelCase
+        // The protocol's own key.
         var max_tokens: Int
         var stream: Bool
     }
@@ -68,12 +74,13 @@ public struct LLMVoice: InterviewerVoice {
 
     public func phrase(_ reply: InterviewerReply, question: Question, lastAnswer: String) async -> String {
         let system = """
-        You are a strict technical interviewer. Rephrase the interviewer line you are given so it sounds natural \
-        after the candidate's answer. Keep its meaning and its question; ask exactly what it asks and nothing more. \
-        Never give hints, never reveal or suggest a solution, never praise. One or two sentences, plain text.
-        """
+            You are a strict technical interviewer. Rephrase the interviewer line you are given so it sounds natural \
+            after the candidate's answer. Keep its meaning and its question; ask exactly what it asks and nothing more. \
+            Never give hints, never reveal or suggest a solution, never praise. One or two sentences, plain text.
+            """
         let user = "Question: \(question.title)\nCandidate's last answer: \(lastAnswer.prefix(1500))\nLine to say: \(reply.text)"
-        guard let text = await complete(system: system, user: user, maxTokens: 120), Self.acceptable(text, question: question, limit: 400) else {
+        guard let text = await complete(system: system, user: user, maxTokens: 120), Self.acceptable(text, question: question, limit: 400)
+        else {
             return reply.text
         }
         return text
@@ -81,12 +88,14 @@ public struct LLMVoice: InterviewerVoice {
 
     public func summarize(_ feedback: PracticeFeedback, question: Question) async -> String? {
         let system = """
-        You write the feedback summary of a mock interview from the findings given. Use only those findings; \
-        do not add scores, praise or advice that is not in them. Three sentences at most, plain text.
-        """
+            You write the feedback summary of a mock interview from the findings given. Use only those findings; \
+            do not add scores, praise or advice that is not in them. Three sentences at most, plain text.
+            """
         let scores = feedback.dimensions.compactMap { d in d.aiScore.map { "\(d.name): \($0)/3" } }.joined(separator: ", ")
-        let user = "AI scores: \(scores)\nRed flags: \(feedback.redFlags.map(\.label).joined(separator: "; "))\nPriority fix: \(feedback.topFix)"
-        guard let text = await complete(system: system, user: user, maxTokens: 200), Self.acceptable(text, question: question, limit: 800) else {
+        let user =
+            "AI scores: \(scores)\nRed flags: \(feedback.redFlags.map(\.label).joined(separator: "; "))\nPriority fix: \(feedback.topFix)"
+        guard let text = await complete(system: system, user: user, maxTokens: 200), Self.acceptable(text, question: question, limit: 800)
+        else {
             return nil
         }
         return text
@@ -98,10 +107,13 @@ public struct LLMVoice: InterviewerVoice {
             var headers = HTTPHeaders()
             headers.contentType = .json
             if let key = config.apiKey { headers.bearerAuthorization = BearerAuthorization(token: key) }
-            var request = ClientRequest(method: .POST, url: URI(string: config.endpoint), headers: headers, body: nil,
-                                        timeout: .milliseconds(Int64(config.timeoutSeconds * 1000)))
-            try request.content.encode(ChatRequest(model: config.model, messages: [.init(role: "system", content: system), .init(role: "user", content: user)],
-                                                   temperature: 0, max_tokens: maxTokens, stream: false), as: .json)
+            var request = ClientRequest(
+                method: .POST, url: URI(string: config.endpoint), headers: headers, body: nil,
+                timeout: .milliseconds(Int64(config.timeoutSeconds * 1000)))
+            try request.content.encode(
+                ChatRequest(
+                    model: config.model, messages: [.init(role: "system", content: system), .init(role: "user", content: user)],
+                    temperature: 0, max_tokens: maxTokens, stream: false), as: .json)
             let response = try await client.send(request)
             guard response.status == .ok else {
                 logger.warning("interviewer model answered HTTP \(response.status.code); built-in wording used")

@@ -34,7 +34,8 @@ struct PracticeController {
 
     /// hint, pause, resume, next, skip, finish, quit: actions without a body.
     func action(req: Request) async throws -> Response {
-        let id = try req.sessionID(), service = req.practice
+        let id = try req.sessionID()
+        let service = req.practice
         let view: PracticeView
         switch req.parameters.get("action") ?? "" {
         case "hint": view = try await service.hint(id)
@@ -73,7 +74,8 @@ struct VoiceKey: StorageKey { typealias Value = InterviewerVoice }
 
 extension Request {
     var practice: PracticeService {
-        PracticeService(db: db, userID: userID, runner: application.storage[RunnerKey.self],
-                        voice: application.storage[VoiceKey.self] ?? BuiltInVoice())
+        PracticeService(
+            db: db, userID: userID, runner: application.storage[RunnerKey.self],
+            voice: application.storage[VoiceKey.self] ?? BuiltInVoice())
     }
 }

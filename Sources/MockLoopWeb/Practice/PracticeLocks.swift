@@ -10,7 +10,10 @@ actor PracticeLocks {
     private var waiting: [UUID: [CheckedContinuation<Void, Never>]] = [:]
 
     func lock(_ id: UUID) async {
-        guard held.contains(id) else { held.insert(id); return }
+        guard held.contains(id) else {
+            held.insert(id)
+            return
+        }
         await withCheckedContinuation { waiting[id, default: []].append($0) }
     }
 

@@ -22,14 +22,18 @@ struct PracticeSetupPage: Encodable {
                 let minutes = Self.number(self.minutes, "minutes", &problems).map(Int.init)
                 let seed = Self.number(self.seed, "seed", &problems)
                 try problems.check()
-                return PracticeRequest.Start(type: type, minutes: minutes, questionId: questionId.flatMap { $0.isEmpty ? nil : $0 },
-                                             seed: seed, tier: tier, level: level, language: language)
+                return PracticeRequest.Start(
+                    type: type, minutes: minutes, questionId: questionId.flatMap { $0.isEmpty ? nil : $0 },
+                    seed: seed, tier: tier, level: level, language: language)
             }
         }
 
         static func number(_ raw: String?, _ field: String, _ problems: inout FieldProblems) -> UInt64? {
             guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-            guard let n = UInt64(raw), n <= UInt64(Int64.max) else { problems.add(field, "must be a whole number (got '\(raw)')"); return nil }
+            guard let n = UInt64(raw), n <= UInt64(Int64.max) else {
+                problems.add(field, "must be a whole number (got '\(raw)')")
+                return nil
+            }
             return n
         }
     }
@@ -65,11 +69,14 @@ struct PracticeSetupPage: Encodable {
             questions: [Option(value: "", label: "Pick one for me (calibrated to my target)", selected: true)]
                 + bank.map { Option(value: $0.id, label: $0.title, selected: false) },
             tiers: Option.list(CompanyTier.self, selected: nil, blank: "Any"), levels: Option.list(Level.self, selected: nil, blank: "Any"),
-            languages: ["python", "javascript", "cpp", "swift"].map { Option(value: $0, label: $0 == "cpp" ? "C++" : $0.capitalized, selected: $0 == "python") },
+            languages: ["python", "javascript", "cpp", "swift"].map {
+                Option(value: $0, label: $0 == "cpp" ? "C++" : $0.capitalized, selected: $0 == "python")
+            },
             isCoding: type == .coding, rubricName: rubric.name,
             dimensions: rubric.dimensions.map { Dim(name: $0.name, question: $0.question, score3: $0.score3) },
             checklist: PracticeView.checklist(for: type),
-            phases: PhasePlan.phases(for: type, minutes: minutes).map { "\($0.title) \(Int($0.start / 60))–\(Int($0.end / 60)) min" }.joined(separator: " · "),
+            phases: PhasePlan.phases(for: type, minutes: minutes).map { "\($0.title) \(Int($0.start / 60))–\(Int($0.end / 60)) min" }
+                .joined(separator: " · "),
             lastFix: FixCard(last, rubric: rubric), voice: req.application.storage[VoiceKey.self]?.name ?? "built-in")
     }
 }
@@ -77,7 +84,10 @@ struct PracticeSetupPage: Encodable {
 /// `/practice/:id`: the live session (driven by practice.js over the API), or its result.
 struct PracticeLivePage: Encodable {
     struct Retro: Encodable { var wentWell, wentWrong, fix, drill: String }
-    struct Dim: Encodable { var key, name: String; var isFix: Bool }
+    struct Dim: Encodable {
+        var key, name: String
+        var isFix: Bool
+    }
 
     var title: String
     var id: String
@@ -118,12 +128,19 @@ struct PracticeLivePage: Encodable {
         finished = view.status == .finished
         isCoding = view.type == .coding
         let r = view.result?.retro
-        retro = r.map { Retro(wentWell: $0.wentWell ?? "", wentWrong: $0.wentWrong ?? "", fix: $0.priorityFix?.text ?? "", drill: $0.drill ?? "") }
+        retro = r.map {
+            Retro(wentWell: $0.wentWell ?? "", wentWrong: $0.wentWrong ?? "", fix: $0.priorityFix?.text ?? "", drill: $0.drill ?? "")
+        }
         fixDimensions = view.rubric.map { Dim(key: $0.key, name: $0.name, isFix: $0.key == r?.priorityFix?.dimension) }
         scored = (view.result?.dimensions ?? []).map { d in
-            ScoredDim(name: d.name, aiScore: d.aiScore.map(String.init) ?? "–", calibrated: d.calibrated.map { String(format: "%.1f", $0) } ?? "–",
-                      reason: d.reason, evidence: d.evidence.map { Quote(at: ClockText.mmss($0.at), text: $0.text) })
+            ScoredDim(
+                name: d.name, aiScore: d.aiScore.map(String.init) ?? "–",
+                calibrated: d.calibrated.map { String(format: "%.1f", $0) } ?? "–",
+                reason: d.reason, evidence: d.evidence.map { Quote(at: ClockText.mmss($0.at), text: $0.text) })
         }
-        transcript = view.turns.map { Line(at: ClockText.mmss($0.at), speaker: $0.speaker == .candidate ? "You" : "Interviewer", kind: $0.kind.rawValue, text: $0.text) }
+        transcript = view.turns.map {
+            Line(
+                at: ClockText.mmss($0.at), speaker: $0.speaker == .candidate ? "You" : "Interviewer", kind: $0.kind.rawValue, text: $0.text)
+        }
     }
 }

@@ -12,10 +12,17 @@ public enum PracticeRequest {
         public var level: String?
         public var language: String?
 
-        public init(type: String? = nil, minutes: Int? = nil, questionId: String? = nil, seed: UInt64? = nil,
-                    tier: String? = nil, level: String? = nil, language: String? = nil) {
-            self.type = type; self.minutes = minutes; self.questionId = questionId; self.seed = seed
-            self.tier = tier; self.level = level; self.language = language
+        public init(
+            type: String? = nil, minutes: Int? = nil, questionId: String? = nil, seed: UInt64? = nil,
+            tier: String? = nil, level: String? = nil, language: String? = nil
+        ) {
+            self.type = type
+            self.minutes = minutes
+            self.questionId = questionId
+            self.seed = seed
+            self.tier = tier
+            self.level = level
+            self.language = language
         }
     }
 
@@ -29,7 +36,10 @@ public enum PracticeRequest {
         public var clientId: String?
 
         public init(text: String?, startedAt: Double? = nil, source: String? = nil, clientId: String? = nil) {
-            self.text = text; self.startedAt = startedAt; self.source = source; self.clientId = clientId
+            self.text = text
+            self.startedAt = startedAt
+            self.source = source
+            self.clientId = clientId
         }
     }
 
@@ -38,7 +48,8 @@ public enum PracticeRequest {
         public var language: String?
 
         public init(code: String?, language: String? = nil) {
-            self.code = code; self.language = language
+            self.code = code
+            self.language = language
         }
     }
 

@@ -13,19 +13,24 @@ extension PracticeService {
         let rubric = try await sessions.rubric(of: entry)
         let last = try await sessions.lastFix(type: state.type, before: entry.date, excluding: entry.id)
         let watch = last?.retro.map { r in
-            PracticeView.WatchFix(dimension: r.priorityFix.dimension, name: rubric.dimension(r.priorityFix.dimension)?.name ?? r.priorityFix.dimension,
-                                  text: r.priorityFix.text, drill: r.drill.text)
+            PracticeView.WatchFix(
+                dimension: r.priorityFix.dimension, name: rubric.dimension(r.priorityFix.dimension)?.name ?? r.priorityFix.dimension,
+                text: r.priorityFix.text, drill: r.drill.text)
         }
         let hintsGiven = state.promptTurns.filter { $0.kind == .hint }.count
         let result = try loaded.feedback.map { try JSONDecoder().decode(PracticeFeedback.self, from: Data($0.utf8)) }
         return PracticeView(
             id: state.sessionId, status: state.status, type: state.type, minutes: state.minutes, seed: state.seed,
-            clock: .init(elapsedSeconds: state.clock(at: now), remainingSeconds: state.status.isOver ? 0 : state.remaining(at: now),
-                         totalSeconds: state.totalSeconds, paused: state.status == .paused),
+            clock: .init(
+                elapsedSeconds: state.clock(at: now), remainingSeconds: state.status.isOver ? 0 : state.remaining(at: now),
+                totalSeconds: state.totalSeconds, paused: state.status == .paused),
             phase: state.phase, phaseIndex: state.phaseIndex, phases: state.phases, nudge: PracticeView.nudge(state, at: now),
-            question: .init(id: question.id, title: question.title, prompt: question.prompt, difficulty: question.difficulty, hasTests: question.tests != nil),
+            question: .init(
+                id: question.id, title: question.title, prompt: question.prompt, difficulty: question.difficulty,
+                hasTests: question.tests != nil),
             promptIndex: state.promptIndex, prompts: state.questionIds.count, turns: state.turns,
-            hintsUsed: state.hintsUsed, hintsLeft: max(0, question.hints.count - hintsGiven), pauses: state.pauses.count, skips: state.skips,
+            hintsUsed: state.hintsUsed, hintsLeft: max(0, question.hints.count - hintsGiven), pauses: state.pauses.count,
+            skips: state.skips,
             code: state.code, language: state.language, runs: state.runs, rubricId: rubric.id,
             rubric: rubric.dimensions.map { .init(key: $0.key, name: $0.name, question: $0.question, score3: $0.score3) },
             checklist: PracticeView.checklist(for: state.type), watch: watch, voice: voice.name, revision: loaded.revision, result: result)

@@ -42,10 +42,12 @@ public struct PracticeService {
         try problems.check()
         let picked = try await pick(type!, questionId: request.questionId, tier: tier, level: level, seed: seed, minutes: minutes)
         let plan = SessionPlan(type: type!, mode: .ai, questionId: picked[0].id, interviewer: "MockLoop AI", tier: tier, level: level)
-        var state = PracticeState(sessionId: UUID(), type: type!, minutes: minutes, seed: seed, questionIds: picked.map(\.id),
-                                  startedAt: now, language: language!.rawValue)
+        var state = PracticeState(
+            sessionId: UUID(), type: type!, minutes: minutes, seed: seed, questionIds: picked.map(\.id),
+            startedAt: now, language: language!.rawValue)
         let opening = interviewer.opening(picked[0], state: state)
-        state.turns.append(PracticeTurn(speaker: .interviewer, kind: opening.kind, text: opening.text, at: 0, phase: state.phase.key, rule: opening.rule))
+        state.turns.append(
+            PracticeTurn(speaker: .interviewer, kind: opening.kind, text: opening.text, at: 0, phase: state.phase.key, rule: opening.rule))
         let loaded = try await repo.start(plan, state: state, now: now)
         return try await view(loaded, now: now)
     }
@@ -73,10 +75,12 @@ public struct PracticeService {
         try problems.check()
         let clientId = body.clientId.flatMap { $0.isEmpty ? nil : $0 }
         return try await mutate(id, now: now) { state, question, clock in
-            if let clientId, state.turns.contains(where: { $0.clientId == clientId }) { return } // a resend of an answer already kept
+            if let clientId, state.turns.contains(where: { $0.clientId == clientId }) { return }  // a resend of an answer already kept
             // Words sent are kept even if the clock ran out while they were being typed.
-            state.turns.append(PracticeTurn(speaker: .candidate, kind: .answer, text: text, at: clock,
-                                            startedAt: body.startedAt.map { min($0, clock) }, phase: state.phase.key, source: source!, clientId: clientId))
+            state.turns.append(
+                PracticeTurn(
+                    speaker: .candidate, kind: .answer, text: text, at: clock,
+                    startedAt: body.startedAt.map { min($0, clock) }, phase: state.phase.key, source: source!, clientId: clientId))
             guard !state.isTimeUp(at: now) else { return }
             for reply in interviewer.respond(state: state, question: question) {
                 try await say(reply, in: &state, question: question, lastAnswer: text, at: clock)
@@ -90,7 +94,8 @@ public struct PracticeService {
                 throw MockLoopError(.conflict, "no hints left for this question")
             }
             state.hintsUsed += 1
-            state.turns.append(PracticeTurn(speaker: .interviewer, kind: .hint, text: hint.text, at: clock, phase: state.phase.key, rule: hint.rule))
+            state.turns.append(
+                PracticeTurn(speaker: .interviewer, kind: .hint, text: hint.text, at: clock, phase: state.phase.key, rule: hint.rule))
         }
     }
 
@@ -146,16 +151,24 @@ public struct PracticeService {
             state.language = language.rawValue
             // A run the sandbox itself failed says nothing about the code: shown, not counted.
             guard r.verdict != .internalError else {
-                state.turns.append(PracticeTurn(speaker: .candidate, kind: .run, text: "The run failed inside the sandbox, not in your code: \(r.message ?? "try again").",
-                                                at: clock, phase: state.phase.key))
+                state.turns.append(
+                    PracticeTurn(
+                        speaker: .candidate, kind: .run,
+                        text: "The run failed inside the sandbox, not in your code: \(r.message ?? "try again").",
+                        at: clock, phase: state.phase.key))
                 return
             }
-            state.runs.append(PracticeRun(at: clock, runId: result.runId, language: language.rawValue, verdict: r.verdict.rawValue,
-                                          passed: r.passed, total: r.tests.count, compiled: r.compiled ?? true))
+            state.runs.append(
+                PracticeRun(
+                    at: clock, runId: result.runId, language: language.rawValue, verdict: r.verdict.rawValue,
+                    passed: r.passed, total: r.tests.count, compiled: r.compiled ?? true))
             let detail = r.message.map { " \($0)" } ?? ""
-            state.turns.append(PracticeTurn(speaker: .candidate, kind: .run,
-                                            text: "Ran the tests: \(r.passed)/\(r.tests.count) passed (\(r.verdict.rawValue.replacingOccurrences(of: "_", with: " "))).\(detail)",
-                                            at: clock, phase: state.phase.key))
+            state.turns.append(
+                PracticeTurn(
+                    speaker: .candidate, kind: .run,
+                    text:
+                        "Ran the tests: \(r.passed)/\(r.tests.count) passed (\(r.verdict.rawValue.replacingOccurrences(of: "_", with: " "))).\(detail)",
+                    at: clock, phase: state.phase.key))
         }
     }
 
@@ -177,8 +190,9 @@ public struct PracticeService {
         let transcript = PracticeTranscript(state: loaded.state)
         let said = transcript.transcript.segments.contains { $0.speaker == PracticeTranscript.candidate }
         let minutes = max(1, Int((loaded.state.clock(at: now) / 60).rounded(.up)))
-        loaded.revision = try await repo.end(loaded.state, revision: loaded.revision, sheet: ScoreSheet(durationMinutes: minutes),
-                                             transcript: said ? transcript.stored : nil, feedback: nil, now: now)
+        loaded.revision = try await repo.end(
+            loaded.state, revision: loaded.revision, sheet: ScoreSheet(durationMinutes: minutes),
+            transcript: said ? transcript.stored : nil, feedback: nil, now: now)
         return try await view(loaded, now: now)
     }
 
@@ -193,8 +207,10 @@ public struct PracticeService {
     /// Loads, resumes a pause (any action but pause resumes the clock), applies `change`, and
     /// saves, or finishes the mock when its time is up.
     /// `resumes: false`: a background save (the editor's) that must not end a pause.
-    func mutate(_ id: UUID, now: Date, allowPaused: Bool = true, resumes: Bool = true,
-                _ change: (inout PracticeState, Question, Double) async throws -> Void) async throws -> PracticeView {
+    func mutate(
+        _ id: UUID, now: Date, allowPaused: Bool = true, resumes: Bool = true,
+        _ change: (inout PracticeState, Question, Double) async throws -> Void
+    ) async throws -> PracticeView {
         try await retrying(id) { try await mutateOnce(id, now: now, allowPaused: allowPaused, resumes: resumes, change) }
     }
 
@@ -206,13 +222,16 @@ public struct PracticeService {
                 do { return try await body() } catch is PracticeRepository.StaleRevision { continue }
             }
             do { return try await body() } catch is PracticeRepository.StaleRevision {
-                throw MockLoopError(.conflict, "this practice session is being changed elsewhere (another window or terminal): reload it and go on")
+                throw MockLoopError(
+                    .conflict, "this practice session is being changed elsewhere (another window or terminal): reload it and go on")
             }
         }
     }
 
-    func mutateOnce(_ id: UUID, now: Date, allowPaused: Bool, resumes: Bool,
-                    _ change: (inout PracticeState, Question, Double) async throws -> Void) async throws -> PracticeView {
+    func mutateOnce(
+        _ id: UUID, now: Date, allowPaused: Bool, resumes: Bool,
+        _ change: (inout PracticeState, Question, Double) async throws -> Void
+    ) async throws -> PracticeView {
         var loaded = try await activeOrConflict(id)
         if loaded.state.status == .paused, resumes {
             guard allowPaused else { throw MockLoopError(.conflict, "the session is already paused") }
@@ -229,10 +248,13 @@ public struct PracticeService {
         return try await view(loaded, now: now)
     }
 
-    func say(_ reply: InterviewerReply, in state: inout PracticeState, question: Question, lastAnswer: String, at clock: Double) async throws {
+    func say(
+        _ reply: InterviewerReply, in state: inout PracticeState, question: Question, lastAnswer: String, at clock: Double
+    ) async throws {
         var text = reply.text
         if [.followUp, .curveball].contains(reply.kind) { text = await voice.phrase(reply, question: question, lastAnswer: lastAnswer) }
-        state.turns.append(PracticeTurn(speaker: .interviewer, kind: reply.kind, text: text, at: clock, phase: state.phase.key, rule: reply.rule))
+        state.turns.append(
+            PracticeTurn(speaker: .interviewer, kind: reply.kind, text: text, at: clock, phase: state.phase.key, rule: reply.rule))
         if reply.kind != .clarification { state.markProbed(reply.rule) }
         if reply.advances { try await advance(&state, question: question, at: clock) }
     }
@@ -243,7 +265,9 @@ public struct PracticeService {
         guard state.type == .behavioral else { return }
         let next = try await questions.find(state.questionId).question
         let opening = interviewer.opening(next, state: state)
-        state.turns.append(PracticeTurn(speaker: .interviewer, kind: opening.kind, text: opening.text, at: clock, phase: state.phase.key, rule: opening.rule))
+        state.turns.append(
+            PracticeTurn(
+                speaker: .interviewer, kind: opening.kind, text: opening.text, at: clock, phase: state.phase.key, rule: opening.rule))
     }
 
     /// Ends the mock: the AI result (calibrated with the user's own AI-vs-human gaps), the
@@ -251,7 +275,9 @@ public struct PracticeService {
     func finish(_ loaded: PracticeRepository.Loaded, reason: String?, now: Date) async throws -> PracticeRepository.Loaded {
         var state = loaded.state
         if let reason {
-            state.turns.append(PracticeTurn(speaker: .interviewer, kind: .note, text: reason, at: state.clock(at: now), phase: state.phase.key, rule: "time_up"))
+            state.turns.append(
+                PracticeTurn(
+                    speaker: .interviewer, kind: .note, text: reason, at: state.clock(at: now), phase: state.phase.key, rule: "time_up"))
         }
         let answered = state.turns.contains { $0.speaker == .candidate && $0.kind == .answer }
         state.end(answered ? .finished : .abandoned, at: now)
@@ -266,16 +292,20 @@ public struct PracticeService {
             if let s = d.aiScore { out[d.key] = DimensionScore(score: s, note: "AI score. " + d.reason) }
         }
         let minutes = max(1, Int((state.clock(at: now) / 60).rounded(.up)))
-        let sheet = ScoreSheet(interviewerScores: scores, durationMinutes: minutes, hintsUsed: min(50, state.hintsUsed), pauses: min(50, state.pauses.count))
+        let sheet = ScoreSheet(
+            interviewerScores: scores, durationMinutes: minutes, hintsUsed: min(50, state.hintsUsed), pauses: min(50, state.pauses.count))
         let transcript = PracticeTranscript(state: state)
         let json = String(decoding: try JSONEncoder().encode(feedback), as: UTF8.self)
         let bare = ScoreSheet(durationMinutes: minutes, hintsUsed: sheet.hintsUsed, pauses: sheet.pauses)
-        let revision = try await repo.end(state, revision: loaded.revision, sheet: answered && !scores.isEmpty ? sheet : bare,
-                                          transcript: answered ? transcript.stored : nil, feedback: answered ? json : nil, now: now)
+        let revision = try await repo.end(
+            state, revision: loaded.revision, sheet: answered && !scores.isEmpty ? sheet : bare,
+            transcript: answered ? transcript.stored : nil, feedback: answered ? json : nil, now: now)
         return PracticeRepository.Loaded(state: state, revision: revision, feedback: answered ? json : nil)
     }
 
-    func pick(_ type: InterviewType, questionId: String?, tier: CompanyTier?, level: Level?, seed: UInt64, minutes: Int) async throws -> [Question] {
+    func pick(
+        _ type: InterviewType, questionId: String?, tier: CompanyTier?, level: Level?, seed: UInt64, minutes: Int
+    ) async throws -> [Question] {
         let count = type == .behavioral ? PhasePlan.promptCount(minutes: minutes) : 1
         var chosen: [Question] = []
         if let id = questionId, !id.isEmpty {
@@ -293,7 +323,15 @@ public struct PracticeService {
             let rest = bank.filter { q in !chosen.contains { $0.id == q.id } }
             guard !rest.isEmpty else { break }
             let filter = QuestionFilter(type: type, level: level, tier: tier)
-            let picker = QuestionPicker(questions: rest.contains(where: filter.matches) ? rest : rest.map { var q = $0; q.levels = Level.allCases; q.tiers = CompanyTier.allCases; return q })
+            let picker = QuestionPicker(
+                questions: rest.contains(where: filter.matches)
+                    ? rest
+                    : rest.map {
+                        var q = $0
+                        q.levels = Level.allCases
+                        q.tiers = CompanyTier.allCases
+                        return q
+                    })
             chosen.append(try picker.pick(filter: filter, seen: seen, includeSeen: true, seed: seed &+ i).question)
             i += 1
         }
@@ -304,8 +342,12 @@ public struct PracticeService {
     static func validate(_ body: PracticeRequest.Code, requireCode: Bool) throws -> Language {
         var problems = FieldProblems()
         let language = Language.parse(body.language ?? "python", field: "language", into: &problems)
-        if requireCode, (body.code ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.add("code", "is empty: write some code to run") }
-        if (body.code ?? "").count > PracticeRequest.maxCode { problems.add("code", "is longer than \(PracticeRequest.maxCode) characters") }
+        if requireCode, (body.code ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.add("code", "is empty: write some code to run")
+        }
+        if (body.code ?? "").count > PracticeRequest.maxCode {
+            problems.add("code", "is longer than \(PracticeRequest.maxCode) characters")
+        }
         try problems.check()
         return language!
     }

@@ -75,11 +75,15 @@ public struct PracticeView: Codable, Sendable {
 
     /// What to have ready before the clock starts.
     public static func checklist(for type: InterviewType) -> [String] {
-        var out = ["Read the rubric: it is what you will be scored on.", "Quiet room, notifications off, water at hand.",
-                   "Real interviews don't pause: pauses are counted and shown in the result."]
+        var out = [
+            "Read the rubric: it is what you will be scored on.", "Quiet room, notifications off, water at hand.",
+            "Real interviews don't pause: pauses are counted and shown in the result.",
+        ]
         switch type {
         case .coding: out.append("Restate the problem and ask at least one clarifying question before coding; say the complexity out loud.")
-        case .behavioral: out.append("Have your story list at hand; lead with the result, say what YOU did, put a number on it, end with what you'd change.")
+        case .behavioral:
+            out.append(
+                "Have your story list at hand; lead with the result, say what YOU did, put a number on it, end with what you'd change.")
         default: out.append("Drive the requirements yourself; put numbers on traffic and storage before drawing boxes.")
         }
         return out

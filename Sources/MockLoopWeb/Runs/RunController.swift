@@ -27,7 +27,8 @@ struct RunController {
         let limit = try req.queryInt("limit") ?? 50
         guard (1...500).contains(limit) else { throw MockLoopError.invalid("limit", "must be 1–500 (got \(limit))") }
         let repo = CodeRunRepository(db: req.db, userID: req.userID)
-        return RunsPage(summary: try await repo.summary(sessionID: sessionID), runs: try await repo.list(sessionID: sessionID, limit: limit))
+        return RunsPage(
+            summary: try await repo.summary(sessionID: sessionID), runs: try await repo.list(sessionID: sessionID, limit: limit))
     }
 
     /// The session page's "Run code" form: runs against the session's question, then shows the result.
@@ -36,8 +37,10 @@ struct RunController {
         let entry = try await SessionRepository(db: req.db, userID: req.userID).find(id)
         let code = (try? req.content.get(String.self, at: "code")) ?? ""
         let language = (try? req.content.get(String.self, at: "language")) ?? ""
-        let result = try await req.codeRuns.run(.init(language: language, code: code, questionId: entry.questionId,
-                                                       sessionId: id.uuidString))
+        let result = try await req.codeRuns.run(
+            .init(
+                language: language, code: code, questionId: entry.questionId,
+                sessionId: id.uuidString))
         return try await SessionPageBuilder(req: req).render(id, run: RunView(result.report), code: code, language: language)
     }
 
