@@ -50,11 +50,22 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
-        // The Vapor app: routes, API, pages.
+        // The application both front ends call: practice, code runs, insights, the interviewer
+        // voices, configuration. No Leaf, no routes.
+        .target(
+            name: "MockLoopServices",
+            dependencies: [
+                "MockLoopCore", "MockLoopStore", "MockLoopAnalysis", "MockLoopRunner",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            swiftSettings: settings
+        ),
+        // The Vapor app: routes, API, pages, one folder per feature.
         .target(
             name: "MockLoopWeb",
             dependencies: [
-                "MockLoopCore", "MockLoopStore", "MockLoopAnalysis", "MockLoopRunner",
+                "MockLoopCore", "MockLoopStore", "MockLoopAnalysis", "MockLoopRunner", "MockLoopServices",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
@@ -66,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "mockloop",
             dependencies: [
-                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopAnalysis", "MockLoopRunner",
+                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopServices", "MockLoopAnalysis", "MockLoopRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Yams", package: "Yams"),
@@ -76,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "LogBench",
             dependencies: [
-                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopTestSupport",
+                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopServices", "MockLoopTestSupport",
                 .product(name: "Vapor", package: "vapor"),
             ],
             path: "Benchmarks/LogBench",
@@ -86,7 +97,7 @@ let package = Package(
         .target(
             name: "MockLoopTestSupport",
             dependencies: [
-                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopRunner",
+                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopServices", "MockLoopRunner",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -103,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "PracticeBench",
             dependencies: [
-                "MockLoopCore", "MockLoopAnalysis", "MockLoopStore", "MockLoopWeb", "MockLoopTestSupport",
+                "MockLoopCore", "MockLoopAnalysis", "MockLoopStore", "MockLoopWeb", "MockLoopServices", "MockLoopTestSupport",
                 .product(name: "Vapor", package: "vapor"),
             ],
             path: "Benchmarks/PracticeBench",
@@ -131,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "MockLoopWebTests",
             dependencies: [
-                "MockLoopWeb", "MockLoopStore", "MockLoopCore", "MockLoopRunner", "MockLoopTestSupport",
+                "MockLoopWeb", "MockLoopServices", "MockLoopStore", "MockLoopCore", "MockLoopRunner", "MockLoopTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: settings

@@ -4,6 +4,7 @@ import MockLoopAnalysis
 import MockLoopCore
 import MockLoopStore
 import MockLoopTestSupport
+import MockLoopServices
 import MockLoopWeb
 
 // Practice benchmark: how long the candidate waits for the interviewer. Runs whole timed mocks
@@ -45,6 +46,15 @@ let answers = [
 func run(_ kind: TestDatabase) async throws {
     try await withStore(kind) { db, owner in
         let service = PracticeService(db: db, userID: owner, runner: nil, voice: BuiltInVoice())
+        // The same answers when the session's question, rubric and last fix are read again on
+        // every call (as before they were kept): the baseline for the kept context.
+        let rereading = PracticeService(db: db, userID: owner, runner: nil, voice: BuiltInVoice(), keepsContext: false)
+        var reread: [Double] = []
+        for i in 0..<mocks {
+            let id = try await rereading.start(.init(type: "coding", questionId: "balanced-brackets", seed: UInt64(500 + i))).id
+            for text in answers { reread.append(try await timed { _ = try await rereading.answer(id, .init(text: text)) }) }
+            _ = try await rereading.done(id)
+        }
         var answer: [Double] = []
         var show: [Double] = []
         var finish: [Double] = []
@@ -69,6 +79,8 @@ func run(_ kind: TestDatabase) async throws {
         print("[\(label)] start              p50 \(ms(percentile(start, 0.5)))  p95 \(ms(percentile(start, 0.95)))")
         print("[\(label)] start (picker)     p50 \(ms(percentile(picked, 0.5)))  p95 \(ms(percentile(picked, 0.95)))")
         print("[\(label)] answer round trip  p50 \(ms(percentile(answer, 0.5)))  p95 \(ms(percentile(answer, 0.95)))")
+        print("[\(label)] answer, context re-read each time  p50 \(ms(percentile(reread, 0.5)))  p95 \(ms(percentile(reread, 0.95)))")
+        print("[\(label)] answer kept / re-read  p50 ratio \(String(format: "%.2f", percentile(answer, 0.5) / percentile(reread, 0.5)))x")
         print("[\(label)] show (baseline)    p50 \(ms(percentile(show, 0.5)))  p95 \(ms(percentile(show, 0.95)))")
         print("[\(label)] answer / show      p50 ratio \(String(format: "%.2f", percentile(answer, 0.5) / percentile(show, 0.5)))x")
         print(

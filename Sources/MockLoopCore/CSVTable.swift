@@ -87,12 +87,29 @@ public struct CSVTable: Sendable, Equatable {
         return out
     }
 
-    static func quote(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            // A leading = + - @ makes spreadsheets run the cell as a formula.
-            if let first = cell.first, "=+-@".contains(first), Double(cell) == nil { return "'" + cell }
-            return cell
-        }
+    static func quote(_ raw: String) -> String {
+        let cell = defused(raw)
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Characters that make a spreadsheet run a cell as a formula when they start it (OWASP's list).
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// A cell that a spreadsheet would run as a formula, quoted or not, gets a leading `'`.
+    /// Cells that already start with quotes before such a character get one more, so
+    /// `undefused` gives every cell back exactly. Plain numbers ("-5") stay numbers.
+    public static func defused(_ cell: String) -> String {
+        let rest = cell.drop { $0 == "'" }
+        guard let first = rest.first, formulaStarts.contains(first) || first == "\r\n", Double(cell) == nil else { return cell }
+        return "'" + cell
+    }
+
+    /// The inverse of `defused`, for reading our own export back.
+    public static func undefused(_ cell: String) -> String {
+        guard cell.hasPrefix("'") else { return cell }
+        let rest = cell.drop { $0 == "'" }
+        guard let first = rest.first, formulaStarts.contains(first) || first == "\r\n" else { return cell }
+        return String(cell.dropFirst())
     }
 }

@@ -26,23 +26,10 @@ public struct ContentError: Error, LocalizedError, Equatable, Sendable {
         guard let error = error as? DecodingError else {
             return ContentError(file: file, problem: "not valid YAML: \(error)")
         }
-        func path(_ keys: [CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        let problem = DecodingProblem(error)
+        if case .dataCorrupted(let ctx) = error, ctx.codingPath.isEmpty, let underlying = ctx.underlyingError {
+            return ContentError(file: file, problem: "not valid YAML: \(underlying)")
         }
-        switch error {
-        case .keyNotFound(let key, let ctx):
-            return ContentError(file: file, field: path(ctx.codingPath + [key]), problem: "is missing")
-        case .typeMismatch(let type, let ctx):
-            return ContentError(file: file, field: path(ctx.codingPath), problem: "expected \(type)")
-        case .valueNotFound(let type, let ctx):
-            return ContentError(file: file, field: path(ctx.codingPath), problem: "expected \(type), found nothing")
-        case .dataCorrupted(let ctx):
-            return ContentError(
-                file: file, field: ctx.codingPath.isEmpty ? nil : path(ctx.codingPath),
-                problem: ctx.underlyingError.map { "not valid YAML: \($0)" } ?? ctx.debugDescription)
-        @unknown default:
-            return ContentError(file: file, problem: "\(error)")
-        }
+        return ContentError(file: file, field: problem.field, problem: problem.problem)
     }
 }

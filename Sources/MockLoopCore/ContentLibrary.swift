@@ -63,14 +63,20 @@ public struct ContentLibrary: Sendable {
         struct File: Decodable { var questions: [QuestionDraft] }
         let drafts: [QuestionDraft]
         do {
-            if let file = try? YAMLDecoder().decode(File.self, from: yaml) {
+            if let file = try? UploadedYAML.decode(File.self, from: yaml, fileName: fileName) {
                 drafts = file.questions
             } else {
-                drafts = try YAMLDecoder().decode([QuestionDraft].self, from: yaml)
+                drafts = try UploadedYAML.decode([QuestionDraft].self, from: yaml, fileName: fileName)
             }
+        } catch let error as MockLoopError {
+            throw error
+        } catch let error as ContentError {
+            throw error
         } catch {
             // Re-decode as the documented shape so the error points into `questions`.
-            do { _ = try YAMLDecoder().decode(File.self, from: yaml) } catch { throw ContentError.decoding(error, file: fileName) }
+            do { _ = try UploadedYAML.decode(File.self, from: yaml, fileName: fileName) } catch let error as MockLoopError {
+                throw error
+            } catch { throw ContentError.decoding(error, file: fileName) }
             throw ContentError.decoding(error, file: fileName)
         }
         if drafts.isEmpty { throw ContentError(file: fileName, problem: "contains no questions") }

@@ -9,9 +9,8 @@ struct RowReader {
 
     func value(_ column: String) -> String? {
         guard let i = columns.firstIndex(of: column), i < cells.count else { return nil }
-        var v = cells[i].trimmingCharacters(in: .whitespacesAndNewlines)
         // Our export guards formula-looking cells with a quote; take it off again.
-        if v.hasPrefix("'"), let second = v.dropFirst().first, "=+-@".contains(second) { v.removeFirst() }
+        let v = CSVTable.undefused(cells[i]).trimmingCharacters(in: .whitespacesAndNewlines)
         return v.isEmpty ? nil : v
     }
 

@@ -10,6 +10,14 @@ public struct MockLoopError: Error, LocalizedError, Equatable, Sendable {
         case unavailable
         /// No safe sandbox for running code on this server.
         case sandboxUnavailable = "sandbox_unavailable"
+        /// A request this server refuses to act on: from another site, or without its form token.
+        case forbidden
+        /// A Host name this instance does not serve (DNS rebinding, or a missing setting).
+        case hostNotAllowed = "host_not_allowed"
+        /// A body in a media type the API does not document.
+        case unsupportedMediaType = "unsupported_media_type"
+        /// An upload over its bound (bytes, nodes, test cases).
+        case tooLarge = "too_large"
     }
 
     public var kind: Kind
@@ -49,6 +57,17 @@ public struct FieldProblems {
     }
 
     public func check() throws {
-        if !fields.isEmpty { throw MockLoopError.invalid(fields: fields) }
+        if let error { throw error }
+    }
+
+    /// The problems gathered so far as one error, or nil when there are none.
+    public var error: MockLoopError? { fields.isEmpty ? nil : MockLoopError.invalid(fields: fields) }
+
+    /// A value parsed along with the problems: it is nil only when a problem names it, so once
+    /// the problems are checked it is there. Throws the problems (or names `field`) otherwise.
+    public func checked<T>(_ value: T?, _ field: String) throws -> T {
+        try check()
+        guard let value else { throw MockLoopError.invalid(field, "is missing") }
+        return value
     }
 }

@@ -68,6 +68,7 @@ public struct QuestionDraft: Codable, Sendable {
         }
         let prompt = (self.prompt ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if prompt.isEmpty { problems.add("prompt", "is missing") }
+        Self.bound(prompt: prompt, lists: [("topics", topics), ("followUps", followUps), ("hints", hints), ("keyPoints", keyPoints)], tests: tests, into: &problems)
         let levels = parseList(Level.self, self.levels, "levels", &problems)
         let tiers = parseList(CompanyTier.self, self.tiers, "tiers", &problems)
         let topics = (self.topics ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
@@ -96,13 +97,39 @@ public struct QuestionDraft: Codable, Sendable {
                 }
             }
         }
-        do { try problems.check() } catch let e as MockLoopError { return .failure(e) } catch { fatalError() }
+        if let error = problems.error { return .failure(error) }
+        guard let type, let difficulty else { return .failure(MockLoopError.invalid("type", "is missing")) }
         return .success(
             Question(
-                id: id, type: type!, title: title, prompt: prompt, difficulty: difficulty!, topics: topics,
+                id: id, type: type, title: title, prompt: prompt, difficulty: difficulty, topics: topics,
                 levels: levels.isEmpty ? Level.allCases : levels, tiers: tiers.isEmpty ? CompanyTier.allCases : tiers,
                 underspecified: underspecified ?? false, followUps: clean(followUps), hints: clean(hints),
                 keyPoints: clean(keyPoints), tests: tests))
+    }
+
+    /// The most one question may hold: enough for any real question, small enough that an
+    /// upload cannot make every page that lists the bank slow.
+    public enum Bounds {
+        public static let promptCharacters = 20_000
+        public static let listItems = 50
+        public static let itemCharacters = 2_000
+        public static let testCases = 300
+        public static let testBytes = 1_000_000
+    }
+
+    static func bound(prompt: String, lists: [(String, [String]?)], tests: CodeTests?, into problems: inout FieldProblems) {
+        if prompt.count > Bounds.promptCharacters { problems.add("prompt", "is longer than \(Bounds.promptCharacters) characters") }
+        for (field, list) in lists {
+            let items = list ?? []
+            if items.count > Bounds.listItems { problems.add(field, "has more than \(Bounds.listItems) items") }
+            if let i = items.firstIndex(where: { $0.count > Bounds.itemCharacters }) {
+                problems.add("\(field)[\(i)]", "is longer than \(Bounds.itemCharacters) characters")
+            }
+        }
+        guard let tests else { return }
+        if tests.cases.count > Bounds.testCases { problems.add("tests.cases", "has more than \(Bounds.testCases) test cases") }
+        let bytes = (try? JSONEncoder().encode(tests).count) ?? 0
+        if bytes > Bounds.testBytes { problems.add("tests", "take more than \(Bounds.testBytes / 1_000_000) MB") }
     }
 
     private func clean(_ list: [String]?) -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import MockLoopCore
 
 /// Where the interpreters and compilers live. Always absolute paths: a PATH lookup inside the
 /// sandbox, or a shim such as pyenv's, costs 150–250 ms per run.

@@ -19,14 +19,33 @@ public enum StoreSetup {
             if !url.contains("sslmode") { pg.coreConfiguration.tls = .disable }
             app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4), as: .psql)
         } else {
-            do {
-                try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
-            } catch {
-                throw MockLoopError.invalid("data directory", "cannot create \(config.dataDirectory.path): \(error.localizedDescription)")
-            }
+            try Self.makePrivate(config)
             app.databases.use(.sqlite(.file(config.sqliteFile.path)), as: .sqlite)
         }
         app.migrations.add(Migrations.all)
+    }
+
+    /// Interview data is the user's alone: the directory is 0700 and the database with its WAL
+    /// and shared-memory files 0600. SQLite gives the WAL and SHM files the database file's
+    /// mode, so the file is made 0600 before SQLite first opens it; older installs are tightened.
+    static func makePrivate(_ config: StoreConfig) throws {
+        let files = FileManager.default
+        let dir = config.dataDirectory.path
+        do {
+            if !files.fileExists(atPath: dir) {
+                try files.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+            try files.setAttributes([.posixPermissions: 0o700], ofItemAtPath: dir)
+            let db = config.sqliteFile.path
+            if !files.fileExists(atPath: db), !files.createFile(atPath: db, contents: nil, attributes: [.posixPermissions: 0o600]) {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+            for path in [db, db + "-wal", db + "-shm"] where files.fileExists(atPath: path) {
+                try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            }
+        } catch {
+            throw MockLoopError.invalid("data directory", "cannot prepare \(dir): \(error.localizedDescription)")
+        }
     }
 
     /// Migrates, makes the local owner, and loads the built-in rubrics and questions.
@@ -39,7 +58,7 @@ public enum StoreSetup {
 
     /// A cheap round trip proving the database answers, for /healthz.
     public static func ping(_ db: Database) async throws {
-        guard let sql = db as? SQLDatabase else { return }
+        guard let sql = db as? SQLDatabase else { throw MockLoopError(.unavailable, "this database cannot be pinged with SQL") }
         _ = try await sql.raw("SELECT 1 AS ok").all()
     }
 }

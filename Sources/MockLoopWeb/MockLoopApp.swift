@@ -2,38 +2,32 @@ import Fluent
 import Foundation
 import Leaf
 import LeafKit
-import MockLoopAnalysis
 import MockLoopCore
-import MockLoopRunner
+import MockLoopServices
 import MockLoopStore
 import Vapor
 
-/// Builds the web app: database, content, views, middleware and routes.
+/// Builds the web app around the application services: views, the trust boundary, routes.
 public enum MockLoopApp {
+    /// Starts the services from `config` and serves them.
     public static func configure(_ app: Application, _ config: AppConfig, content: ContentLibrary? = nil) async throws {
+        let services = try await AppServices.start(app, config, content: try content ?? ContentLibrary.builtIn())
+        try configure(app, services)
+    }
+
+    public static func configure(_ app: Application, _ services: AppServices) throws {
+        let config = services.config
         app.http.server.configuration.hostname = config.hostname
         app.http.server.configuration.port = config.port
-        try StoreSetup.configure(app, config.store)
-        let owner = try await StoreSetup.prepare(app, content: try content ?? ContentLibrary.builtIn())
-        app.storage[OwnerKey.self] = owner
-        app.storage[StoreKindKey.self] = config.store.kind
-        app.storage[ThresholdsKey.self] = try config.analysisThresholdsFile.map(AnalysisThresholds.load) ?? AnalysisThresholds()
-        // Probed once per process (≈15 ms); without a sandbox, code is refused, never run bare.
-        let runner = CodeRunner.shared(config.runner)
-        app.storage[RunnerKey.self] = runner
+        let runner = services.runner
         if runner.status.available {
-            app.logger.info(
-                "code sandbox: \(runner.status.mode ?? "") (\(runner.status.languages.map(\.rawValue).joined(separator: ", ")))")
+            app.logger.info("code sandbox: \(runner.status.mode ?? "") (\(runner.status.languages.map(\.rawValue).joined(separator: ", ")))")
             Task.detached(priority: .background) { await runner.warmUp() }
         } else {
             app.logger.warning("code sandbox unavailable, code will not run: \(runner.status.reason ?? "")")
         }
-
         if let llm = config.llm {
-            app.storage[VoiceKey.self] = LLMVoice(config: llm, client: app.client, logger: app.logger)
             app.logger.info("interviewer wording by model \(llm.model) (falls back to built-in on any error)")
-        } else {
-            app.storage[VoiceKey.self] = BuiltInVoice()
         }
 
         guard let resources = Bundle.module.resourceURL else { throw MockLoopError(.unavailable, "web resources are missing") }
@@ -47,20 +41,22 @@ public enum MockLoopApp {
                 sandboxDirectory: app.directory.viewsDirectory,
                 viewDirectory: app.directory.viewsDirectory))
         app.leaf.cache.isEnabled = app.environment.isRelease
+        app.leaf.tags["formToken"] = FormTokenTag()
 
+        let openAPI = try OpenAPIDocument.load()
+        let secret = try FormToken.secret(configured: config.secret, dataDirectory: config.store.dataDirectory)
+        let publicOrigin = CrossSiteGuard.origin(of: config.publicURL)
         app.middleware = Middlewares()
+        // Outermost first: every answer, errors included, carries the security headers.
+        app.middleware.use(SecurityHeaders())
         app.middleware.use(ProblemMiddleware())
+        app.middleware.use(HostGuard(allowed: config.allowedHosts))
+        app.middleware.use(CrossSiteGuard(publicOrigin: publicOrigin))
+        app.middleware.use(MediaTypeGuard(operations: openAPI.operations))
+        app.middleware.use(FormTokenGuard(tokens: FormToken(secret: secret), secureCookie: publicOrigin?.hasPrefix("https:") == true))
+        app.middleware.use(ActingUser(owner: services.owner))
         app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
         app.routes.defaultMaxBodySize = "10mb"
-        try routes(app)
+        try routes(app, services, openAPI: openAPI)
     }
-}
-
-struct OwnerKey: StorageKey { typealias Value = UUID }
-struct StoreKindKey: StorageKey { typealias Value = String }
-struct ThresholdsKey: StorageKey { typealias Value = AnalysisThresholds }
-
-extension Request {
-    /// The user acting. Until accounts exist this is the local owner.
-    var userID: UUID { application.storage[OwnerKey.self]! }
 }

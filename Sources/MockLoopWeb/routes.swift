@@ -1,19 +1,17 @@
+import MockLoopServices
 import Vapor
 
 /// Every route, grouped by area. Pages render HTML; /api/v1 speaks JSON (see /openapi.json).
-func routes(_ app: Application) throws {
-    let health = HealthController()
+/// A page's POST is declared with `form`, which bounds its body and has its form token checked.
+func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocument) throws {
+    let health = HealthController(services: services)
     app.get("healthz", use: health.check)
-    app.get("openapi.json", use: OpenAPIController().document)
+    app.get("openapi.json", use: OpenAPIController(document: openAPI).show)
 
-    let rubrics = RubricController()
-    let questions = QuestionController()
-    let sessions = SessionController()
-    let log = LogController()
-    let analysis = AnalysisController()
-    let runs = RunController()
-    let insights = InsightsController()
-    let practice = PracticeController()
+    let rubrics = RubricController(), questions = QuestionController()
+    let sessions = SessionController(services: services), log = LogController(), analysis = AnalysisController(services: services)
+    let runs = RunController(services: services), insights = InsightsController(services: services)
+    let practice = PracticeController(services: services)
 
     // Pages
     app.get(use: log.home)
@@ -21,32 +19,32 @@ func routes(_ app: Application) throws {
     app.get("rubrics", ":id", use: rubrics.showPage)
     app.get("rubrics", ":id", "print", use: rubrics.printPage)
     app.get("rubrics", ":id", "markdown", use: rubrics.markdown)
-    app.post("rubrics", ":id", "clone", use: rubrics.clonePage)
+    app.form("rubrics", ":id", "clone", use: rubrics.clonePage)
     app.get("rubrics", ":id", "edit", use: rubrics.editPage)
-    app.post("rubrics", ":id", "edit", use: rubrics.savePage)
+    app.form("rubrics", ":id", "edit", use: rubrics.savePage)
     app.get("questions", use: questions.listPage)
     app.get("questions", "new", use: questions.newPage)
-    app.post("questions", use: questions.createPage)
+    app.form("questions", use: questions.createPage)
     app.get("questions", "export", use: questions.export)
     app.get("questions", ":id", use: questions.showPage)
     app.get("sessions", "new", use: sessions.newPage)
-    app.post("sessions", use: sessions.createPage)
+    app.form("sessions", use: sessions.createPage)
     app.get("sessions", ":id", use: sessions.showPage)
-    app.post("sessions", ":id", "start", use: sessions.startPage)
-    app.post("sessions", ":id", "scores", use: sessions.scoresPage)
-    app.post("sessions", ":id", "retro", use: sessions.retroPage)
-    app.post("sessions", ":id", "drill", use: sessions.drillPage)
-    app.on(.POST, "sessions", ":id", "transcript", body: .collect(maxSize: "20mb"), use: analysis.attachPage)
-    app.on(.POST, "sessions", ":id", "run", body: .collect(maxSize: "1mb"), use: runs.runPage)
+    app.form("sessions", ":id", "start", use: sessions.startPage)
+    app.form("sessions", ":id", "scores", use: sessions.scoresPage)
+    app.form("sessions", ":id", "retro", use: sessions.retroPage)
+    app.form("sessions", ":id", "drill", use: sessions.drillPage)
+    app.form("sessions", ":id", "transcript", max: "20mb", use: analysis.attachPage)
+    app.form("sessions", ":id", "run", use: runs.runPage)
     app.get("insights", use: insights.page)
     app.get("practice", use: practice.newPage)
-    app.post("practice", use: practice.startPage)
+    app.form("practice", use: practice.startPage)
     app.get("practice", ":id", use: practice.livePage)
     app.get("log", use: log.logPage)
     app.get("log", "export.csv", use: log.exportCSV)
     app.get("log", "export.json", use: log.exportJSON)
     app.get("log", "import", use: log.importForm)
-    app.on(.POST, "log", "import", body: .collect(maxSize: "20mb"), use: log.importPage)
+    app.form("log", "import", max: "20mb", use: log.importPage)
 
     // JSON API
     let api = app.grouped("api", "v1")
@@ -56,7 +54,7 @@ func routes(_ app: Application) throws {
     api.post("rubrics", ":id", "clone", use: rubrics.clone)
     api.put("rubrics", ":id", use: rubrics.update)
     api.get("questions", use: questions.list)
-    api.post("questions", use: questions.create)
+    api.on(.POST, "questions", body: .collect(maxSize: "10mb"), use: questions.create)
     api.get("questions", "pick", use: questions.pick)
     api.get("questions", "export", use: questions.export)
     api.get("questions", ":id", use: questions.show)
@@ -82,4 +80,16 @@ func routes(_ app: Application) throws {
     api.get("sessions", ":id", "transcript", "analysis", use: analysis.show)
     api.get("log", "export", use: log.export)
     api.on(.POST, "log", "import", body: .collect(maxSize: "20mb"), use: log.importCSV)
+}
+
+extension RoutesBuilder {
+    /// A page's form post: its body collected up to `max`, its form token checked first.
+    @discardableResult
+    func form<R: AsyncResponseEncodable>(
+        _ path: PathComponent..., max: ByteCount = "1mb", use handler: @Sendable @escaping (Request) async throws -> R
+    ) -> Route {
+        let route = on(.POST, path, body: .collect(maxSize: max), use: handler)
+        route.userInfo[FormTokenGuard.bodyLimitKey] = max.value
+        return route
+    }
 }

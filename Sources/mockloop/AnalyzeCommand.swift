@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MockLoopAnalysis
 import MockLoopCore
+import MockLoopServices
 
 /// `mockloop analyze FILE`: what a speech coach and a senior interviewer would notice.
 struct AnalyzeCommand: AsyncParsableCommand {
@@ -33,8 +34,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
             do { transcript = try TranscriptParser.parse(data: data, format: chosen) } catch let e as TranscriptError {
                 throw MockLoopError.invalid("FILE", "\(file): \(e.errorDescription ?? "")")
             }
-            let file = thresholds ?? ProcessInfo.processInfo.environment["MOCKLOOP_ANALYSIS_THRESHOLDS"]
-            let limits = try file.map(AnalysisThresholds.load) ?? AnalysisThresholds()
+            // The same resolved configuration as the server's: --thresholds, else MOCKLOOP_ANALYSIS_THRESHOLDS.
+            let limits = try AppConfig.resolve(dataDir: nil, thresholdsFile: thresholds).thresholds
             let report = try TranscriptAnalyzer(kind: type, thresholds: limits).analyze(transcript, candidate: candidate)
             print(output.json ? try report.json() : AnalysisSummary(report).text)
         } catch let e as TranscriptError {

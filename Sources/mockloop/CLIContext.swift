@@ -3,27 +3,28 @@ import Fluent
 import Foundation
 import MockLoopCore
 import MockLoopStore
-import MockLoopWeb
+import MockLoopServices
 import Vapor
 
-/// An open store for one CLI command: migrated, seeded, with the local owner's id.
+/// An open store for one CLI command: the application services (migrated, seeded, with the
+/// local owner's id), built from the same resolved configuration as the server's.
 struct CLIContext {
     let app: Application
-    let userID: UUID
+    let services: AppServices
+    var userID: UUID { services.owner }
     var db: Database { app.db }
 
     /// Runs `body` against the store and turns product errors into a one-line reason and exit 1.
     static func run(_ options: StoreOptions, failureCode: Int32 = 1, _ body: (CLIContext) async throws -> Void) async throws {
-        let config = AppConfig.resolve(dataDir: options.dataDir)
         var env = Environment(name: "production", arguments: ["mockloop"])
         env.arguments = ["mockloop"]
         let app = try await Application.make(env)
         app.logger.logLevel = .warning
         var failure: Error?
         do {
-            try StoreSetup.configure(app, config.store)
-            let owner = try await StoreSetup.prepare(app, content: try ContentLibrary.builtIn())
-            try await body(CLIContext(app: app, userID: owner))
+            let config = try AppConfig.resolve(dataDir: options.dataDir)
+            let services = try await AppServices.start(app, config, content: try ContentLibrary.builtIn())
+            try await body(CLIContext(app: app, services: services))
         } catch {
             failure = error
         }

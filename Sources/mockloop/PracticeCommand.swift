@@ -4,7 +4,7 @@ import MockLoopAnalysis
 import MockLoopCore
 import MockLoopRunner
 import MockLoopStore
-import MockLoopWeb
+import MockLoopServices
 
 /// `mockloop practice`: a whole timed mock with the AI interviewer in the terminal. Answers end
 /// with a blank line or Ctrl-D; commands start with a colon. The session is the same one the
@@ -28,11 +28,8 @@ struct PracticeCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let config = AppConfig.resolve(dataDir: store.dataDir)
         try await CLIContext.run(store) { ctx in
-            let voice: InterviewerVoice =
-                config.llm.map { LLMVoice(config: $0, client: ctx.app.client, logger: ctx.app.logger) } ?? BuiltInVoice()
-            let service = PracticeService(db: ctx.db, userID: ctx.userID, runner: CodeRunner.shared(config.runner), voice: voice)
+            let service = ctx.services.practice(db: ctx.db, userID: ctx.userID)
             let terminal = PracticeTerminal()
             defer { terminal.close() }
             let session = PracticeSession(service: service, terminal: terminal, db: ctx.db, userID: ctx.userID, language: language)

@@ -1,7 +1,7 @@
 import Foundation
 import MockLoopAnalysis
 import MockLoopCore
-import MockLoopWeb
+import MockLoopServices
 
 /// A finished mock's result for the terminal: AI scores beside the calibrated figure, each with
 /// its evidence, red flags, pauses and the summary, wrapped to the terminal's width.

@@ -3,7 +3,7 @@ import Foundation
 import MockLoopAnalysis
 import MockLoopCore
 import MockLoopStore
-import MockLoopWeb
+import MockLoopServices
 
 /// One terminal mock from the brief to the retrospective: reads the candidate's lines and
 /// commands, calls the practice service, and prints what the interviewer says.
@@ -32,15 +32,14 @@ final class PracticeSession {
         guard let type = InterviewType(loose: start.type ?? "coding"), PhasePlan.practiceTypes.contains(type) else {
             throw MockLoopError.invalid("--type", "must be coding, system-design or behavioral (got '\(start.type ?? "")')")
         }
-        let rubric = try await RubricRepository(db: db, userID: userID).builtIn(for: type)
-        terminal.say("", "\(type.label) mock with the AI interviewer, \(start.minutes ?? PhasePlan.defaultMinutes(type)) minutes.")
-        terminal.say("", "\nYou will be scored on (\(rubric.name)):")
-        for d in rubric.dimensions { terminal.say("  -", "\(d.name): \(d.question)") }
+        let brief = try await PracticeBrief.load(type, minutes: start.minutes, db: db, userID: userID)
+        terminal.say("", "\(type.label) mock with the AI interviewer, \(brief.minutes) minutes.")
+        terminal.say("", "\nYou will be scored on (\(brief.rubric.name)):")
+        for d in brief.rubric.dimensions { terminal.say("  -", "\(d.name): \(d.question)") }
         terminal.say("", "\nBefore you start:")
-        for c in PracticeView.checklist(for: type) { terminal.say("  -", c) }
-        if let last = try await SessionRepository(db: db, userID: userID).lastFix(type: type), let retro = last.retro {
-            let name = rubric.dimension(retro.priorityFix.dimension)?.name ?? retro.priorityFix.dimension
-            terminal.say("", "\nToday, watch: \(name). Last fix: \(retro.priorityFix.text) Drill: \(retro.drill.text)")
+        for c in brief.checklist { terminal.say("  -", c) }
+        if let watch = brief.watch {
+            terminal.say("", "\nToday, watch: \(watch.name). Last fix: \(watch.text) Drill: \(watch.drill ?? "")")
         }
         terminal.say("", "\nAnswers end with a blank line (or Ctrl-D). :help lists the commands.")
         terminal.write("Press Enter to start the clock (or type :quit): ")
@@ -54,7 +53,7 @@ final class PracticeSession {
 
     func resume(_ id: UUID) async throws {
         let v = try await service.show(id)
-        language = v.language
+        language = v.language.rawValue
         terminal.say("", "Resuming: \(v.type.label) mock, \(v.question.title).")
         show(v)
     }
@@ -112,7 +111,7 @@ final class PracticeSession {
             terminal.say("", "Running the tests in the sandbox…")
             try await act { try await self.service.run(id, .init(code: code.joined(separator: "\n") + "\n", language: self.language)) }
             if let run = view?.runs.last {
-                terminal.say("Run:", "\(run.passed)/\(run.total) passed (\(run.verdict.replacingOccurrences(of: "_", with: " ")))")
+                terminal.say("Run:", "\(run.passed)/\(run.total) passed (\(run.verdict.rawValue.replacingOccurrences(of: "_", with: " ")))")
             }
         case ":quit":
             terminal.write("Quit? The session is kept as abandoned, with everything said so far. [y/N] ")

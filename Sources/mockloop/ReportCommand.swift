@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import MockLoopCore
-import MockLoopWeb
+import MockLoopServices
 
 /// `mockloop report`: the insights for one interview type, as text (80 columns), Markdown with
 /// the chart SVGs beside it, self-contained HTML, or JSON.
@@ -40,7 +40,7 @@ struct ReportCommand: AsyncParsableCommand {
             guard ["text", "md", "html"].contains(format) else {
                 throw MockLoopError.invalid("--format", "must be text, md or html (got '\(format)')")
             }
-            let result = try await InsightsService(db: ctx.db, userID: ctx.userID).report(options)
+            let result = try await ctx.services.insights(db: ctx.db, userID: ctx.userID).report(options)
             if output.json { return try Output.json(result.report) }
             let document = InsightsDocument(result)
             switch (format, out) {

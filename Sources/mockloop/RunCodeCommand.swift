@@ -3,7 +3,7 @@ import Foundation
 import MockLoopCore
 import MockLoopRunner
 import MockLoopStore
-import MockLoopWeb
+import MockLoopServices
 
 /// `mockloop run-code FILE`: runs code against a question's hidden tests, or a tests file, in
 /// the sandbox. Exit 0 when accepted, 1 when not, 2 on usage or internal errors (the sandbox
@@ -37,20 +37,22 @@ struct RunCodeCommand: AsyncParsableCommand {
             default: break
             }
             let inline = try tests.map(Self.readTests)
-            let runner = CodeRunner.shared(AppConfig.resolve(dataDir: store.dataDir).runner)
+            let runner = CodeRunner.shared(try AppConfig.resolve(dataDir: store.dataDir).runner)
             var report: RunReport?
             if question != nil || session != nil {
                 // Runs against the bank (your own questions included) are stored with your log.
                 try await CLIContext.run(store, failureCode: Self.usageExit) { ctx in
-                    report = try await CodeRunService(runner: runner, db: ctx.db, userID: ctx.userID)
+                    report = try await ctx.services.codeRuns(db: ctx.db, userID: ctx.userID)
                         .run(.init(language: chosen, code: code, questionId: question, tests: inline, sessionId: session)).report
                 }
             } else {
                 guard let parsed = Language(loose: chosen) else {
                     throw MockLoopError.invalid("--language", "must be one of \(Language.allowedList) (got '\(chosen)')")
                 }
-                do { report = try await runner.run(Submission(source: code, language: parsed, tests: inline!)) } catch let e as RunnerError
-                { throw e.asMockLoopError }
+                guard let inline else { throw MockLoopError.invalid("--tests", "give --question ID or --tests FILE") }
+                do { report = try await runner.run(Submission(source: code, language: parsed, tests: inline)) } catch let e as RunnerError {
+                    throw e.asMockLoopError
+                }
             }
             guard let report else { throw ExitCode(Self.usageExit) }
             if output.json { try Output.json(report) } else { print(RunReportText(report).text) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MockLoopCore
+import MockLoopServices
 import MockLoopWeb
 import Vapor
 
@@ -12,7 +13,11 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(name: .long, help: "Port to listen on (0 picks a free one).") var port = 8080
 
     func run() async throws {
-        let config = AppConfig.resolve(dataDir: store.dataDir, hostname: hostname, port: port)
+        let config: AppConfig
+        do { config = try AppConfig.resolve(dataDir: store.dataDir, hostname: hostname, port: port) } catch {
+            FileHandle.standardError.write(Data("error: \(CLIContext.reason(error))\n".utf8))
+            throw ExitCode.failure
+        }
         var env = Environment(name: "production", arguments: ["mockloop", "serve"])
         try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)

@@ -227,7 +227,7 @@ import Testing
                 "It is O(n log n) time because of the sort. I would test an empty array and duplicates.",
             ])
         var state = state0
-        state.runs = [PracticeRun(at: 900, runId: nil, language: "python", verdict: "accepted", passed: 5, total: 5, compiled: true)]
+        state.runs = [PracticeRun(at: 900, runId: nil, language: .python, verdict: .accepted, passed: 5, total: 5, compiled: true)]
         let rubric = Self.rubric(.coding)
         let fresh = PracticeFeedback.build(state: state, rubric: rubric, gaps: [:])
         #expect(fresh.label == "AI score")

@@ -1,8 +1,12 @@
 import Foundation
 import NIOCore
+import MockLoopWeb
 import Vapor
 
 /// Request bodies the web tests send: JSON from a dictionary, or an HTML form.
+/// The form token secret of every test app.
+public let formSecret = "mockloop tests: not a real secret"
+
 public enum RequestBody {
     public static func json(_ fields: [String: Any]) -> (HTTPHeaders, ByteBuffer) {
         var headers = HTTPHeaders()
@@ -10,9 +14,19 @@ public enum RequestBody {
         return (headers, ByteBuffer(data: try! JSONSerialization.data(withJSONObject: fields)))
     }
 
-    public static func form(_ fields: [(String, String)]) -> (HTTPHeaders, ByteBuffer) {
+    /// The form token a page would have put in its form (and its cookie), for the test apps' secret.
+    public static let formToken = FormToken(secret: formSecret).mint()
+
+    /// An HTML form post as a browser sends it: with the page's form token and cookie, unless
+    /// `withToken` is false (what another site's page could send).
+    public static func form(_ fields: [(String, String)], withToken: Bool = true) -> (HTTPHeaders, ByteBuffer) {
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
+        var fields = fields
+        if withToken {
+            headers.add(name: .cookie, value: "\(FormToken.cookie)=\(formToken)")
+            fields.append((FormToken.field, formToken))
+        }
         let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(
             separator: "&")
         return (headers, ByteBuffer(string: body))

@@ -3,6 +3,7 @@ import Foundation
 import MockLoopCore
 import MockLoopRunner
 import MockLoopStore
+import MockLoopServices
 import MockLoopWeb
 import Vapor
 
@@ -10,6 +11,7 @@ import Vapor
 /// and tears it all down afterwards, also when the body throws.
 public func withMockLoopApp(
     _ kind: TestDatabase, runner: CodeRunner.Configuration = .init(), llm: LLMConfig? = nil,
+    config adjust: (inout AppConfig) -> Void = { _ in },
     _ body: (Application) async throws -> Void
 ) async throws {
     let store = try await kind.makeStore()
@@ -17,7 +19,9 @@ public func withMockLoopApp(
     app.logger.logLevel = .warning
     var failure: Error?
     do {
-        try await MockLoopApp.configure(app, AppConfig(store: store.config, runner: runner, llm: llm), content: TestDatabase.content)
+        var config = AppConfig(store: store.config, runner: runner, llm: llm, secret: formSecret)
+        adjust(&config)
+        try await MockLoopApp.configure(app, config, content: TestDatabase.content)
         try await body(app)
     } catch { failure = error }
     try await app.asyncShutdown()

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import MockLoopCore
 import MockLoopStore
+import MockLoopServices
 import MockLoopWeb
 import SQLKit
 import Vapor

@@ -2,6 +2,7 @@ import Foundation
 import MockLoopAnalysis
 import MockLoopCore
 import MockLoopTestSupport
+import MockLoopServices
 import MockLoopWeb
 import Testing
 import Vapor

@@ -57,11 +57,11 @@ import VaporTesting
 
     @Test func userTextIsEscaped() async throws {
         try await withMockLoopApp(.sqlite) { app in
-            let body = "title=%3Cscript%3Ealert(1)%3C%2Fscript%3E&type=coding&difficulty=medium&prompt=Do+%3Cb%3Eit%3C%2Fb%3E"
-            var headers = HTTPHeaders()
-            headers.contentType = .urlEncodedForm
+            let (headers, body) = RequestBody.form([
+                ("title", "<script>alert(1)</script>"), ("type", "coding"), ("difficulty", "medium"), ("prompt", "Do <b>it</b>"),
+            ])
             var location = ""
-            try await app.testing().test(.POST, "/questions", headers: headers, body: ByteBuffer(string: body)) { res in
+            try await app.testing().test(.POST, "/questions", headers: headers, body: body) { res in
                 #expect(res.status == .seeOther)
                 location = res.headers.first(name: .location) ?? ""
             }
@@ -75,11 +75,8 @@ import VaporTesting
 
     @Test func questionFormReportsMissingFieldsOnTheForm() async throws {
         try await withMockLoopApp(.sqlite) { app in
-            var headers = HTTPHeaders()
-            headers.contentType = .urlEncodedForm
-            try await app.testing().test(
-                .POST, "/questions", headers: headers, body: ByteBuffer(string: "title=Only+a+title&type=coding&difficulty=medium")
-            ) { res in
+            let (headers, body) = RequestBody.form([("title", "Only a title"), ("type", "coding"), ("difficulty", "medium")])
+            try await app.testing().test(.POST, "/questions", headers: headers, body: body) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("prompt") && res.body.string.contains("is missing"))
                 #expect(res.body.string.contains("value=\"Only a title\""), "what was typed is kept")

@@ -2,6 +2,7 @@ import Foundation
 import MockLoopCore
 import MockLoopStore
 import MockLoopTestSupport
+import MockLoopServices
 import MockLoopWeb
 import Testing
 import VaporTesting

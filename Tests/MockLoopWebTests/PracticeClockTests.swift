@@ -3,6 +3,7 @@ import Foundation
 import MockLoopCore
 import MockLoopStore
 import MockLoopTestSupport
+import MockLoopServices
 import MockLoopWeb
 import Testing
 

@@ -29,7 +29,8 @@ import VaporTesting
                 #expect(html.contains("Start the clock"))
                 #expect(html.contains("deliberately under-specified"), "a Staff target gets an under-specified prompt")
             }
-            try await app.testing().test(.POST, sessionPath + "/start") { res in #expect(res.status == .seeOther) }
+            let (h0, b0) = Self.form([])
+            try await app.testing().test(.POST, sessionPath + "/start", headers: h0, body: b0) { res in #expect(res.status == .seeOther) }
             let (h2, b2) = Self.form([
                 ("score_requirements", "3"), ("score_capacity_estimation", "1"), ("note_capacity_estimation", "skipped QPS"),
                 ("self_capacity_estimation", "2"), ("confidence", "3"), ("duration", "50"), ("hintsUsed", "1"), ("pauses", "0"),

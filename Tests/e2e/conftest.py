@@ -7,6 +7,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 import uuid
 
@@ -74,7 +75,14 @@ def postgres_database():
     if not admin:
         return None
     name = "mockloop_e2e_" + uuid.uuid4().hex[:12]
-    subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
+    # The password goes to psql in its environment, not on its command line (where ps shows it).
+    parts = urllib.parse.urlsplit(admin)
+    psql_url, env = admin, dict(os.environ)
+    if parts.password is not None:
+        env["PGPASSWORD"] = urllib.parse.unquote(parts.password)
+        userinfo, host = parts.netloc.rsplit("@", 1)
+        psql_url = urllib.parse.urlunsplit(parts._replace(netloc=userinfo.split(":", 1)[0] + "@" + host))
+    subprocess.run(["psql", "-X", psql_url, "-qc", f"CREATE DATABASE {name}"], check=True, env=env)
     return admin.rsplit("/", 1)[0] + "/" + name
 
 

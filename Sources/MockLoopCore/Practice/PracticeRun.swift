@@ -4,13 +4,13 @@ import Foundation
 public struct PracticeRun: Codable, Sendable, Equatable {
     public var at: Double
     public var runId: UUID?
-    public var language: String
-    public var verdict: String
+    public var language: Language
+    public var verdict: Verdict
     public var passed: Int
     public var total: Int
     public var compiled: Bool
 
-    public init(at: Double, runId: UUID?, language: String, verdict: String, passed: Int, total: Int, compiled: Bool) {
+    public init(at: Double, runId: UUID?, language: Language, verdict: Verdict, passed: Int, total: Int, compiled: Bool) {
         self.at = at
         self.runId = runId
         self.language = language

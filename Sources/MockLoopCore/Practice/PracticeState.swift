@@ -39,14 +39,14 @@ public struct PracticeState: Codable, Sendable, Equatable {
     public var probed: [String]
     public var visits: [PhaseVisit]
     public var code: String
-    public var language: String
+    public var language: Language
     public var runs: [PracticeRun]
     /// Clock seconds when the session ended (time up, done or quit).
     public var endedAt: Double?
 
     public init(
         sessionId: UUID, type: InterviewType, minutes: Int, seed: UInt64, questionIds: [String], startedAt: Date,
-        language: String = "python"
+        language: Language = .python
     ) {
         self.sessionId = sessionId
         self.type = type

@@ -17,8 +17,8 @@ public struct CodeRunRepository {
         public var id: UUID
         public var sessionId: UUID?
         public var questionId: String?
-        public var language: String
-        public var verdict: String
+        public var language: Language
+        public var verdict: Verdict
         public var compiled: Bool?
         public var passed: Int
         public var total: Int
@@ -26,7 +26,7 @@ public struct CodeRunRepository {
         public var createdAt: Date
 
         public init(
-            id: UUID = UUID(), sessionId: UUID?, questionId: String?, language: String, verdict: String,
+            id: UUID = UUID(), sessionId: UUID?, questionId: String?, language: Language, verdict: Verdict,
             compiled: Bool?, passed: Int, total: Int, totalMs: Double, createdAt: Date = Date()
         ) {
             self.id = id
@@ -89,7 +89,7 @@ public struct CodeRunRepository {
         let runs = try await base().count()
         let decided = try await base().filter(\.$compiled != nil).count()
         let compiled = try await base().filter(\.$compiled == true).count()
-        let accepted = try await base().filter(\.$verdict == "accepted").count()
+        let accepted = try await base().filter(\.$verdict == .accepted).count()
         return Summary(
             runs: runs,
             compileRate: decided == 0 ? nil : Double(compiled) / Double(decided),

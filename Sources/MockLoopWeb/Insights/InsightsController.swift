@@ -1,15 +1,18 @@
 import Foundation
 import MockLoopCore
+import MockLoopServices
 import Vapor
 
 /// `/insights` and `GET /api/v1/insights`: the patterns in the log, for a type and a window.
 struct InsightsController {
+    let services: AppServices
+
     func page(req: Request) async throws -> View {
-        try await req.view.render("insights", InsightsPage(try await result(req)))
+        try await req.view.render("insights", InsightsView(try await result(req)))
     }
 
     func api(req: Request) async throws -> Response {
-        try RunController.json(try await result(req).report)
+        try JSONResponse.encode(try await result(req).report)
     }
 
     /// Query: type, window (all | 30d | 10), tz (IANA name), tier, level, threshold.
@@ -34,6 +37,6 @@ struct InsightsController {
             guard (1...1000).contains(threshold) else { throw MockLoopError.invalid("threshold", "must be 1–1000 (got \(threshold))") }
             options.weakSpotThreshold = threshold
         }
-        return try await InsightsService(db: req.db, userID: req.userID).report(options)
+        return try await services.insights(db: req.db, userID: try req.actingUser()).report(options)
     }
 }

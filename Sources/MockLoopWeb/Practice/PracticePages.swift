@@ -1,6 +1,7 @@
 import Foundation
 import MockLoopAnalysis
 import MockLoopCore
+import MockLoopServices
 import MockLoopStore
 import Vapor
 
@@ -41,13 +42,13 @@ struct PracticeSetupPage: Encodable {
     struct Dim: Encodable { var name, question, score3: String }
 
     var title = "Practice with the AI interviewer"
-    var types: [Option]
+    var types: [Choice]
     var typeValue: String
     var minutes: Int
-    var questions: [Option]
-    var tiers: [Option]
-    var levels: [Option]
-    var languages: [Option]
+    var questions: [Choice]
+    var tiers: [Choice]
+    var levels: [Choice]
+    var languages: [Choice]
     var isCoding: Bool
     var rubricName: String
     var dimensions: [Dim]
@@ -56,28 +57,26 @@ struct PracticeSetupPage: Encodable {
     var lastFix: FixCard?
     var voice: String
 
-    static func build(req: Request) async throws -> PracticeSetupPage {
+    static func build(req: Request, voice: String) async throws -> PracticeSetupPage {
         let raw = req.query[String.self, at: "type"] ?? "coding"
         let type = InterviewType(loose: raw).flatMap { PhasePlan.practiceTypes.contains($0) ? $0 : nil } ?? .coding
-        let bank = try await QuestionRepository(db: req.db, userID: req.userID).titles(type: type)
-        let rubric = try await RubricRepository(db: req.db, userID: req.userID).builtIn(for: type)
-        let last = try await SessionRepository(db: req.db, userID: req.userID).lastFix(type: type)
-        let minutes = PhasePlan.defaultMinutes(type)
+        let user = try req.actingUser()
+        let bank = try await QuestionRepository(db: req.db, userID: user).titles(type: type)
+        let brief = try await PracticeBrief.load(type, db: req.db, userID: user)
+        let rubric = brief.rubric
+        let minutes = brief.minutes
         return PracticeSetupPage(
-            types: PhasePlan.practiceTypes.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == type) },
+            types: PhasePlan.practiceTypes.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == type) },
             typeValue: type.rawValue, minutes: minutes,
-            questions: [Option(value: "", label: "Pick one for me (calibrated to my target)", selected: true)]
-                + bank.map { Option(value: $0.id, label: $0.title, selected: false) },
-            tiers: Option.list(CompanyTier.self, selected: nil, blank: "Any"), levels: Option.list(Level.self, selected: nil, blank: "Any"),
+            questions: [Choice(value: "", label: "Pick one for me (calibrated to my target)", selected: true)]
+                + bank.map { Choice(value: $0.id, label: $0.title, selected: false) },
+            tiers: Choice.list(CompanyTier.self, selected: nil, blank: "Any"), levels: Choice.list(Level.self, selected: nil, blank: "Any"),
             languages: ["python", "javascript", "cpp", "swift"].map {
-                Option(value: $0, label: $0 == "cpp" ? "C++" : $0.capitalized, selected: $0 == "python")
+                Choice(value: $0, label: $0 == "cpp" ? "C++" : $0.capitalized, selected: $0 == "python")
             },
             isCoding: type == .coding, rubricName: rubric.name,
             dimensions: rubric.dimensions.map { Dim(name: $0.name, question: $0.question, score3: $0.score3) },
-            checklist: PracticeView.checklist(for: type),
-            phases: PhasePlan.phases(for: type, minutes: minutes).map { "\($0.title) \(Int($0.start / 60))–\(Int($0.end / 60)) min" }
-                .joined(separator: " · "),
-            lastFix: FixCard(last, rubric: rubric), voice: req.application.storage[VoiceKey.self]?.name ?? "built-in")
+            checklist: brief.checklist, phases: brief.phaseLine, lastFix: FixCard(brief.lastFix, rubric: rubric), voice: voice)
     }
 }
 

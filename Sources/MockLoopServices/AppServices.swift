@@ -1,0 +1,41 @@
+import Fluent
+import Foundation
+import MockLoopCore
+import MockLoopRunner
+import MockLoopStore
+import Vapor
+
+/// The application, built once at start-up from the resolved configuration and handed down to
+/// the web app and the CLI: the store (migrated, seeded, with the local owner), the code runner
+/// and the interviewer's voice. Per-request services are made from it for one user.
+public struct AppServices: Sendable {
+    public let config: AppConfig
+    /// The local owner: the user every row belongs to until accounts exist.
+    public let owner: UUID
+    /// Probed once per process; without a sandbox code is refused, never run bare.
+    public let runner: CodeRunner
+    public let voice: InterviewerVoice
+
+    /// Connects and migrates the store, loads the built-in content, probes the sandbox and
+    /// chooses the voice.
+    public static func start(_ app: Application, _ config: AppConfig, content: ContentLibrary) async throws -> AppServices {
+        try StoreSetup.configure(app, config.store)
+        let owner = try await StoreSetup.prepare(app, content: content)
+        let voice: InterviewerVoice = config.llm.map { LLMVoice(config: $0, client: app.client, logger: app.logger) } ?? BuiltInVoice()
+        return AppServices(config: config, owner: owner, runner: CodeRunner.shared(config.runner), voice: voice)
+    }
+
+    public var storeKind: String { config.store.kind }
+
+    public func practice(db: Database, userID: UUID) -> PracticeService {
+        PracticeService(db: db, userID: userID, runner: runner, voice: voice)
+    }
+
+    public func codeRuns(db: Database, userID: UUID) -> CodeRunService {
+        CodeRunService(runner: runner, db: db, userID: userID)
+    }
+
+    public func insights(db: Database, userID: UUID) -> InsightsService {
+        InsightsService(db: db, userID: userID)
+    }
+}

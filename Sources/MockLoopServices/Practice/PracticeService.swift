@@ -1,0 +1,365 @@
+import Fluent
+import Foundation
+import MockLoopAnalysis
+import MockLoopCore
+import MockLoopRunner
+import MockLoopStore
+
+/// Timed AI mocks: start, answer, hint, run, pause, move on, finish or quit. One path for the
+/// API, the browser page and `mockloop practice`; the state lives in the store, so any of them
+/// can resume a session another one started.
+public struct PracticeService {
+    let db: Database
+    let userID: UUID
+    let runner: CodeRunner?
+    let voice: InterviewerVoice
+    /// Where the session's unchanging context is kept between calls; nil reads it from the
+    /// store every time (the benchmark's baseline).
+    let contexts: PracticeContexts?
+    let interviewer = Interviewer()
+
+    public init(db: Database, userID: UUID, runner: CodeRunner?, voice: InterviewerVoice, keepsContext: Bool = true) {
+        self.db = db
+        self.userID = userID
+        self.runner = runner
+        self.voice = voice
+        self.contexts = keepsContext ? PracticeContexts.shared : nil
+    }
+
+    /// The session's questions, rubric and fix to watch.
+    func context(_ state: PracticeState) async throws -> PracticeContext {
+        let load = { try await PracticeContext.load(state, db: db, userID: userID) }
+        guard let contexts else { return try await load() }
+        return try await contexts.context(.init(user: userID, session: state.sessionId), load: load)
+    }
+
+    var repo: PracticeRepository { PracticeRepository(db: db, userID: userID) }
+    var questions: QuestionRepository { QuestionRepository(db: db, userID: userID) }
+
+    public func start(_ request: PracticeRequest.Start, now: Date = Date()) async throws -> PracticeView {
+        var problems = FieldProblems()
+        let parsedType = InterviewType.parse(request.type ?? "coding", field: "type", into: &problems)
+        if let type = parsedType, !PhasePlan.practiceTypes.contains(type) {
+            problems.add("type", "the AI interviewer runs coding, system-design and behavioral mocks (got \(type.rawValue))")
+        }
+        let tier = request.tier.flatMap { $0.isEmpty ? nil : $0 }.flatMap { CompanyTier.parse($0, field: "tier", into: &problems) }
+        let level = request.level.flatMap { $0.isEmpty ? nil : $0 }.flatMap { Level.parse($0, field: "level", into: &problems) }
+        if let m = request.minutes, !PhasePlan.minuteRange.contains(m) { problems.add("minutes", "must be 10–120 (got \(m))") }
+        let parsedLanguage = Language.parse(request.language ?? "python", field: "language", into: &problems)
+        let type = try problems.checked(parsedType, "type")
+        let language = try problems.checked(parsedLanguage, "language")
+        let minutes = request.minutes ?? PhasePlan.defaultMinutes(type)
+        let seed = request.seed ?? UInt64.random(in: 0...UInt64(Int64.max))
+        if seed > UInt64(Int64.max) { problems.add("seed", "must be 0 to \(Int64.max)") }
+        try problems.check()
+        let picked = try await pick(type, questionId: request.questionId, tier: tier, level: level, seed: seed, minutes: minutes)
+        let plan = SessionPlan(type: type, mode: .ai, questionId: picked[0].id, interviewer: "MockLoop AI", tier: tier, level: level)
+        var state = PracticeState(
+            sessionId: UUID(), type: type, minutes: minutes, seed: seed, questionIds: picked.map(\.id),
+            startedAt: now, language: language)
+        let opening = interviewer.opening(picked[0], state: state)
+        state.turns.append(
+            PracticeTurn(speaker: .interviewer, kind: opening.kind, text: opening.text, at: 0, phase: state.phase.key, rule: opening.rule))
+        let loaded = try await repo.start(plan, state: state, now: now)
+        return try await view(loaded, now: now)
+    }
+
+    /// The session as it stands; a mock whose time ran out is finished here.
+    public func show(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await retrying(id) {
+            var loaded = try await repo.load(id)
+            if !loaded.state.status.isOver, loaded.state.isTimeUp(at: now) {
+                loaded = try await finish(loaded, reason: "Time is up.", now: now)
+            }
+            return try await view(loaded, now: now)
+        }
+    }
+
+    public func answer(_ id: UUID, _ body: PracticeRequest.Answer, now: Date = Date()) async throws -> PracticeView {
+        var problems = FieldProblems()
+        let text = (body.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { problems.add("text", "is empty: type an answer (or use skip)") }
+        if text.count > PracticeRequest.maxAnswer { problems.add("text", "is longer than \(PracticeRequest.maxAnswer) characters") }
+        let parsedSource = body.source.map { PracticeTurn.Source(rawValue: $0.lowercased()) } ?? .typed
+        if parsedSource == nil { problems.add("source", "must be typed or speech (got '\(body.source ?? "")')") }
+        if let s = body.startedAt, s < 0 || !s.isFinite { problems.add("startedAt", "must be seconds on the session clock (got \(s))") }
+        if let c = body.clientId, c.count > 100 { problems.add("clientId", "is longer than 100 characters") }
+        let source = try problems.checked(parsedSource, "source")
+        let clientId = body.clientId.flatMap { $0.isEmpty ? nil : $0 }
+        return try await mutate(id, now: now) { state, question, clock in
+            if let clientId, state.turns.contains(where: { $0.clientId == clientId }) { return }  // a resend of an answer already kept
+            // Words sent are kept even if the clock ran out while they were being typed.
+            state.turns.append(
+                PracticeTurn(
+                    speaker: .candidate, kind: .answer, text: text, at: clock,
+                    startedAt: body.startedAt.map { min($0, clock) }, phase: state.phase.key, source: source, clientId: clientId))
+            guard !state.isTimeUp(at: now) else { return }
+            for reply in interviewer.respond(state: state, question: question) {
+                try await say(reply, in: &state, question: question, lastAnswer: text, at: clock)
+            }
+        }
+    }
+
+    public func hint(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await mutate(id, now: now) { state, question, clock in
+            guard let hint = interviewer.hint(state: state, question: question) else {
+                throw MockLoopError(.conflict, "no hints left for this question")
+            }
+            state.hintsUsed += 1
+            state.turns.append(
+                PracticeTurn(speaker: .interviewer, kind: .hint, text: hint.text, at: clock, phase: state.phase.key, rule: hint.rule))
+        }
+    }
+
+    public func pause(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await mutate(id, now: now, allowPaused: false) { state, _, _ in
+            state.pauses.append(PracticeState.PauseSpan(start: now, end: nil))
+            state.status = .paused
+        }
+    }
+
+    public func resume(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await mutate(id, now: now) { _, _, _ in }
+    }
+
+    /// The candidate moves to the next phase (or story) on their own.
+    public func next(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await mutate(id, now: now) { state, question, clock in
+            guard !state.isLastPhase else { throw MockLoopError(.conflict, "this is the last phase: finish when you are done") }
+            try await advance(&state, question: question, at: clock)
+        }
+    }
+
+    public func skip(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await mutate(id, now: now) { state, question, clock in
+            state.skips += 1
+            try await say(interviewer.skip(state: state), in: &state, question: question, lastAnswer: "", at: clock)
+        }
+    }
+
+    /// Keeps the editor's code (the browser saves it as the candidate types).
+    public func saveCode(_ id: UUID, _ body: PracticeRequest.Code, now: Date = Date()) async throws -> PracticeView {
+        let language = try Self.validate(body, requireCode: false)
+        return try await mutate(id, now: now, resumes: false) { state, _, _ in
+            state.code = body.code ?? ""
+            state.language = language
+        }
+    }
+
+    /// "Run tests": runs the code in the sandbox against the question's tests; the run is recorded.
+    public func run(_ id: UUID, _ body: PracticeRequest.Code, now: Date = Date()) async throws -> PracticeView {
+        let language = try Self.validate(body, requireCode: true)
+        let started = Date()
+        let loaded = try await repo.load(id)
+        guard loaded.state.type == .coding else { throw MockLoopError(.conflict, "only coding mocks run code") }
+        guard !loaded.state.status.isOver else { throw MockLoopError(.conflict, "this practice session has ended") }
+        guard let runner else { throw MockLoopError(.sandboxUnavailable, "the code runner is not available here") }
+        let result = try await CodeRunService(runner: runner, db: db, userID: userID)
+            .run(.init(language: language.rawValue, code: body.code, questionId: loaded.state.questionId, sessionId: id.uuidString))
+        // The run took a while: it lands on the clock when it finished.
+        return try await mutate(id, now: now.addingTimeInterval(Date().timeIntervalSince(started))) { state, _, clock in
+            let r = result.report
+            state.code = body.code ?? ""
+            state.language = language
+            // A run the sandbox itself failed says nothing about the code: shown, not counted.
+            guard r.verdict != .internalError else {
+                state.turns.append(
+                    PracticeTurn(
+                        speaker: .candidate, kind: .run,
+                        text: "The run failed inside the sandbox, not in your code: \(r.message ?? "try again").",
+                        at: clock, phase: state.phase.key))
+                return
+            }
+            state.runs.append(
+                PracticeRun(
+                    at: clock, runId: result.runId, language: language, verdict: r.verdict,
+                    passed: r.passed, total: r.tests.count, compiled: r.compiled ?? true))
+            let detail = r.message.map { " \($0)" } ?? ""
+            state.turns.append(
+                PracticeTurn(
+                    speaker: .candidate, kind: .run,
+                    text:
+                        "Ran the tests: \(r.passed)/\(r.tests.count) passed (\(r.verdict.rawValue.replacingOccurrences(of: "_", with: " "))).\(detail)",
+                    at: clock, phase: state.phase.key))
+        }
+    }
+
+    public func done(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await retrying(id) {
+            let loaded = try await activeOrConflict(id)
+            return try await view(try await finish(loaded, reason: nil, now: now), now: now)
+        }
+    }
+
+    /// Quits: the session is kept as abandoned, with everything said so far.
+    public func quit(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
+        try await retrying(id) { try await abandon(id, now: now) }
+    }
+
+    func abandon(_ id: UUID, now: Date) async throws -> PracticeView {
+        var loaded = try await activeOrConflict(id)
+        loaded.state.end(.abandoned, at: now)
+        let transcript = PracticeTranscript(state: loaded.state)
+        let said = transcript.transcript.segments.contains { $0.speaker == PracticeTranscript.candidate }
+        let minutes = max(1, Int((loaded.state.clock(at: now) / 60).rounded(.up)))
+        loaded.revision = try await repo.end(
+            loaded.state, revision: loaded.revision, sheet: ScoreSheet(durationMinutes: minutes),
+            transcript: said ? transcript.stored : nil, feedback: nil, now: now)
+        return try await view(loaded, now: now)
+    }
+
+    // MARK: - internals
+
+    func activeOrConflict(_ id: UUID) async throws -> PracticeRepository.Loaded {
+        let loaded = try await repo.load(id)
+        guard !loaded.state.status.isOver else { throw MockLoopError(.conflict, "this practice session has already ended") }
+        return loaded
+    }
+
+    /// Loads, resumes a pause (any action but pause resumes the clock), applies `change`, and
+    /// saves, or finishes the mock when its time is up.
+    /// `resumes: false`: a background save (the editor's) that must not end a pause.
+    func mutate(
+        _ id: UUID, now: Date, allowPaused: Bool = true, resumes: Bool = true,
+        _ change: (inout PracticeState, Question, Double) async throws -> Void
+    ) async throws -> PracticeView {
+        try await retrying(id) { try await mutateOnce(id, now: now, allowPaused: allowPaused, resumes: resumes, change) }
+    }
+
+    /// Saves race (the editor's autosave against an answer, two windows): a save that lost
+    /// reads the state again and redoes its change, so nothing sent is lost.
+    func retrying(_ id: UUID, _ body: () async throws -> PracticeView) async throws -> PracticeView {
+        try await PracticeLocks.shared.withLock(id) {
+            for _ in 1..<6 {
+                do { return try await body() } catch is PracticeRepository.StaleRevision { continue }
+            }
+            do { return try await body() } catch is PracticeRepository.StaleRevision {
+                throw MockLoopError(
+                    .conflict, "this practice session is being changed elsewhere (another window or terminal): reload it and go on")
+            }
+        }
+    }
+
+    func mutateOnce(
+        _ id: UUID, now: Date, allowPaused: Bool, resumes: Bool,
+        _ change: (inout PracticeState, Question, Double) async throws -> Void
+    ) async throws -> PracticeView {
+        var loaded = try await activeOrConflict(id)
+        if loaded.state.status == .paused, resumes {
+            guard allowPaused else { throw MockLoopError(.conflict, "the session is already paused") }
+            if let open = loaded.state.pauses.indices.last { loaded.state.pauses[open].end = now }
+            loaded.state.status = .active
+        }
+        let question = try await context(loaded.state).question(loaded.state.questionId)
+        try await change(&loaded.state, question, loaded.state.clock(at: now))
+        if loaded.state.isTimeUp(at: now) {
+            loaded = try await finish(loaded, reason: "Time is up.", now: now)
+        } else {
+            loaded.revision = try await repo.save(loaded.state, revision: loaded.revision, now: now)
+        }
+        return try await view(loaded, now: now)
+    }
+
+    func say(
+        _ reply: InterviewerReply, in state: inout PracticeState, question: Question, lastAnswer: String, at clock: Double
+    ) async throws {
+        var text = reply.text
+        if [.followUp, .curveball].contains(reply.kind) { text = await voice.phrase(reply, question: question, lastAnswer: lastAnswer) }
+        state.turns.append(
+            PracticeTurn(speaker: .interviewer, kind: reply.kind, text: text, at: clock, phase: state.phase.key, rule: reply.rule))
+        if reply.kind != .clarification { state.markProbed(reply.rule) }
+        if reply.advances { try await advance(&state, question: question, at: clock) }
+    }
+
+    /// Next phase; in a behavioral mock that is the next story, which the interviewer asks.
+    func advance(_ state: inout PracticeState, question: Question, at clock: Double) async throws {
+        state.advancePhase(at: clock)
+        guard state.type == .behavioral else { return }
+        let next = try await context(state).question(state.questionId)
+        let opening = interviewer.opening(next, state: state)
+        state.turns.append(
+            PracticeTurn(
+                speaker: .interviewer, kind: opening.kind, text: opening.text, at: clock, phase: state.phase.key, rule: opening.rule))
+    }
+
+    /// Ends the mock: the AI result (calibrated with the user's own AI-vs-human gaps), the
+    /// AI scores as the session's scores (mode ai), and the transcript, in one transaction.
+    func finish(_ loaded: PracticeRepository.Loaded, reason: String?, now: Date) async throws -> PracticeRepository.Loaded {
+        var state = loaded.state
+        if let reason {
+            state.turns.append(
+                PracticeTurn(
+                    speaker: .interviewer, kind: .note, text: reason, at: state.clock(at: now), phase: state.phase.key, rule: "time_up"))
+        }
+        let answered = state.turns.contains { $0.speaker == .candidate && $0.kind == .answer }
+        state.end(answered ? .finished : .abandoned, at: now)
+        let context = try await context(state)
+        let rubric = context.rubric
+        let gaps = try await InsightsRepository(db: db, userID: userID).aiGaps(type: state.type, rubric: rubric)
+        let question = try context.question(state.questionIds[0])
+        let canRun = question.tests != nil && runner?.status.available == true
+        var feedback = PracticeFeedback.build(state: state, rubric: rubric, gaps: gaps, canRun: canRun)
+        if answered, let summary = await voice.summarize(feedback, question: question) { feedback.summary = summary }
+        let scores = feedback.dimensions.reduce(into: [String: DimensionScore]()) { out, d in
+            if let s = d.aiScore { out[d.key] = DimensionScore(score: s, note: "AI score. " + d.reason) }
+        }
+        let minutes = max(1, Int((state.clock(at: now) / 60).rounded(.up)))
+        let sheet = ScoreSheet(
+            interviewerScores: scores, durationMinutes: minutes, hintsUsed: min(50, state.hintsUsed), pauses: min(50, state.pauses.count))
+        let transcript = PracticeTranscript(state: state)
+        let json = String(decoding: try JSONEncoder().encode(feedback), as: UTF8.self)
+        let bare = ScoreSheet(durationMinutes: minutes, hintsUsed: sheet.hintsUsed, pauses: sheet.pauses)
+        let revision = try await repo.end(
+            state, revision: loaded.revision, sheet: answered && !scores.isEmpty ? sheet : bare,
+            transcript: answered ? transcript.stored : nil, feedback: answered ? json : nil, now: now)
+        return PracticeRepository.Loaded(state: state, revision: revision, feedback: answered ? json : nil)
+    }
+
+    func pick(
+        _ type: InterviewType, questionId: String?, tier: CompanyTier?, level: Level?, seed: UInt64, minutes: Int
+    ) async throws -> [Question] {
+        let count = type == .behavioral ? PhasePlan.promptCount(minutes: minutes) : 1
+        var chosen: [Question] = []
+        if let id = questionId, !id.isEmpty {
+            guard let found = try? await questions.find(id) else { throw MockLoopError.invalid("questionId", "no question '\(id)'") }
+            guard found.question.type == type else {
+                throw MockLoopError.invalid("questionId", "'\(id)' is a \(found.question.type.rawValue) question, not \(type.rawValue)")
+            }
+            chosen.append(found.question)
+        }
+        // The bank is read only when the picker has something to choose.
+        let bank = chosen.count < count ? try await questions.all(type: type) : []
+        let seen = chosen.count < count ? try await questions.seenIDs() : []
+        var i: UInt64 = 0
+        while chosen.count < count {
+            let rest = bank.filter { q in !chosen.contains { $0.id == q.id } }
+            guard !rest.isEmpty else { break }
+            let filter = QuestionFilter(type: type, level: level, tier: tier)
+            let picker = QuestionPicker(
+                questions: rest.contains(where: filter.matches)
+                    ? rest
+                    : rest.map {
+                        var q = $0
+                        q.levels = Level.allCases
+                        q.tiers = CompanyTier.allCases
+                        return q
+                    })
+            chosen.append(try picker.pick(filter: filter, seen: seen, includeSeen: true, seed: seed &+ i).question)
+            i += 1
+        }
+        guard !chosen.isEmpty else { throw MockLoopError(.notFound, "the bank has no \(type.label.lowercased()) question") }
+        return chosen
+    }
+
+    static func validate(_ body: PracticeRequest.Code, requireCode: Bool) throws -> Language {
+        var problems = FieldProblems()
+        let language = Language.parse(body.language ?? "python", field: "language", into: &problems)
+        if requireCode, (body.code ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.add("code", "is empty: write some code to run")
+        }
+        if (body.code ?? "").count > PracticeRequest.maxCode {
+            problems.add("code", "is longer than \(PracticeRequest.maxCode) characters")
+        }
+        return try problems.checked(language, "language")
+    }
+}

@@ -1,0 +1,57 @@
+import MockLoopCore
+import MockLoopServices
+
+/// The question bank with its filters.
+struct QuestionsPage: Encodable {
+    struct Row: Encodable {
+        var id, title, type, difficulty, topics, levels: String
+        var builtIn: Bool
+    }
+
+    var title = "Question bank"
+    var types, difficulties, levels, tiers: [Choice]
+    var topic: String
+    var text: String
+    var topicsKnown: [String]
+    var questions: [Row]
+    var count: Int
+    var exportQuery: String
+}
+
+/// One question with everything an interviewer needs.
+struct QuestionPage: Encodable {
+    var title: String
+    var id, type, typeValue, difficulty, prompt, topics, levels, tiers: String
+    var underspecified: Bool
+    var followUps, hints, keyPoints: [String]
+    var testCount: Int
+    var visibleTests: Int
+    var entryPoint: String?
+
+    init(_ q: Question) {
+        title = q.title
+        id = q.id
+        type = q.type.label
+        typeValue = q.type.rawValue
+        difficulty = q.difficulty.label
+        prompt = q.prompt
+        topics = q.topics.joined(separator: ", ")
+        levels = q.levels.map(\.label).joined(separator: ", ")
+        tiers = q.tiers.map(\.label).joined(separator: ", ")
+        underspecified = q.underspecified
+        followUps = q.followUps
+        hints = q.hints
+        keyPoints = q.keyPoints
+        testCount = q.tests?.cases.count ?? 0
+        visibleTests = q.tests?.cases.filter { $0.hidden != true }.count ?? 0
+        entryPoint = q.tests?.entryPoint
+    }
+}
+
+/// The form to add one's own question.
+struct QuestionFormPage: Encodable {
+    var title = "Add a question"
+    var types, difficulties: [Choice]
+    var values: [String: String]
+    var problems: [FieldProblem]
+}

@@ -1,0 +1,155 @@
+import Foundation
+import MockLoopCore
+import MockLoopServices
+import MockLoopStore
+import Vapor
+
+/// Sessions: plan one with its rubric up front, start the clock, score, write the retro.
+struct SessionController {
+    struct DrillBody: Content {
+        var done: Bool
+    }
+
+    let services: AppServices
+
+    func repo(_ req: Request) throws -> SessionRepository { SessionRepository(db: req.db, userID: try req.actingUser()) }
+    func retros(_ req: Request) throws -> RetroRepository { RetroRepository(db: req.db, userID: try req.actingUser()) }
+
+    // MARK: API
+
+    func create(req: Request) async throws -> Response {
+        let plan = try req.content.decode(SessionPlan.self)
+        return try await repo(req).create(plan).encodeResponse(status: .created, for: req)
+    }
+
+    func show(req: Request) async throws -> LogEntry { try await repo(req).find(try req.sessionID()) }
+
+    func start(req: Request) async throws -> LogEntry { try await repo(req).start(try req.sessionID()) }
+
+    func scores(req: Request) async throws -> LogEntry {
+        let id = try req.sessionID()
+        _ = try await repo(req).find(id)  // an unknown session is a 404 before the body is judged
+        return try await repo(req).finish(id, sheet: try req.content.decode(ScoreSheet.self))
+    }
+
+    func createRetro(req: Request) async throws -> Response {
+        let id = try req.sessionID()
+        _ = try await repo(req).find(id)
+        let entry = try await retros(req).save(try req.content.decode(RetroDraft.self), sessionID: id)
+        return try await entry.encodeResponse(status: .created, for: req)
+    }
+
+    func replaceRetro(req: Request) async throws -> LogEntry {
+        let id = try req.sessionID()
+        _ = try await repo(req).find(id)
+        return try await retros(req).save(try req.content.decode(RetroDraft.self), sessionID: id, replace: true)
+    }
+
+    func drill(req: Request) async throws -> LogEntry {
+        let id = try req.sessionID()
+        _ = try await repo(req).find(id)
+        return try await retros(req).setDrillDone(try req.content.decode(DrillBody.self).done, sessionID: id)
+    }
+
+    // MARK: Pages
+
+    func newPage(req: Request) async throws -> View {
+        let type = try req.queryEnum(InterviewType.self, "type") ?? .coding
+        return try await req.view.render("session-new", try await newSessionPage(req, type: type, form: [:], problems: []))
+    }
+
+    func newSessionPage(_ req: Request, type: InterviewType, form: [String: String], problems: [FieldProblem]) async throws
+        -> SessionNewPage
+    {
+        let user = try req.actingUser()
+        let last = try await repo(req).lastFix(type: type)
+        return SessionNewPage(
+            type: type, form: form, problems: problems,
+            questions: try await QuestionRepository(db: req.db, userID: user).all(type: type),
+            rubrics: try await RubricRepository(db: req.db, userID: user).all(type: type),
+            lastFix: last, lastRubric: try await last.asyncMap { try await repo(req).rubric(of: $0) })
+    }
+
+    /// Plans the session; with no question chosen, the picker chooses one for the target. Bad
+    /// input comes back as the form, with what was typed and the problems.
+    func createPage(req: Request) async throws -> Response {
+        let form = try req.content.decode([String: String].self)
+        do {
+            let entry = try await plan(form, req: req)
+            return req.redirect(SiteURL.session(entry.id).path)
+        } catch let e as MockLoopError where e.kind == .invalid {
+            let type = InterviewType(loose: form["type"] ?? "") ?? .coding
+            let page = try await newSessionPage(req, type: type, form: form, problems: FieldProblem.list(e))
+            return try await req.view.render("session-new", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    func plan(_ form: [String: String], req: Request) async throws -> LogEntry {
+        var problems = FieldProblems()
+        let type = try problems.checked(InterviewType.parse(form["type"], field: "type", into: &problems), "type")
+        let mode = SessionMode.parse(form["mode"], field: "mode", into: &problems)
+        let tier = CompanyTier.parse(form["tier"], field: "tier", into: &problems, required: false)
+        let level = Level.parse(form["level"], field: "level", into: &problems, required: false)
+        let difficulty = Difficulty.parse(form["difficulty"], field: "difficulty", into: &problems, required: false)
+        var plan = SessionPlan(
+            type: type, mode: try problems.checked(mode, "mode"), rubricId: form["rubricId"], questionId: form["questionId"],
+            questionTitle: form["questionTitle"], interviewer: form["interviewer"], company: form["company"],
+            tier: tier, level: level, difficulty: nil, notes: form["notes"])
+        if (plan.questionId ?? "").isEmpty && (plan.questionTitle ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            let questions = QuestionRepository(db: req.db, userID: try req.actingUser())
+            let picker = QuestionPicker(questions: try await questions.all(type: type))
+            let pick = try picker.pick(
+                filter: QuestionFilter(type: type, difficulty: difficulty, level: level, tier: tier),
+                seen: try await questions.seenIDs(), includeSeen: form["includeSeen"] == "on",
+                seed: UInt64.random(in: 0...UInt64.max))
+            plan.questionId = pick.question.id
+        }
+        return try await repo(req).create(plan)
+    }
+
+    func showPage(req: Request) async throws -> View {
+        let source = try await SessionPage.Source.load(try req.sessionID(), req: req, services: services)
+        return try await req.view.render("session", SessionPage(source))
+    }
+
+    func startPage(req: Request) async throws -> Response {
+        let id = try req.sessionID()
+        _ = try await repo(req).start(id)
+        return req.redirect(SiteURL.session(id).anchored("scores"))
+    }
+
+    func scoresPage(req: Request) async throws -> Response {
+        let id = try req.sessionID()
+        let form = try req.content.decode([String: String].self)
+        let sheet = try ScoreForm(form).sheet()
+        _ = try await repo(req).finish(id, sheet: sheet)
+        return req.redirect(SiteURL.session(id).anchored("retro"))
+    }
+
+    func retroPage(req: Request) async throws -> Response {
+        let id = try req.sessionID()
+        let form = try req.content.decode([String: String].self)
+        let draft = RetroDraft(
+            wentWell: form["wentWell"], wentWrong: form["wentWrong"],
+            priorityFix: PriorityFix(dimension: form["fixDimension"] ?? "", text: form["fix"] ?? ""),
+            drill: form["drill"])
+        _ = try await retros(req).save(draft, sessionID: id, replace: form["replace"] == "1")
+        return req.redirect(SiteURL.session(id).anchored("retro"))
+    }
+
+    /// Marks the drill done from wherever its card was shown; only to a path of this site.
+    func drillPage(req: Request) async throws -> Response {
+        let id = try req.sessionID()
+        let done = (try? req.content.get(String.self, at: "done")) == "1"
+        _ = try await retros(req).setDrillDone(done, sessionID: id)
+        let back = SiteURL.localPath(req.headers.first(name: .referer), host: req.headers.first(name: .host))
+        return req.redirect(back ?? SiteURL.session(id).path)
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

@@ -1,0 +1,76 @@
+import MockLoopCore
+import MockLoopServices
+import MockLoopStore
+
+/// The form that plans a session.
+struct SessionNewPage: Encodable {
+    struct QuestionChoice: Encodable {
+        var id, label: String
+        var selected: Bool
+    }
+
+    init(
+        type: InterviewType, form: [String: String], problems: [FieldProblem], questions: [Question],
+        rubrics: [StoredRubric], lastFix: LogEntry?, lastRubric: Rubric?
+    ) {
+        types = Choice.list(InterviewType.self, selected: type.rawValue)
+        modes = Choice.list(SessionMode.self, selected: form["mode"] ?? SessionMode.peer.rawValue)
+        tiers = Choice.list(CompanyTier.self, selected: form["tier"] ?? "tier1")
+        levels = Choice.list(Level.self, selected: form["level"] ?? "senior")
+        difficulties = Choice.list(Difficulty.self, selected: form["difficulty"], blank: "Calibrated to my target")
+        self.rubrics = rubrics.map {
+            Choice(value: $0.rubric.id, label: $0.rubric.name + ($0.builtIn ? "" : " (mine)"), selected: $0.rubric.id == form["rubricId"])
+        }
+        self.questions = questions.map {
+            QuestionChoice(id: $0.id, label: "\($0.title) · \($0.difficulty.label)", selected: $0.id == form["questionId"])
+        }
+        typeValue = type.rawValue
+        self.lastFix = FixCard(lastFix, rubric: lastRubric)
+        values = form
+        self.problems = problems
+    }
+
+    var title = "Start a session"
+    var types, modes, tiers, levels, difficulties: [Choice]
+    var rubrics: [Choice]
+    var questions: [QuestionChoice]
+    var typeValue: String
+    var lastFix: FixCard?
+    /// What the user typed, kept when the form comes back with problems.
+    var values: [String: String]
+    var problems: [FieldProblem]
+}
+
+/// A session: rubric up front, then the clock, the scores and the retrospective.
+struct SessionPage: Encodable {
+    struct Dim: Encodable {
+        var key, name, question, score1, score2, score3: String
+        var score, selfScore: Int
+        var note: String
+        var isFix: Bool
+    }
+
+    var title: String
+    /// "2026-11-21 · Peer with Ana · Tier 1 · Senior · Medium · status: planned"
+    var details: String
+    var id, date, type, mode, status, interviewer, company, tier, level, difficulty: String
+    var planned, started, completed: Bool
+    var isAI, isRepeat: Bool
+    var rubricID, rubricName: String
+    var dimensions: [Dim]
+    var question: QuestionPage?
+    var questionTitle: String
+    var lastFix: FixCard?
+    var confidence, duration, hintsUsed, pauses: String
+    var wentEasy: Bool
+    var average: String
+    var retro: Retro?
+    var analysis: AnalysisView?
+    /// Present for questions with code tests.
+    var code: CodeCard?
+
+    struct Retro: Encodable {
+        var wentWell, wentWrong, fixDimension, fix, drill: String
+        var drillDone: Bool
+    }
+}
