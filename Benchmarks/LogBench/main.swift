@@ -1,9 +1,9 @@
 import Fluent
 import Foundation
 import MockLoopCore
+import MockLoopServices
 import MockLoopStore
 import MockLoopTestSupport
-import MockLoopServices
 import MockLoopWeb
 import SQLKit
 import Vapor

@@ -2,9 +2,9 @@ import Fluent
 import Foundation
 import MockLoopAnalysis
 import MockLoopCore
+import MockLoopServices
 import MockLoopStore
 import MockLoopTestSupport
-import MockLoopServices
 import MockLoopWeb
 
 // Practice benchmark: how long the candidate waits for the interviewer. Runs whole timed mocks

@@ -68,7 +68,9 @@ public struct QuestionDraft: Codable, Sendable {
         }
         let prompt = (self.prompt ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if prompt.isEmpty { problems.add("prompt", "is missing") }
-        Self.bound(prompt: prompt, lists: [("topics", topics), ("followUps", followUps), ("hints", hints), ("keyPoints", keyPoints)], tests: tests, into: &problems)
+        Self.bound(
+            prompt: prompt, lists: [("topics", topics), ("followUps", followUps), ("hints", hints), ("keyPoints", keyPoints)], tests: tests,
+            into: &problems)
         let levels = parseList(Level.self, self.levels, "levels", &problems)
         let tiers = parseList(CompanyTier.self, self.tiers, "tiers", &problems)
         let topics = (self.topics ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }

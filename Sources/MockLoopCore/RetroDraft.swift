@@ -58,7 +58,8 @@ public struct RetroDraft: Codable, Sendable {
         for (field, text) in [("wentWell", well), ("wentWrong", wrong), ("drill", drill)] where text.count > 4000 {
             problems.add(field, "is longer than 4000 characters")
         }
-        return Retrospective(wentWell: well, wentWrong: wrong, priorityFix: try problems.checked(fix, "priorityFix"), drill: Drill(text: drill))
+        return Retrospective(
+            wentWell: well, wentWrong: wrong, priorityFix: try problems.checked(fix, "priorityFix"), drill: Drill(text: drill))
     }
 
     private func trimmed(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -57,7 +57,8 @@ public struct AppConfig: Sendable {
         if let raw = value("MOCKLOOP_PUBLIC_URL") {
             guard let url = URL(string: raw), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false
             else {
-                throw MockLoopError.invalid("MOCKLOOP_PUBLIC_URL", "must be an http(s) URL such as https://mocks.example.org (got '\(raw)')")
+                throw MockLoopError.invalid(
+                    "MOCKLOOP_PUBLIC_URL", "must be an http(s) URL such as https://mocks.example.org (got '\(raw)')")
             }
             publicURL = url
         }

@@ -50,6 +50,11 @@ public enum StoreSetup {
 
     /// Migrates, makes the local owner, and loads the built-in rubrics and questions.
     public static func prepare(_ app: Application, content: ContentLibrary) async throws -> UUID {
+        if let sql = app.db as? SQLDatabase, sql.dialect.name == "sqlite" {
+            // Readers do not wait for the writer (the log page while a mock saves); the mode is
+            // kept in the file.
+            _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
+        }
         try await app.autoMigrate()
         let owner = try await OwnerRepository(db: app.db).ensureOwner()
         try await ContentSeeder(db: app.db).seed(content)

@@ -21,7 +21,8 @@ public enum MockLoopApp {
         app.http.server.configuration.port = config.port
         let runner = services.runner
         if runner.status.available {
-            app.logger.info("code sandbox: \(runner.status.mode ?? "") (\(runner.status.languages.map(\.rawValue).joined(separator: ", ")))")
+            app.logger.info(
+                "code sandbox: \(runner.status.mode ?? "") (\(runner.status.languages.map(\.rawValue).joined(separator: ", ")))")
             Task.detached(priority: .background) { await runner.warmUp() }
         } else {
             app.logger.warning("code sandbox unavailable, code will not run: \(runner.status.reason ?? "")")

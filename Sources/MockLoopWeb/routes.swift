@@ -8,9 +8,13 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     app.get("healthz", use: health.check)
     app.get("openapi.json", use: OpenAPIController(document: openAPI).show)
 
-    let rubrics = RubricController(), questions = QuestionController()
-    let sessions = SessionController(services: services), log = LogController(), analysis = AnalysisController(services: services)
-    let runs = RunController(services: services), insights = InsightsController(services: services)
+    let rubrics = RubricController()
+    let questions = QuestionController()
+    let sessions = SessionController(services: services)
+    let log = LogController()
+    let analysis = AnalysisController(services: services)
+    let runs = RunController(services: services)
+    let insights = InsightsController(services: services)
     let practice = PracticeController(services: services)
 
     // Pages

@@ -2,8 +2,8 @@ import ArgumentParser
 import Fluent
 import Foundation
 import MockLoopCore
-import MockLoopStore
 import MockLoopServices
+import MockLoopStore
 import Vapor
 
 /// An open store for one CLI command: the application services (migrated, seeded, with the

@@ -3,8 +3,8 @@ import Foundation
 import MockLoopAnalysis
 import MockLoopCore
 import MockLoopRunner
-import MockLoopStore
 import MockLoopServices
+import MockLoopStore
 
 /// `mockloop practice`: a whole timed mock with the AI interviewer in the terminal. Answers end
 /// with a blank line or Ctrl-D; commands start with a colon. The session is the same one the

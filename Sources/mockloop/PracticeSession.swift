@@ -2,8 +2,8 @@ import Fluent
 import Foundation
 import MockLoopAnalysis
 import MockLoopCore
-import MockLoopStore
 import MockLoopServices
+import MockLoopStore
 
 /// One terminal mock from the brief to the retrospective: reads the candidate's lines and
 /// commands, calls the practice service, and prints what the interviewer says.

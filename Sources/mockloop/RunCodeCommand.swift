@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import MockLoopCore
 import MockLoopRunner
-import MockLoopStore
 import MockLoopServices
+import MockLoopStore
 
 /// `mockloop run-code FILE`: runs code against a question's hidden tests, or a tests file, in
 /// the sandbox. Exit 0 when accepted, 1 when not, 2 on usage or internal errors (the sandbox

@@ -1,6 +1,6 @@
 import Foundation
-import NIOCore
 import MockLoopWeb
+import NIOCore
 import Vapor
 
 /// Request bodies the web tests send: JSON from a dictionary, or an HTML form.

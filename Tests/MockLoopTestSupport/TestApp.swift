@@ -2,8 +2,8 @@ import Fluent
 import Foundation
 import MockLoopCore
 import MockLoopRunner
-import MockLoopStore
 import MockLoopServices
+import MockLoopStore
 import MockLoopWeb
 import Vapor
 

@@ -1,8 +1,8 @@
 import Fluent
 import Foundation
 import MockLoopCore
-import MockLoopStore
 import MockLoopServices
+import MockLoopStore
 import MockLoopWeb
 import SQLKit
 import Vapor

@@ -1,8 +1,8 @@
 import Foundation
 import MockLoopAnalysis
 import MockLoopCore
-import MockLoopTestSupport
 import MockLoopServices
+import MockLoopTestSupport
 import MockLoopWeb
 import Testing
 import Vapor

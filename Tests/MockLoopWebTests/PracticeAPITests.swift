@@ -1,8 +1,8 @@
 import Foundation
 import MockLoopCore
+import MockLoopServices
 import MockLoopStore
 import MockLoopTestSupport
-import MockLoopServices
 import MockLoopWeb
 import Testing
 import VaporTesting

@@ -5,7 +5,10 @@ import Testing
 /// Redirect targets taken from what a client sent stay on this site, over many generated
 /// referers built from the pieces open redirects are made of.
 @Suite struct SiteURLTests {
-    static let pieces = ["/", "//", "\\", "/\\", "evil.example", "127.0.0.1:8080", "http:", "https:", "x", "sessions", "?q=1", "#f", "%2F", "@", ":", " ", "\t", "."]
+    static let pieces = [
+        "/", "//", "\\", "/\\", "evil.example", "127.0.0.1:8080", "http:", "https:", "x", "sessions", "?q=1", "#f", "%2F", "@", ":", " ",
+        "\t", ".",
+    ]
 
     @Test func localPathsNeverLeaveTheSite() {
         var state: UInt64 = 2026

@@ -63,7 +63,8 @@ public struct PracticeFeedback: Codable, Sendable {
                 ? state.runs.map {
                     Quote(
                         at: $0.at,
-                        text: "Run: \($0.passed)/\($0.total) tests passed (\($0.verdict.rawValue.replacingOccurrences(of: "_", with: " ")))")
+                        text: "Run: \($0.passed)/\($0.total) tests passed (\($0.verdict.rawValue.replacingOccurrences(of: "_", with: " ")))"
+                    )
                 }.suffix(3).map { $0 }
                 : evidence.quotes(for: d.key)
             return DimensionFeedback(

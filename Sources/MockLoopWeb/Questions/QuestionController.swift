@@ -37,7 +37,8 @@ struct QuestionController {
         let f = try filter(req)
         let seed = try req.queryInt("seed").map { UInt64(bitPattern: Int64($0)) } ?? UInt64.random(in: 0...UInt64.max)
         let picker = QuestionPicker(questions: try await try repo(req).all(type: f.type))
-        let pick = try picker.pick(filter: f, seen: try await try repo(req).seenIDs(), includeSeen: req.queryBool("includeSeen"), seed: seed)
+        let pick = try picker.pick(
+            filter: f, seen: try await try repo(req).seenIDs(), includeSeen: req.queryBool("includeSeen"), seed: seed)
         return Picked(question: pick.question, isRepeat: pick.isRepeat, fellBack: pick.fellBack)
     }
 

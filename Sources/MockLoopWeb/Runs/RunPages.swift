@@ -1,7 +1,7 @@
 import Foundation
 import MockLoopCore
-import MockLoopServices
 import MockLoopRunner
+import MockLoopServices
 import MockLoopStore
 
 /// A runner report as the session page shows it.

@@ -58,7 +58,9 @@ struct SessionController {
         return try await req.view.render("session-new", try await newSessionPage(req, type: type, form: [:], problems: []))
     }
 
-    func newSessionPage(_ req: Request, type: InterviewType, form: [String: String], problems: [FieldProblem]) async throws
+    func newSessionPage(
+        _ req: Request, type: InterviewType, form: [String: String], problems: [FieldProblem]
+    ) async throws
         -> SessionNewPage
     {
         let user = try req.actingUser()

@@ -1,7 +1,7 @@
-import Vapor
 import Foundation
 import MockLoopCore
 import MockLoopServices
+import Vapor
 
 /// The token every HTML form that posts carries (signed double submit): a random value and its
 /// HMAC under the server's key, set as a cookie and repeated in the form. Another site can make
@@ -61,7 +61,8 @@ public struct FormToken: Sendable {
             guard FileManager.default.createFile(atPath: file.path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600])
             else { throw CocoaError(.fileWriteUnknown) }
         } catch {
-            throw MockLoopError.invalid("data directory", "cannot write \(file.path): set MOCKLOOP_SECRET or fix the directory's permissions")
+            throw MockLoopError.invalid(
+                "data directory", "cannot write \(file.path): set MOCKLOOP_SECRET or fix the directory's permissions")
         }
         return secret
     }
