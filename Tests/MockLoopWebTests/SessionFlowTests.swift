@@ -109,4 +109,18 @@ import VaporTesting
             try await app.testing().test(.GET, "/rubrics/coding/edit") { res in #expect(res.status == .conflict) }
         }
     }
+
+    /// A bad session form comes back as the form, with what was typed and the problem named.
+    @Test func aBadSessionFormComesBackWithItsValuesAndProblems() async throws {
+        try await withMockLoopApp(.sqlite) { app in
+            let (h, b) = Self.form([("type", "coding"), ("mode", "telepathy"), ("interviewer", "Priya"), ("company", "Acme")])
+            try await app.testing().test(.POST, "/sessions", headers: h, body: b) { res in
+                #expect(res.status == .unprocessableEntity)
+                let html = res.body.string
+                #expect(html.contains("<h1>Start a session</h1>"), "the form, not the error page")
+                #expect(html.contains("must be one of") && html.contains("telepathy"), "the field's problem in words")
+                #expect(html.contains("value=\"Priya\"") && html.contains("value=\"Acme\""), "what was typed is kept")
+            }
+        }
+    }
 }

@@ -51,10 +51,9 @@ struct AnalysisController {
 
     func analyze(req: Request) async throws -> Response {
         let body = try req.content.decode(AnalyzeBody.self)
-        let kindRaw = body.kind ?? "behavioral"
-        guard let kind = InterviewType(loose: kindRaw) else {
-            throw MockLoopError.invalid("kind", "must be one of \(InterviewType.allowedList) (got '\(kindRaw)')")
-        }
+        var problems = FieldProblems()
+        let parsed = InterviewType.parse(body.kind ?? "behavioral", field: "kind", into: &problems)
+        let kind = try problems.checked(parsed, "kind")
         return try Self.json(try analyze(body.transcript, format: body.format, kind: kind, candidate: body.candidate))
     }
 

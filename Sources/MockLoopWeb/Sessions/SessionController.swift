@@ -88,11 +88,12 @@ struct SessionController {
 
     func plan(_ form: [String: String], req: Request) async throws -> LogEntry {
         var problems = FieldProblems()
-        let type = try problems.checked(InterviewType.parse(form["type"], field: "type", into: &problems), "type")
+        let parsedType = InterviewType.parse(form["type"], field: "type", into: &problems)
         let mode = SessionMode.parse(form["mode"], field: "mode", into: &problems)
         let tier = CompanyTier.parse(form["tier"], field: "tier", into: &problems, required: false)
         let level = Level.parse(form["level"], field: "level", into: &problems, required: false)
         let difficulty = Difficulty.parse(form["difficulty"], field: "difficulty", into: &problems, required: false)
+        let type = try problems.checked(parsedType, "type")
         var plan = SessionPlan(
             type: type, mode: try problems.checked(mode, "mode"), rubricId: form["rubricId"], questionId: form["questionId"],
             questionTitle: form["questionTitle"], interviewer: form["interviewer"], company: form["company"],
