@@ -57,3 +57,7 @@ public struct LogPage: Codable, Sendable {
         self.offset = offset
     }
 }
+
+extension LogQuery.Sort: LooseParsable {
+    public var label: String { rawValue.capitalized }
+}

@@ -40,3 +40,12 @@ extension LooseParsable {
         return value
     }
 }
+
+extension LooseParsable {
+    /// One value a user typed, or the error naming `field` and the allowed values.
+    public static func parsed(_ raw: String, field: String) throws -> Self {
+        var problems = FieldProblems()
+        let value = parse(raw, field: field, into: &problems)
+        return try problems.checked(value, field)
+    }
+}

@@ -62,6 +62,9 @@ public struct AppConfig: Sendable {
             }
             publicURL = url
         }
+        if let raw = value("MOCKLOOP_LLM_TIMEOUT"), Double(raw).map({ $0 > 0 && $0.isFinite }) != true {
+            throw MockLoopError.invalid("MOCKLOOP_LLM_TIMEOUT", "must be a number of seconds (got '\(raw)')")
+        }
         let extraHosts = try (value("MOCKLOOP_ALLOWED_HOSTS") ?? "").split(separator: ",").map {
             let host = $0.trimmingCharacters(in: .whitespaces).lowercased()
             guard !host.isEmpty, !host.contains("/"), !host.contains(" ") else {

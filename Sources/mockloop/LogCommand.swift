@@ -35,12 +35,8 @@ struct LogCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CLIContext.run(store) { ctx in
-                guard let type = InterviewType(loose: type) else {
-                    throw MockLoopError.invalid("--type", "must be one of \(InterviewType.allowedList) (got '\(type)')")
-                }
-                guard let mode = SessionMode(loose: mode) else {
-                    throw MockLoopError.invalid("--mode", "must be one of \(SessionMode.allowedList) (got '\(mode)')")
-                }
+                let type = try InterviewType.parsed(type, field: "--type")
+                let mode = try SessionMode.parsed(mode, field: "--mode")
                 var when: Date?
                 if let date {
                     guard let d = LogDate.parse(date) else {
@@ -97,17 +93,9 @@ struct LogCommand: AsyncParsableCommand {
                     return d
                 }
                 let query = LogQuery(
-                    type: try type.map {
-                        guard let t = InterviewType(loose: $0) else {
-                            throw MockLoopError.invalid("--type", "must be one of \(InterviewType.allowedList)")
-                        }
-                        return t
-                    },
+                    type: try type.map { try InterviewType.parsed($0, field: "--type") },
                     mode: try mode.map {
-                        guard let m = SessionMode(loose: $0) else {
-                            throw MockLoopError.invalid("--mode", "must be one of \(SessionMode.allowedList)")
-                        }
-                        return m
+                        try SessionMode.parsed($0, field: "--mode")
                     },
                     from: try date(from, "from"), to: try date(to, "to").map { $0.addingTimeInterval(86399) }, text: search, limit: limit,
                     offset: offset)

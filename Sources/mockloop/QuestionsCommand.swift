@@ -21,10 +21,7 @@ struct QuestionsCommand: AsyncParsableCommand {
         func filter() throws -> QuestionFilter {
             func value<E: LooseParsable>(_: E.Type, _ raw: String?, _ name: String) throws -> E? {
                 guard let raw else { return nil }
-                guard let v = E(loose: raw) else {
-                    throw MockLoopError.invalid("--\(name)", "must be one of \(E.allowedList) (got '\(raw)')")
-                }
-                return v
+                return try E.parsed(raw, field: "--\(name)")
             }
             return QuestionFilter(
                 type: try value(InterviewType.self, type, "type"), difficulty: try value(Difficulty.self, difficulty, "difficulty"),

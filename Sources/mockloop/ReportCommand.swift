@@ -22,10 +22,9 @@ struct ReportCommand: AsyncParsableCommand {
         try await CLIContext.run(store) { ctx in
             var options = InsightsService.Options()
             if let type {
-                guard let t = InterviewType(loose: type) else {
-                    throw MockLoopError.invalid("--type", "must be one of \(InterviewType.allowedList) (got '\(type)')")
-                }
-                options.type = t
+                var problems = FieldProblems()
+                let parsed = InterviewType.parse(type, field: "--type", into: &problems)
+                options.type = try problems.checked(parsed, "--type")
             }
             guard let w = InsightsWindow(window) else {
                 throw MockLoopError.invalid("--window", "must be \(InsightsWindow.allowed) (got '\(window)')")

@@ -46,9 +46,7 @@ struct RunCodeCommand: AsyncParsableCommand {
                         .run(.init(language: chosen, code: code, questionId: question, tests: inline, sessionId: session)).report
                 }
             } else {
-                guard let parsed = Language(loose: chosen) else {
-                    throw MockLoopError.invalid("--language", "must be one of \(Language.allowedList) (got '\(chosen)')")
-                }
+                let parsed = try Language.parsed(chosen, field: "--language")
                 guard let inline else { throw MockLoopError.invalid("--tests", "give --question ID or --tests FILE") }
                 do { report = try await runner.run(Submission(source: code, language: parsed, tests: inline)) } catch let e as RunnerError {
                     throw e.asMockLoopError

@@ -10,8 +10,6 @@ struct PracticeContext: Sendable {
     var questions: [String: Question]
     var rubric: Rubric
     var watch: PracticeView.WatchFix?
-    /// The session's date in the log (the last fix is the one before it).
-    var date: Date
 
     func question(_ id: String) throws -> Question {
         guard let q = questions[id] else { throw MockLoopError.notFound("question '\(id)'") }
@@ -26,7 +24,7 @@ struct PracticeContext: Sendable {
         let entry = try await sessions.find(state.sessionId)
         let rubric = try await sessions.rubric(of: entry)
         let last = try await sessions.lastFix(type: state.type, before: entry.date, excluding: entry.id)
-        return PracticeContext(questions: questions, rubric: rubric, watch: PracticeView.WatchFix(last, rubric: rubric), date: entry.date)
+        return PracticeContext(questions: questions, rubric: rubric, watch: PracticeView.WatchFix(last, rubric: rubric))
     }
 }
 

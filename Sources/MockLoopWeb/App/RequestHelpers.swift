@@ -20,8 +20,7 @@ extension Request {
     /// A query parameter parsed as an enum, or a 422 naming it.
     func queryEnum<E: LooseParsable>(_: E.Type, _ name: String) throws -> E? {
         guard let raw = query[String.self, at: name], !raw.isEmpty else { return nil }
-        guard let value = E(loose: raw) else { throw MockLoopError.invalid(name, "must be one of \(E.allowedList) (got '\(raw)')") }
-        return value
+        return try E.parsed(raw, field: name)
     }
 
     func queryInt(_ name: String) throws -> Int? {

@@ -9,11 +9,7 @@ struct LogController {
     func repo(_ req: Request) throws -> LogRepository { LogRepository(db: req.db, userID: try req.actingUser()) }
 
     func query(_ req: Request) throws -> LogQuery {
-        let sortRaw = req.query[String.self, at: "sort"] ?? "date"
-        guard let sort = LogQuery.Sort(rawValue: sortRaw) else {
-            throw MockLoopError.invalid(
-                "sort", "must be one of \(LogQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(sortRaw)')")
-        }
+        let sort = try req.queryEnum(LogQuery.Sort.self, "sort") ?? .date
         let order = req.query[String.self, at: "order"] ?? "desc"
         guard order == "asc" || order == "desc" else { throw MockLoopError.invalid("order", "must be asc or desc (got '\(order)')") }
         var to = try req.queryDate("to")
@@ -62,40 +58,20 @@ struct LogController {
 
     func home(req: Request) async throws -> View {
         let sessions = SessionRepository(db: req.db, userID: try req.actingUser())
-        let rubrics = try await rubricsByID(req)
-        var fixes: [FixCard] = []
+        var fixes: [LogEntry] = []
         for type in InterviewType.allCases {
-            let last = try await sessions.lastFix(type: type)
-            if let card = FixCard(last, rubric: last.flatMap { rubrics[$0.rubricId] }) { fixes.append(card) }
+            if let last = try await sessions.lastFix(type: type) { fixes.append(last) }
         }
-        let recent = try await try repo(req).page(LogQuery(limit: 5))
-        return try await req.view.render(
-            "home",
-            HomePage(
-                fixes: fixes, recent: recent.entries.map { LogRow($0, rubric: rubrics[$0.rubricId]) },
-                total: recent.total))
+        let recent = try await repo(req).page(LogQuery(limit: 5))
+        return try await req.view.render("home", HomePage(lastFixes: fixes, recent: recent, rubrics: try await rubricsByID(req)))
     }
 
     func logPage(req: Request) async throws -> View {
         let q = try query(req)
-        let page = try await try repo(req).page(q)
-        let rubrics = try await rubricsByID(req)
-        func link(offset: Int) -> String {
-            var items = (req.url.query ?? "").split(separator: "&").filter { !$0.hasPrefix("offset=") }.map(String.init)
-            items.append("offset=\(offset)")
-            return "/log?" + items.joined(separator: "&")
-        }
         let model = LogPageModel(
-            types: Choice.list(InterviewType.self, selected: q.type?.rawValue, blank: "All types"),
-            modes: Choice.list(SessionMode.self, selected: q.mode?.rawValue, blank: "All modes"),
-            sorts: LogQuery.Sort.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0 == q.sort) },
+            q, page: try await repo(req).page(q), rubrics: try await rubricsByID(req), rawQuery: req.url.query ?? "",
             from: req.query[String.self, at: "from"] ?? "", to: req.query[String.self, at: "to"] ?? "",
-            q: req.query[String.self, at: "q"] ?? "",
-            descending: q.descending, rows: page.entries.map { LogRow($0, rubric: rubrics[$0.rubricId]) }, total: page.total,
-            showingFrom: page.total == 0 ? 0 : q.offset + 1, showingTo: q.offset + page.entries.count,
-            previousURL: q.offset > 0 ? link(offset: max(0, q.offset - q.limit)) : nil,
-            nextURL: q.offset + q.limit < page.total ? link(offset: q.offset + q.limit) : nil,
-            exportQuery: "")
+            text: req.query[String.self, at: "q"] ?? "")
         return try await req.view.render("log", model)
     }
 

@@ -14,6 +14,30 @@ struct LogPageModel: Encodable {
     var previousURL: String?
     var nextURL: String?
     var exportQuery: String
+
+    /// `rawQuery`: the page's query string, kept (but for the offset) in the paging links;
+    /// `from`, `to`, `text`: the filters as typed.
+    init(_ q: LogQuery, page: LogPage, rubrics: [String: Rubric], rawQuery: String, from: String, to: String, text: String) {
+        func link(offset: Int) -> String {
+            var items = rawQuery.split(separator: "&").filter { !$0.hasPrefix("offset=") }.map(String.init)
+            items.append("offset=\(offset)")
+            return SiteURL.log.query(items.joined(separator: "&"))
+        }
+        types = Choice.list(InterviewType.self, selected: q.type?.rawValue, blank: "All types")
+        modes = Choice.list(SessionMode.self, selected: q.mode?.rawValue, blank: "All modes")
+        sorts = Choice.list(LogQuery.Sort.self, selected: q.sort.rawValue)
+        self.from = from
+        self.to = to
+        self.q = text
+        descending = q.descending
+        rows = page.entries.map { LogRow($0, rubric: rubrics[$0.rubricId]) }
+        total = page.total
+        showingFrom = page.total == 0 ? 0 : q.offset + 1
+        showingTo = q.offset + page.entries.count
+        previousURL = q.offset > 0 ? link(offset: max(0, q.offset - q.limit)) : nil
+        nextURL = q.offset + q.limit < page.total ? link(offset: q.offset + q.limit) : nil
+        exportQuery = ""
+    }
 }
 
 /// The import form and, after an import, what happened to every row.
@@ -37,6 +61,12 @@ struct HomePage: Encodable {
     var fixes: [FixCard]
     var recent: [LogRow]
     var total: Int
+
+    init(lastFixes: [LogEntry], recent: LogPage, rubrics: [String: Rubric]) {
+        fixes = lastFixes.compactMap { FixCard($0, rubric: rubrics[$0.rubricId]) }
+        self.recent = recent.entries.map { LogRow($0, rubric: rubrics[$0.rubricId]) }
+        total = recent.total
+    }
 }
 
 /// The last priority fix of one interview type and its drill.

@@ -93,24 +93,8 @@ struct QuestionController {
     // MARK: Pages
 
     func listPage(req: Request) async throws -> View {
-        let f = try filter(req)
-        let all = try await try repo(req).all()
-        let shown = all.filter(f.matches)
-        let builtInIDs = try await try repo(req).builtInIDs()
         let page = QuestionsPage(
-            types: Choice.list(InterviewType.self, selected: f.type?.rawValue, blank: "Any type"),
-            difficulties: Choice.list(Difficulty.self, selected: f.difficulty?.rawValue, blank: "Any difficulty"),
-            levels: Choice.list(Level.self, selected: f.level?.rawValue, blank: "Any level"),
-            tiers: Choice.list(CompanyTier.self, selected: f.tier?.rawValue, blank: "Any tier"),
-            topic: f.topic ?? "", text: f.text ?? "",
-            topicsKnown: Array(Set(all.flatMap(\.topics))).sorted(),
-            questions: shown.map { q in
-                QuestionsPage.Row(
-                    id: q.id, title: q.title, type: q.type.label, difficulty: q.difficulty.label,
-                    topics: q.topics.joined(separator: ", "), levels: q.levels.map(\.label).joined(separator: ", "),
-                    builtIn: builtInIDs.contains(q.id))
-            },
-            count: shown.count, exportQuery: req.url.query ?? "")
+            try filter(req), all: try await repo(req).all(), builtInIDs: try await repo(req).builtInIDs(), query: req.url.query ?? "")
         return try await req.view.render("questions", page)
     }
 

@@ -16,6 +16,26 @@ struct QuestionsPage: Encodable {
     var questions: [Row]
     var count: Int
     var exportQuery: String
+
+    /// `all`: the user's whole bank (its topics fill the topic list); `query`: the filters as sent.
+    init(_ f: QuestionFilter, all: [Question], builtInIDs: Set<String>, query: String) {
+        let shown = all.filter(f.matches)
+        types = Choice.list(InterviewType.self, selected: f.type?.rawValue, blank: "Any type")
+        difficulties = Choice.list(Difficulty.self, selected: f.difficulty?.rawValue, blank: "Any difficulty")
+        levels = Choice.list(Level.self, selected: f.level?.rawValue, blank: "Any level")
+        tiers = Choice.list(CompanyTier.self, selected: f.tier?.rawValue, blank: "Any tier")
+        topic = f.topic ?? ""
+        text = f.text ?? ""
+        topicsKnown = Array(Set(all.flatMap(\.topics))).sorted()
+        questions = shown.map { q in
+            Row(
+                id: q.id, title: q.title, type: q.type.label, difficulty: q.difficulty.label,
+                topics: q.topics.joined(separator: ", "), levels: q.levels.map(\.label).joined(separator: ", "),
+                builtIn: builtInIDs.contains(q.id))
+        }
+        count = shown.count
+        exportQuery = query
+    }
 }
 
 /// One question with everything an interviewer needs.

@@ -1,0 +1,44 @@
+import Foundation
+import MockLoopCore
+import MockLoopServices
+import Testing
+
+/// Configuration is read once, and a value that is set but wrong stops start-up with the name
+/// of its variable instead of falling back to a default.
+@Suite struct AppConfigTests {
+    static let base = ["HOME": "/tmp/mockloop-home"]
+
+    @Test(arguments: [
+        ("MOCKLOOP_PUBLIC_URL", "mocks.example.org"),
+        ("MOCKLOOP_PUBLIC_URL", "ftp://mocks.example.org"),
+        ("MOCKLOOP_ALLOWED_HOSTS", "good.lan, bad/host"),
+        ("MOCKLOOP_RUNNER_SLOTS", "two"),
+        ("MOCKLOOP_RUNNER_SLOTS", "0"),
+        ("MOCKLOOP_RUNNER_UID_BASE", "-1"),
+        ("MOCKLOOP_SANDBOX_MODE", "none"),
+        ("MOCKLOOP_LLM_TIMEOUT", "soon"),
+        ("MOCKLOOP_ANALYSIS_THRESHOLDS", "/nonexistent/thresholds.json"),
+    ])
+    func aWrongValueNamesItsVariable(name: String, value: String) throws {
+        var env = Self.base
+        env[name] = value
+        #expect {
+            try AppConfig.resolve(dataDir: nil, environment: env)
+        } throws: { error in
+            "\(error)".contains(name) || ((error as? MockLoopError)?.fields.keys.contains(name) ?? false)
+                || (error as? LocalizedError)?.errorDescription?.contains("nonexistent") == true
+        }
+    }
+
+    @Test func theAllowedHostsAreLoopbackTheListenerThePublicURLAndTheExtraOnes() throws {
+        var env = Self.base
+        env["MOCKLOOP_PUBLIC_URL"] = "https://Mocks.Example.org/base"
+        env["MOCKLOOP_ALLOWED_HOSTS"] = "Mocks.LAN, 192.168.1.20"
+        let config = try AppConfig.resolve(dataDir: "/tmp/mockloop-x", hostname: "0.0.0.0", environment: env)
+        #expect(config.allowedHosts == ["localhost", "127.0.0.1", "::1", "mocks.example.org", "mocks.lan", "192.168.1.20"])
+        #expect(!config.allowedHosts.contains("0.0.0.0"), "a wildcard listener is no host name")
+        let named = try AppConfig.resolve(dataDir: nil, hostname: "box.lan", environment: Self.base)
+        #expect(named.allowedHosts.contains("box.lan"))
+        #expect(named.store.dataDirectory.path == "/tmp/mockloop-home/.mockloop")
+    }
+}
