@@ -61,7 +61,8 @@ public struct TranscriptAnalyzer: Sendable {
     func transcriptFlags(_ answers: [AnswerAnalysis]) -> [AnswerAnalysis] {
         var out = answers
         guard kind != .behavioral, let main = out.firstIndex(where: { $0.words >= 30 }) ?? out.indices.first else { return out }
-        if out[main].clarifyingQuestions == 0 { out[main].redFlags.append(.noClarifyingQuestions) }
+        // A question asked in a short turn before the main answer counts too.
+        if out[...main].allSatisfy({ $0.clarifyingQuestions == 0 }) { out[main].redFlags.append(.noClarifyingQuestions) }
         if kind == .coding && out.allSatisfy({ $0.technical.complexity.isEmpty }) { out[main].redFlags.append(.noComplexity) }
         out[main].redFlags.sort()
         return out

@@ -14,11 +14,15 @@ public struct Question: Codable, Sendable, Equatable {
     public var hints: [String]
     public var keyPoints: [String]
     public var tests: CodeTests?
+    /// What the interviewer may reveal when asked; a user's own question may have none.
+    public var facts: [QuestionFact]?
+    public var modelAnswer: ModelAnswer?
 
     public init(
         id: String, type: InterviewType, title: String, prompt: String, difficulty: Difficulty,
         topics: [String], levels: [Level], tiers: [CompanyTier], underspecified: Bool = false,
-        followUps: [String], hints: [String], keyPoints: [String], tests: CodeTests? = nil
+        followUps: [String], hints: [String], keyPoints: [String], tests: CodeTests? = nil,
+        facts: [QuestionFact]? = nil, modelAnswer: ModelAnswer? = nil
     ) {
         self.id = id
         self.type = type
@@ -33,7 +37,11 @@ public struct Question: Codable, Sendable, Equatable {
         self.hints = hints
         self.keyPoints = keyPoints
         self.tests = tests
+        self.facts = facts
+        self.modelAnswer = modelAnswer
     }
+
+    public var factList: [QuestionFact] { facts ?? [] }
 }
 
 /// The tests the code runner runs for a coding question.

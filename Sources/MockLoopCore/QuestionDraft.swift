@@ -17,12 +17,15 @@ public struct QuestionDraft: Codable, Sendable {
     public var hints: [String]?
     public var keyPoints: [String]?
     public var tests: CodeTests?
+    public var facts: [QuestionFact]?
+    public var modelAnswer: ModelAnswer?
 
     public init(
         id: String? = nil, type: String? = nil, title: String? = nil, prompt: String? = nil,
         difficulty: String? = nil, topics: [String]? = nil, levels: [String]? = nil,
         tiers: [String]? = nil, underspecified: Bool? = nil, followUps: [String]? = nil,
-        hints: [String]? = nil, keyPoints: [String]? = nil, tests: CodeTests? = nil
+        hints: [String]? = nil, keyPoints: [String]? = nil, tests: CodeTests? = nil,
+        facts: [QuestionFact]? = nil, modelAnswer: ModelAnswer? = nil
     ) {
         self.id = id
         self.type = type
@@ -37,6 +40,8 @@ public struct QuestionDraft: Codable, Sendable {
         self.hints = hints
         self.keyPoints = keyPoints
         self.tests = tests
+        self.facts = facts
+        self.modelAnswer = modelAnswer
     }
 
     public init(_ q: Question) {
@@ -44,7 +49,8 @@ public struct QuestionDraft: Codable, Sendable {
             id: q.id, type: q.type.rawValue, title: q.title, prompt: q.prompt,
             difficulty: q.difficulty.rawValue, topics: q.topics, levels: q.levels.map(\.rawValue),
             tiers: q.tiers.map(\.rawValue), underspecified: q.underspecified, followUps: q.followUps,
-            hints: q.hints, keyPoints: q.keyPoints, tests: q.tests)
+            hints: q.hints, keyPoints: q.keyPoints, tests: q.tests, facts: q.facts,
+            modelAnswer: q.modelAnswer)
     }
 
     /// Validates into a `Question`. Built-in content is held to the bank's bar (3+ follow-ups
@@ -83,6 +89,7 @@ public struct QuestionDraft: Codable, Sendable {
             if (keyPoints ?? []).count < 2 { problems.add("keyPoints", "needs at least 2 key points") }
             if type == .coding && (tests?.cases.count ?? 0) < 8 { problems.add("tests", "a coding question needs at least 8 test cases") }
         }
+        checkFacts(type: type, builtIn: builtIn, into: &problems)
         if let tests {
             if tests.mode == .function && (tests.entryPoint ?? "").isEmpty {
                 problems.add("tests.entryPoint", "is required in function mode")
@@ -106,7 +113,7 @@ public struct QuestionDraft: Codable, Sendable {
                 id: id, type: type, title: title, prompt: prompt, difficulty: difficulty, topics: topics,
                 levels: levels.isEmpty ? Level.allCases : levels, tiers: tiers.isEmpty ? CompanyTier.allCases : tiers,
                 underspecified: underspecified ?? false, followUps: clean(followUps), hints: clean(hints),
-                keyPoints: clean(keyPoints), tests: tests))
+                keyPoints: clean(keyPoints), tests: tests, facts: cleanFacts, modelAnswer: modelAnswer))
     }
 
     /// The most one question may hold: enough for any real question, small enough that an

@@ -45,7 +45,7 @@ import Testing
     }
 
     static let approachNoComplexity =
-        "I would sort the input first and then walk it with two pointers from both ends, moving the one that points at the smaller value, and keep the best pair seen so far while I go through the whole array once."
+        "I would keep a stack of the opening brackets, push every opener, and when a closing bracket arrives pop the top one and check that the kinds match; at the end the stack must be empty."
 
     @Test func missingComplexityIsAskedOnceAndNotWhenStated() {
         let (_, replies) = Self.converse(
@@ -65,26 +65,30 @@ import Testing
         let (_, replies) = Self.converse(.coding, [Self.approachNoComplexity, "Can I assume the array fits in memory?"])
         #expect(replies[0].first?.rule == "no_clarifying")
         #expect(replies[0].first?.kind == .note)
-        #expect(replies[1].map(\.rule) == ["clarification"], "a short question gets only its answer")
-        let (_, asked) = Self.converse(.coding, ["What is the input size, and can values be negative?"])
-        #expect(asked[0].map(\.rule) == ["clarification"])
+        #expect(replies[1].map(\.kind) == [.clarification], "a short question gets only its answer")
+        #expect(replies[1].first?.text == Clarifier.notSpecified, "no fact covers memory: not specified")
+        let (_, asked) = Self.converse(.coding, ["How long can the string be, and what about an empty string?"])
+        #expect(asked[0].map(\.kind) == [.clarification])
+        let facts = Self.question(.coding).factList
+        #expect(asked[0].first?.text.contains("100,000") == true, "\(asked[0])")
+        #expect(asked[0].first.map { a in a.text.split(separator: " ").count <= facts.map(\.say).joined(separator: " ").split(separator: " ").count } == true)
     }
 
     @Test func weEverywhereAsksWhatYouDid() {
         let story =
-            "At my last company our checkout service kept timing out during sales. We looked at the traces together, we decided to add a queue, we rolled it out over two weeks and we cut timeouts by 80 percent. Looking back, we would have load tested earlier."
+            "At my last company five teams each had their own retry logic and no authority line to me. We wrote a shared library, we convinced each team to adopt it, we ran the migration over two weeks and we cut retry storms by 80 percent. Looking back, we would have found a skeptic to pilot it first."
         let (_, replies) = Self.converse(.behavioral, [story])
         #expect(replies[0].map(\.rule) == ["ownership"])
         #expect(replies[0][0].text.contains("YOU"))
         let mine =
-            "At my last company our checkout service kept timing out during sales. I read the traces, I proposed a queue in front of payments, I wrote the rollout plan and I led it over two weeks; timeouts fell by 80 percent. Looking back, I would load test earlier."
+            "At my last company five teams each had their own retry logic and none of them reported to me. I wrote a shared library, I convinced each team lead to adopt it, I ran the migration over two weeks and retry storms fell by 80 percent. Looking back, I would have found a skeptic to pilot it first."
         let (_, own) = Self.converse(.behavioral, [mine])
         #expect(!own[0].contains { $0.rule == "ownership" })
     }
 
     @Test func noNumbersAsksHowItWasMeasuredThenReflection() {
         let story =
-            "At my last company the deploys were slow and painful for everyone. I wrote a new pipeline, I split the test suite, and I convinced the team to ship smaller changes; deploys got much faster and people were happier with the result."
+            "At my last company every team deployed with its own scripts, and none of those teams reported to me. I wrote a shared pipeline as a standard, I split the test suite, I met each team lead to hear their objections, and I convinced them to adopt it one team at a time; deploys got much faster and people were happier with the result."
         let (_, replies) = Self.converse(
             .behavioral, [story, "I measured the deploy time from the CI dashboard: it went from 40 minutes to 9 minutes."])
         #expect(replies[0].map(\.rule) == ["measurement"])
@@ -128,8 +132,10 @@ import Testing
         #expect(parsed.segments.contains { $0.text == "If 0 <= n < 10 & sorted, return early." })
         #expect(parsed.segments.contains { $0.text == "Hint 1 of 3: think <small>" })
         let typed = PracticeTranscript(state: Self.converse(.coding, ["Note: a typed answer with a colon."]).0).stored
-        #expect(typed.format == "text")
-        let answer = try TranscriptParser.parse(typed.text).segments.first { $0.text.contains("a typed answer with a colon") }
+        #expect(typed.format == "vtt", "typed mocks keep their turn times too")
+        let cue = try TranscriptParser.parse(typed.text).segments.first { $0.text.contains("a typed answer with a colon") }
+        #expect(cue?.start == cue?.end && cue?.start != nil, "a typed turn has its time, and no duration to take a pace from")
+        let answer = cue
         #expect(answer?.speaker == "Candidate", "a colon inside an answer is not a speaker label")
         #expect(answer?.text == "Note: a typed answer with a colon.")
     }
@@ -183,7 +189,7 @@ import Testing
 
     @Test func behavioralMovesToTheNextStoryAndWrapsUpAtTheEnd() {
         let full =
-            "At my last company our search was slow. I profiled it, I rewrote the ranking query and I added a cache; p95 latency fell from 900 ms to 120 ms. Looking back, I would have involved the data team earlier."
+            "At my last company four teams had no authority line to me but all used a slow search client. I profiled it, I rewrote the ranking query as a shared library, I convinced each team to adopt it, and p95 latency fell from 900 ms to 120 ms. Looking back, I would have involved the data team earlier."
         let (state, replies) = Self.converse(.behavioral, [full, full, full, full, full, full])
         let moves = replies.flatMap { $0 }.filter { $0.rule == "move_on" }
         #expect(moves.count == 2, "three stories: two moves")
@@ -240,7 +246,7 @@ import Testing
         #expect(exec.aiScore == 3)
         let approach = fresh.dimensions.first { $0.key == "approach_verbalization" }!
         #expect(approach.aiScore == 3, "over 60 words of plan before the code")
-        #expect(approach.evidence.first?.text.hasPrefix("I would sort the input first") == true)
+        #expect(approach.evidence.first?.text.hasPrefix("I would keep a stack") == true)
         #expect(
             PracticeFeedback.build(state: state, rubric: rubric, gaps: [:], canRun: false).dimensions.first {
                 $0.key == "coding_execution"
@@ -248,7 +254,7 @@ import Testing
             "no tests or no sandbox: execution is left to a human")
         #expect(exec.evidence.first?.text.contains("5/5") == true)
         let edge = fresh.dimensions.first { $0.key == "testing_edge_cases" }!
-        #expect(edge.evidence.first?.text.contains("empty array") == true)
+        #expect(edge.evidence.contains { $0.text.contains("empty array") })
         #expect(fresh.retro.priorityFix != nil)
         #expect(rubric.dimension(fresh.retro.priorityFix!.dimension) != nil)
         let measured = PracticeFeedback.build(

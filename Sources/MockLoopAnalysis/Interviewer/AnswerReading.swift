@@ -1,38 +1,33 @@
 import MockLoopCore
 
-/// The current prompt's answers as the interviewer reads them: the analyzers run over the
-/// conversation so far, and what was covered in any answer counts as covered.
+/// The current prompt's answers as the interviewer reads them: each answer was read once when
+/// it arrived (its coverage), and what any answer covered counts as covered.
 struct AnswerReading {
-    let answers: [AnswerAnalysis]
-    let last: AnswerAnalysis?
+    let answers: [AnswerCoverage]
+    let last: AnswerCoverage?
     let lastText: String
+    /// The prompt's first few answers: what a story is about (capped, so a reply stays cheap).
+    let storyText: String
     let isFirstAnswer: Bool
-    let asked: Bool
     let hasCode: Bool
 
     init(state: PracticeState) {
-        let turns = Array(state.promptTurns.filter { $0.kind != .note && $0.kind != .run })
-        var segments: [Segment] = []
-        for t in turns where !t.text.isEmpty {
-            segments.append(Segment(speaker: t.speaker == .candidate ? "Candidate" : "Interviewer", text: t.kind == .code ? "" : t.text))
-        }
-        let transcript = Transcript(format: .text, segments: segments.filter { !$0.text.isEmpty })
-        let report = try? TranscriptAnalyzer(kind: state.type).analyze(transcript, candidate: "Candidate")
-        answers = report?.answers ?? []
+        let said = state.promptTurns.filter { $0.speaker == .candidate && $0.kind == .answer }
+        answers = said.map { $0.coverage ?? AnswerCoverage.read($0.text, type: state.type) }
         last = answers.last
-        let lastTurn = turns.last { $0.speaker == .candidate }
-        lastText = lastTurn?.text ?? ""
-        isFirstAnswer = state.turns.filter { $0.speaker == .candidate && $0.kind == .answer }.count == 1
-        asked = lastTurn.map { t in Tokenizer(t.text).sentences.contains(where: \.isQuestion) } ?? false
-        hasCode = turns.contains { $0.kind == .code } || Self.looksLikeCode(lastText)
+        lastText = said.last?.text ?? ""
+        storyText = said.prefix(3).map(\.text).joined(separator: " ")
+        isFirstAnswer = state.turns.lazy.filter { $0.speaker == .candidate && $0.kind == .answer }.prefix(2).count == 1
+        hasCode = answers.contains(where: \.code) || !state.runs.isEmpty || state.promptTurns.contains { $0.kind == .code }
     }
 
+    var asked: Bool { (last?.questions ?? 0) > 0 }
     var promptWords: Int { answers.reduce(0) { $0 + $1.words } }
-    var complexity: [String] { answers.flatMap(\.technical.complexity) }
-    var edgeCases: [String] { answers.flatMap(\.technical.edgeCases) }
-    var tradeOffs: [String] { answers.flatMap(\.technical.tradeOffs) }
-    var figures: [String] { answers.flatMap(\.quantified) }
-    var reflected: Bool { answers.contains { $0.reflection.present } }
+    var complexity: Bool { answers.contains(where: \.complexity) }
+    var edgeCases: Bool { answers.contains(where: \.edgeCases) }
+    var tradeOffs: Bool { answers.contains(where: \.tradeOffs) }
+    var figures: Bool { answers.contains(where: \.figures) }
+    var reflected: Bool { answers.contains(where: \.reflection) }
 
     /// Code pasted into an answer: several lines with code punctuation.
     static func looksLikeCode(_ text: String) -> Bool {

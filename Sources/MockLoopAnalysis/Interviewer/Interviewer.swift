@@ -1,9 +1,11 @@
 import MockLoopCore
 
-/// The built-in interviewer: deterministic, it reacts to what the answer did and did not cover
+/// The built-in interviewer: deterministic, it reacts to what the answers did and did not cover
 /// (complexity, clarifying questions, "we" everywhere, unargued technology choices, numbers,
-/// reflection), then to the question's own curveballs in an order fixed by the session seed.
-/// It never volunteers the solution: key points are for scoring, never said.
+/// reflection, a story too short or about something else, a plan that cannot work), then to the
+/// question's own curveballs in an order fixed by the session seed. Clarifications come from
+/// the question's facts only. It never volunteers the solution: key points and the model
+/// answer are for the result, never said.
 public struct Interviewer: Sendable {
     public init() {}
 
@@ -20,23 +22,24 @@ public struct Interviewer: Sendable {
         }
     }
 
-    /// The replies to the candidate's latest answer (already appended to `state.turns`): at most
-    /// one note or clarification, then at most one probe, curveball or move-on.
+    /// The replies to the candidate's latest answer (already appended to `state.turns`, and the
+    /// phase already moved to where the work is): at most one clarification or note, then at
+    /// most one probe, curveball or move-on.
     public func respond(state: PracticeState, question: Question) -> [InterviewerReply] {
         let said = AnswerReading(state: state)
         guard let last = said.last else { return [] }
         var replies: [InterviewerReply] = []
         if said.asked {
-            replies.append(InterviewerReply(.clarification, Self.clarification(state.type), rule: "clarification"))
+            let answer = Clarifier().answer(said.lastText, facts: question.factList)
+            replies.append(InterviewerReply(.clarification, answer.text, rule: Clarifier.rule(answer.facts)))
             if last.words < 40 { return replies }
         }
         if state.type != .behavioral, said.isFirstAnswer, !said.asked, !state.probedHere("no_clarifying") {
             replies.append(
                 InterviewerReply(
-                    .note, "Noted: no clarifying questions before solving. I'll answer one if you ask.",
-                    rule: "no_clarifying"))
+                    .note, "Noted: no clarifying questions before solving. I'll answer one if you ask.", rule: "no_clarifying"))
         }
-        if let probe = probe(said, state: state) {
+        if let probe = probe(said, state: state, question: question) {
             return replies + [probe]
         }
         if let curveball = curveball(said, state: state, question: question) {
@@ -61,54 +64,6 @@ public struct Interviewer: Sendable {
         return moveOn(AnswerReading(state: state), state: state, skipped: true)
     }
 
-    func probe(_ said: AnswerReading, state: PracticeState) -> InterviewerReply? {
-        func ask(_ rule: String, _ text: String) -> InterviewerReply? {
-            state.probedHere(rule) ? nil : InterviewerReply(.followUp, text, rule: rule)
-        }
-        guard let last = said.last else { return nil }
-        // In a coding answer "lambda" or "spark" is code, not an architecture choice.
-        if state.type != .coding, let tech = TechnologyAlternatives.unjustified(in: said.lastText), !state.probedHere("technology:\(tech)")
-        {
-            let alt = TechnologyAlternatives.plain[tech] ?? "something simpler"
-            return InterviewerReply(.followUp, "Why \(TechnologyAlternatives.display(tech)) over \(alt) here?", rule: "technology:\(tech)")
-        }
-        switch state.type {
-        case .coding:
-            let key = state.phase.key
-            if said.complexity.isEmpty, key != "clarify" || last.words >= 20 || said.hasCode,
-                let q = ask("complexity", "What are the time and space complexity of that?")
-            {
-                return q
-            }
-            if said.edgeCases.isEmpty, ["code", "test", "optimize"].contains(key),
-                let q = ask("edge_cases", "Which inputs would break it? Walk me through the edge cases you'd test.")
-            {
-                return q
-            }
-        case .behavioral:
-            guard said.promptWords >= 30 else { return nil }
-            if last.redFlags.contains(.noOwnership) || (last.ownership.we >= 3 && last.ownership.we > last.ownership.i),
-                let q = ask("ownership", "What did YOU do, specifically? Not the team: your own actions.")
-            {
-                return q
-            }
-            if said.figures.isEmpty, let q = ask("measurement", "How did you measure that? What changed, in numbers?") { return q }
-            if !said.reflected, let q = ask("reflection", "What would you do differently if you did it again?") { return q }
-        default:
-            if said.figures.isEmpty, state.phaseIndex >= 1,
-                let q = ask("numbers", "Can you put numbers on that: requests per second at peak, storage per year?")
-            {
-                return q
-            }
-            if said.tradeOffs.isEmpty, state.phaseIndex >= 5,
-                let q = ask("trade_offs", "What are you giving up with this design? Name one trade-off and what you chose over it.")
-            {
-                return q
-            }
-        }
-        return nil
-    }
-
     /// The question's own follow-ups, in seeded order: late in coding and design mocks, and one
     /// per story after its probes in behavioral ones.
     func curveball(_ said: AnswerReading, state: PracticeState, question: Question) -> InterviewerReply? {
@@ -124,8 +79,8 @@ public struct Interviewer: Sendable {
         return InterviewerReply(.curveball, question.followUps[next], rule: "curveball:\(next)")
     }
 
-    /// Nothing to probe: keep the candidate going, move on when the phase's time is spent, and
-    /// in a behavioral mock go to the next story.
+    /// Nothing to probe: keep the candidate going with a line of the phase they are in, move on
+    /// when the phase's time is spent, and in a behavioral mock go to the next story.
     func moveOn(_ said: AnswerReading, state: PracticeState, skipped: Bool = false) -> InterviewerReply {
         let overTime = state.turns.last.map { $0.at >= state.phase.end } ?? false
         if state.type == .behavioral || overTime || skipped {
@@ -140,25 +95,16 @@ public struct Interviewer: Sendable {
                 ? "Thank you. Let's go to the next story." : "Let's move on to \(next.title.lowercased()): \(next.goal)"
             return InterviewerReply(.moveOn, text, rule: "move_on", advances: true)
         }
-        let keepGoing: [String: String] = [
-            "clarify": "Anything else you'd like to know before you choose an approach?",
-            "approach": "OK. Code it when you're ready, and talk me through it.",
-            "code": "Keep going; talk me through what you're writing.",
-            "test": "Good. What else would you check before calling it done?",
-            "optimize": "Could it be faster, or use less memory?",
-            "requirements": "What else do you need to know before designing?",
-        ]
-        return InterviewerReply(.moveOn, keepGoing[state.phase.key] ?? "Go on.", rule: "keep_going")
+        return InterviewerReply(.moveOn, Self.keepGoing[state.phase.key] ?? "Go on.", rule: "keep_going")
     }
 
-    static func clarification(_ type: InterviewType) -> String {
-        switch type {
-        case .coding:
-            "Good question. Assume the input fits in memory, up to 10^5 elements, values fit in 64-bit integers; for anything else, state your assumption and go on."
-        case .behavioral:
-            "Pick the story you know best. I'm listening for what you did, the result in numbers, and what you learned."
-        default:
-            "Good question. Assume 10 million daily active users, about 10 reads per write, and a 99.9% availability target; state any other assumption out loud."
-        }
-    }
+    /// One line per phase: never a question of a phase the candidate is already past.
+    static let keepGoing: [String: String] = [
+        "clarify": "Anything else you'd like to know before you choose an approach?",
+        "approach": "OK. Code it when you're ready, and talk me through it.",
+        "code": "Keep going; talk me through what you're writing.",
+        "test": "Good. What else would you check before calling it done?",
+        "optimize": "Could it be faster, or use less memory?",
+        "requirements": "What else do you need to know before designing?",
+    ]
 }

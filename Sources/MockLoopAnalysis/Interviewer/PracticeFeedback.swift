@@ -1,18 +1,29 @@
 import MockLoopCore
 
-/// The instant result of a timed mock: AI-suggested scores per rubric dimension, each with its
-/// evidence and a calibrated figure beside it, the red flags, and a retrospective prefilled for
-/// the user to edit and confirm. Labelled "AI score" everywhere: AI tools over-score.
+/// The instant result of a timed mock: AI-suggested scores per rubric dimension, each derived
+/// from the evidence it quotes, a calibrated figure beside it, the red flags (never one that a
+/// quote contradicts), a retrospective prefilled for the user to edit and confirm, the facts
+/// never asked about and the model answer. Labelled "AI score" everywhere: AI tools over-score.
 public struct PracticeFeedback: Codable, Sendable {
     public struct Quote: Codable, Sendable, Equatable {
         public var at: Double
         public var text: String
+        /// A gap (what went wrong) rather than a strength; nil in results stored before gaps were quoted.
+        public var gap: Bool?
+
+        public init(at: Double, text: String, gap: Bool = false) {
+            self.at = at
+            self.text = text
+            self.gap = gap ? true : nil
+        }
+
+        public var isGap: Bool { gap ?? false }
     }
 
     public struct DimensionFeedback: Codable, Sendable, Equatable {
         public var key: String
         public var name: String
-        /// nil: the words of a mock cannot show this dimension; a human has to score it.
+        /// nil: not observed — nothing in the mock shows this dimension; a human has to score it.
         public var aiScore: Int?
         public var calibrated: Double?
         public var evidence: [Quote]
@@ -22,6 +33,13 @@ public struct PracticeFeedback: Codable, Sendable {
     public struct FlagFeedback: Codable, Sendable, Equatable {
         public var flag: RedFlag
         public var label: String
+    }
+
+    /// A question's model answer, shown once the mock is over.
+    public struct ShownModelAnswer: Codable, Sendable, Equatable {
+        public var questionId: String
+        public var title: String
+        public var answer: ModelAnswer
     }
 
     public var label: String
@@ -37,44 +55,46 @@ public struct PracticeFeedback: Codable, Sendable {
     /// A suggestion: the user edits and confirms it (the session's transcript analysis is at
     /// /api/v1/sessions/{id}/transcript/analysis).
     public var retro: RetroDraft
+    /// Facts of the question the candidate never asked about: "you could have asked…".
+    public var missedFacts: [String]?
+    public var modelAnswers: [ShownModelAnswer]?
 
     /// `gaps`: the user's AI-vs-human gap per dimension; `minPairs` paired sessions make it count.
     /// `canRun`: the question has tests and a sandbox was there; if not, execution is left to a human.
+    /// `questions`: the mock's questions, in prompt order (for facts and model answers).
     public static func build(
-        state: PracticeState, rubric: Rubric, gaps: [String: CalibrationGap], minPairs: Int = 3,
-        canRun: Bool = true
+        state: PracticeState, rubric: Rubric, gaps: [String: CalibrationGap], minPairs: Int = 3, canRun: Bool = true,
+        questions: [Question] = [], thresholds: AnalysisThresholds = AnalysisThresholds()
     ) -> PracticeFeedback {
         let transcript = PracticeTranscript(state: state).transcript
-        let report = try? TranscriptAnalyzer(kind: state.type).analyze(transcript, candidate: PracticeTranscript.candidate)
-        var scores = report?.suggestedScores.byDimension ?? [:]
-        if state.type == .coding {
-            scores["coding_execution"] = canRun ? Self.executionScore(state.runs) : nil
-            // The plan is often said while still clarifying: both phases before the code count.
-            let approach = state.turns.filter { $0.speaker == .candidate && Self.beforeCode.contains($0.phase) && $0.kind == .answer }
-            let words = approach.reduce(0) { $0 + Tokenizer.wordCount($1.text) }
-            scores["approach_verbalization"] = words >= 60 ? 3 : (words >= 20 ? 2 : 1)
-        }
-        let evidence = ScoreEvidence(turns: state.turns)
+        let report = try? TranscriptAnalyzer(kind: state.type, thresholds: thresholds).analyze(
+            transcript, candidate: PracticeTranscript.candidate)
+        let evidence = DimensionEvidence(state: state)
         let measured = gaps.values.contains { $0.pairs >= minPairs }
         let dimensions = rubric.dimensions.map { d -> DimensionFeedback in
-            let score = report == nil ? nil : scores[d.key]
-            let quotes =
-                d.key == "coding_execution"
-                ? state.runs.map {
-                    Quote(
-                        at: $0.at,
-                        text: "Run: \($0.passed)/\($0.total) tests passed (\($0.verdict.rawValue.replacingOccurrences(of: "_", with: " ")))"
-                    )
-                }.suffix(3).map { $0 }
-                : evidence.quotes(for: d.key)
+            let quotes: [Quote]
+            switch d.key {
+            case _ where report == nil: quotes = []
+            case "coding_execution": quotes = canRun ? DimensionEvidence.execution(state.runs) : []
+            case "communication": quotes = DimensionEvidence.communication(report, thresholds: thresholds)
+            default: quotes = evidence.evidence(for: d.key)
+            }
+            let score = DimensionEvidence.score(quotes, need3: DimensionEvidence.need3[d.key] ?? 2)
             return DimensionFeedback(
                 key: d.key, name: d.name, aiScore: score,
                 calibrated: score.map { CalibrationGap.calibrated(aiScore: $0, gap: gaps[d.key], minPairs: minPairs) },
-                evidence: quotes, reason: reason(d.key, score: score, quotes: quotes, report: report))
+                evidence: quotes, reason: reason(d.key, score: score, quotes: quotes, canRun: canRun))
         }
-        let flags = (report?.redFlags ?? []).map { FlagFeedback(flag: $0, label: $0.label) }
+        let flags = FeedbackFlags.consistent(report: report, dimensions: dimensions, state: state).map {
+            FlagFeedback(flag: $0, label: $0.label)
+        }
+        let target = FixTarget(dimensions: dimensions, flags: flags.map(\.flag), rubric: rubric, report: report, thresholds: thresholds)
+        let topFix = report == nil ? "The candidate said nothing: no feedback to give." : target.fixText
         let pauses = state.pauses.count
-        let topFix = report?.topFix ?? "The candidate said nothing: no feedback to give."
+        let first = questions.first
+        let said = Clarifier.factsSaid(in: state.turns)
+        let missed =
+            state.type == .behavioral ? [] : (first?.factList ?? []).enumerated().filter { !said.contains($0.offset) }.map(\.element.say)
         return PracticeFeedback(
             label: "AI score",
             calibrationNote: measured
@@ -84,61 +104,38 @@ public struct PracticeFeedback: Codable, Sendable {
             summary: summary(dimensions, flags: flags, topFix: topFix),
             pauses: pauses, pauseNote: pauses == 0 ? nil : "Paused \(pauses) time\(pauses == 1 ? "" : "s"): real interviews don't pause.",
             hintsUsed: state.hintsUsed, skips: state.skips,
-            retro: retro(dimensions, flags: flags, topFix: topFix, rubric: rubric))
+            retro: target.retro(dimensions: dimensions, flags: flags),
+            missedFacts: missed,
+            modelAnswers: questions.compactMap { q in q.modelAnswer.map { ShownModelAnswer(questionId: q.id, title: q.title, answer: $0) } })
     }
 
     static let beforeCode: Set<String> = ["clarify", "approach"]
 
-    static func executionScore(_ runs: [PracticeRun]) -> Int {
-        guard let last = runs.last, last.compiled, last.total > 0 else { return 1 }
-        if last.passed == last.total { return 3 }
-        return last.passed * 2 >= last.total ? 2 : 1
-    }
-
-    static func reason(_ key: String, score: Int?, quotes: [Quote], report: AnalysisReport?) -> String {
-        guard let score else { return "Not scored by AI: the answers cannot show this; score it yourself or with a partner." }
-        if key == "communication" {
-            if let f = report?.fillers.perMinute { return "Fillers: \(String(format: "%.1f", f)) per minute." }
-            return "Typed answers: fillers and pace unmeasured, so this stays at 2."
+    static func reason(_ key: String, score: Int?, quotes: [Quote], canRun: Bool) -> String {
+        guard let score else {
+            if key == "coding_execution" { return canRun ? "Not observed: no code was run against the tests." : "Not observed: no tests could run here." }
+            if key == "communication" { return "Not observed: typed answers have no fillers or pace to measure." }
+            return "Not observed: nothing said in the mock shows this; score it yourself or with a partner."
         }
-        if key == "coding_execution" { return quotes.isEmpty ? "No code was run against the tests." : "From the last test run." }
-        if quotes.isEmpty { return "Nothing said in the session shows this (AI score \(score))." }
-        return "\(quotes.count) quoted moment\(quotes.count == 1 ? "" : "s") below."
+        let strengths = quotes.filter { !$0.isGap }.count
+        let gaps = quotes.count - strengths
+        if key == "coding_execution" { return score == 3 ? "The last run passed every test." : "The last run did not pass every test." }
+        var parts: [String] = []
+        if strengths > 0 { parts.append("\(strengths) strength\(strengths == 1 ? "" : "s")") }
+        if gaps > 0 { parts.append("\(gaps) gap\(gaps == 1 ? "" : "s")") }
+        return "From the quotes below: \(parts.joined(separator: ", "))."
     }
 
     static func summary(_ dims: [DimensionFeedback], flags: [FlagFeedback], topFix: String) -> String {
-        let scored = dims.filter { $0.aiScore != nil }
-        let strong = scored.filter { $0.aiScore == 3 }.map(\.name)
-        let weak = scored.filter { $0.aiScore == 1 }.map(\.name)
+        let strong = dims.filter { $0.aiScore == 3 }.map(\.name)
+        let weak = dims.filter { $0.aiScore == 1 }.map(\.name)
+        let unseen = dims.filter { $0.aiScore == nil }.map(\.name)
         var parts: [String] = []
         if !strong.isEmpty { parts.append("Strongest: \(strong.joined(separator: ", ")).") }
         if !weak.isEmpty { parts.append("Weakest: \(weak.joined(separator: ", ")).") }
+        if !unseen.isEmpty { parts.append("Not observed: \(unseen.joined(separator: ", ")).") }
         if !flags.isEmpty { parts.append("Red flags: \(flags.map { $0.label.lowercased() }.joined(separator: "; ")).") }
         parts.append(topFix)
         return parts.joined(separator: " ")
-    }
-
-    /// A suggestion only: the user edits and confirms it, and it still carries exactly one fix.
-    static func retro(_ dims: [DimensionFeedback], flags: [FlagFeedback], topFix: String, rubric: Rubric) -> RetroDraft {
-        let scored = dims.filter { $0.aiScore != nil }
-        let best = scored.max { ($0.aiScore!, -$0.key.count) < ($1.aiScore!, -$1.key.count) }
-        let worst = scored.min { $0.aiScore! < $1.aiScore! } ?? dims.first
-        let well = best.map { b in
-            "\(b.name): " + (b.evidence.first.map { "\"\($0.text)\"" } ?? "AI score \(b.aiScore!).")
-        }
-        let wrong =
-            flags.isEmpty
-            ? worst.map { "\($0.name) scored lowest (AI score \($0.aiScore ?? 1)). \($0.reason)" }
-            : flags.map(\.label).joined(separator: "; ") + "."
-        let drill = worst.flatMap { rubric.dimension($0.key) }.map {
-            "Three timed reps aimed only at \($0.name.lowercased()), out loud: before each, reread what a 3 looks like; after, score yourself on it."
-        }
-        // Without a red flag the analyzer's fix is generic: aim the fix at the weakest dimension's 3.
-        let fix = worst.map { w in
-            PriorityFix(
-                dimension: w.key,
-                text: flags.isEmpty ? rubric.dimension(w.key).map { "\($0.name): aim for a 3. \($0.score3)" } ?? topFix : topFix)
-        }
-        return RetroDraft(wentWell: well, wentWrong: wrong, priorityFix: fix, drill: drill)
     }
 }

@@ -9,6 +9,9 @@ public struct PracticeTranscript: Sendable {
     public static let interviewer = "Interviewer"
 
     public let transcript: Transcript
+    /// Every turn with its clock times: spoken answers from their speech events, the rest
+    /// (typed answers, the interviewer) at the moment they were sent.
+    let timedSegments: [Segment]
 
     public init(state: PracticeState) {
         let spoken = state.turns.filter { $0.speaker == .candidate && $0.kind == .answer }
@@ -19,26 +22,21 @@ public struct PracticeTranscript: Sendable {
             let text = t.text.split(whereSeparator: \.isNewline).joined(separator: " ")
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let speaker = t.speaker == .candidate ? Self.candidate : Self.interviewer
-            if timed {
-                let start = max(floor, min(t.startedAt ?? t.at, t.at))
-                let end = max(start, t.at)
-                floor = end
-                segments.append(Segment(start: start, end: end, speaker: speaker, text: text))
-            } else {
-                segments.append(Segment(speaker: speaker, text: text))
-            }
+            let start = max(floor, t.source == .speech ? min(t.startedAt ?? t.at, t.at) : t.at)
+            let end = max(start, t.at)
+            floor = end
+            segments.append(Segment(start: start, end: end, speaker: speaker, text: text))
         }
-        transcript = Transcript(format: timed ? .vtt : .text, segments: segments)
+        timedSegments = segments
+        transcript = Transcript(
+            format: timed ? .vtt : .text, segments: timed ? segments : segments.map { Segment(speaker: $0.speaker, text: $0.text) })
     }
 
-    /// The text stored with the session, in a format the transcript parser reads back:
-    /// one labelled line per turn, or WebVTT with voice tags when timed.
+    /// The text stored with the session: WebVTT with voice tags and every turn's clock time, so
+    /// the session page's analysis has the times (typed turns have no duration: no pace from typing).
     public var stored: (text: String, format: String) {
-        guard transcript.format == .vtt else {
-            return (transcript.segments.map { "\($0.speaker ?? ""): \($0.text)" }.joined(separator: "\n") + "\n", "text")
-        }
         var out = "WEBVTT\n\n"
-        for (i, s) in transcript.segments.enumerated() {
+        for (i, s) in timedSegments.enumerated() {
             out +=
                 "\(i + 1)\n\(Self.stamp(s.start ?? 0)) --> \(Self.stamp(s.end ?? s.start ?? 0))\n<v \(s.speaker ?? "")>\(Self.escaped(s.text))\n\n"
         }

@@ -27,10 +27,12 @@ public struct PracticeTurn: Codable, Sendable, Equatable {
     public var source: Source?
     /// The client's id for an answer, so a resend after a dropped connection is not doubled.
     public var clientId: String?
+    /// What a candidate's answer covered, read when it arrived.
+    public var coverage: AnswerCoverage?
 
     public init(
         speaker: Speaker, kind: Kind, text: String, at: Double, startedAt: Double? = nil, phase: String,
-        rule: String? = nil, source: Source? = nil, clientId: String? = nil
+        rule: String? = nil, source: Source? = nil, clientId: String? = nil, coverage: AnswerCoverage? = nil
     ) {
         self.speaker = speaker
         self.kind = kind
@@ -41,5 +43,6 @@ public struct PracticeTurn: Codable, Sendable, Equatable {
         self.rule = rule
         self.source = source
         self.clientId = clientId
+        self.coverage = coverage
     }
 }

@@ -69,6 +69,13 @@ extension PracticeService {
         if reply.advances { try await advance(&state, question: question, at: clock) }
     }
 
+    /// Moves a coding mock to the phase the candidate's work has reached (an approach with its
+    /// complexity, code, a passing run), so the interviewer never asks about a phase they are past.
+    func catchUp(_ state: inout PracticeState, question: Question, at clock: Double) {
+        let target = PhaseProgress.reached(state, starter: StarterCode(question: question, language: state.language)?.text ?? "")
+        while state.phaseIndex < target { state.advancePhase(at: clock) }
+    }
+
     /// Next phase; in a behavioral mock that is the next story, which the interviewer asks.
     func advance(_ state: inout PracticeState, question: Question, at clock: Double) async throws {
         state.advancePhase(at: clock)

@@ -23,7 +23,8 @@ extension PracticeService {
         let gaps = try await InsightsRepository(db: db, userID: userID).aiGaps(type: state.type, rubric: rubric)
         let question = try context.question(state.questionIds[0])
         let canRun = question.tests != nil && runner?.status.available == true
-        var feedback = PracticeFeedback.build(state: state, rubric: rubric, gaps: gaps, canRun: canRun)
+        let questions = try state.questionIds.map { try context.question($0) }
+        var feedback = PracticeFeedback.build(state: state, rubric: rubric, gaps: gaps, canRun: canRun, questions: questions)
         if answered, let summary = await voice.summarize(feedback, question: question) { feedback.summary = summary }
         let scores = feedback.dimensions.reduce(into: [String: DimensionScore]()) { out, d in
             if let s = d.aiScore { out[d.key] = DimensionScore(score: s, note: "AI score. " + d.reason) }

@@ -92,8 +92,10 @@ public struct PracticeService {
             state.turns.append(
                 PracticeTurn(
                     speaker: .candidate, kind: .answer, text: text, at: clock,
-                    startedAt: body.startedAt.map { min($0, clock) }, phase: state.phase.key, source: source, clientId: clientId))
+                    startedAt: body.startedAt.map { min($0, clock) }, phase: state.phase.key, source: source, clientId: clientId,
+                    coverage: AnswerCoverage.read(text, type: state.type)))
             guard !state.isTimeUp(at: now) else { return }
+            catchUp(&state, question: question, at: clock)
             for reply in interviewer.respond(state: state, question: question) {
                 try await say(reply, in: &state, question: question, lastAnswer: text, at: clock)
             }
@@ -140,9 +142,10 @@ public struct PracticeService {
     /// Keeps the editor's code (the browser saves it as the candidate types).
     public func saveCode(_ id: UUID, _ body: PracticeRequest.Code, now: Date = Date()) async throws -> PracticeView {
         let language = try Self.validate(body, requireCode: false)
-        return try await mutate(id, now: now, resumes: false) { state, _, _ in
+        return try await mutate(id, now: now, resumes: false) { state, question, clock in
             state.code = body.code ?? ""
             state.language = language
+            catchUp(&state, question: question, at: clock)
         }
     }
 

@@ -15,6 +15,7 @@ struct AnalysisView: Encodable {
     var pace: String
     var fillers: String
     var firstWord: String
+    var structureLabel: String
     var star: String
     var numbers: String
     var sourceNote: String
@@ -31,15 +32,27 @@ struct AnalysisView: Encodable {
             + (r.fillers.byWord.isEmpty
                 ? "" : ": " + r.fillers.byWord.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         firstWord = or(r.timeToFirstWordSeconds, "%.1f s")
+        // STAR is a story's structure; a coding or design mock is read for its technical signals.
         let main = r.answers.max { $0.words < $1.words }
-        star =
-            main.map { a in
-                [
-                    ("situation", a.star.situation.present), ("task", a.star.task.present), ("action", a.star.action.present),
-                    ("result", a.star.result.present),
-                ]
-                .map { "\($0.0) \($0.1 ? "✓" : "✗")" }.joined(separator: " · ")
-            } ?? ""
+        func mark(_ label: String, _ ok: Bool) -> String { "\(label) \(ok ? "✓" : "✗")" }
+        if rubric.type == .behavioral {
+            structureLabel = "STAR"
+            star =
+                main.map { a in
+                    [
+                        mark("situation", a.star.situation.present), mark("task", a.star.task.present), mark("action", a.star.action.present),
+                        mark("result", a.star.result.present),
+                    ].joined(separator: " · ")
+                } ?? ""
+        } else {
+            structureLabel = "Signals"
+            star = [
+                "clarifying questions \(r.answers.reduce(0) { $0 + $1.clarifyingQuestions })",
+                mark("complexity stated", r.answers.contains { !$0.technical.complexity.isEmpty }),
+                mark("edge cases", r.answers.contains { !$0.technical.edgeCases.isEmpty }),
+                mark("trade-offs", r.answers.contains { !$0.technical.tradeOffs.isEmpty }),
+            ].joined(separator: " · ")
+        }
         numbers = r.answers.flatMap(\.quantified).joined(separator: ", ")
         sourceNote = r.source.note
         suggested = rubric.dimensions.compactMap { d in r.suggestedScores.byDimension[d.key].map { Score(dimension: d.name, score: $0) } }
