@@ -89,8 +89,8 @@ func run(_ kind: TestDatabase) async throws {
     }
 }
 
-/// The rule engine alone, after 2 answers and after 60: the interviewer re-reads the prompt's
-/// conversation on each answer, so this shows what a long mock costs per reply.
+/// The rule engine alone, after 2 answers and after 60: each answer is read once when it
+/// arrives (its coverage), so a reply should cost about the same late in a long mock.
 func engine() throws {
     let question = try ContentLibrary.builtIn().questions.first { $0.id == "balanced-brackets" }!
     let interviewer = Interviewer()
@@ -98,13 +98,22 @@ func engine() throws {
         var s = PracticeState(sessionId: UUID(), type: .coding, minutes: 45, seed: 1, questionIds: [question.id], startedAt: Date())
         s.advancePhase(at: 200)
         for k in 0..<n {
+            let text = answers[k % answers.count]
             s.turns.append(
-                PracticeTurn(speaker: .candidate, kind: .answer, text: answers[k % answers.count], at: Double(k), phase: s.phase.key))
+                PracticeTurn(
+                    speaker: .candidate, kind: .answer, text: text, at: Double(k), phase: s.phase.key,
+                    coverage: AnswerCoverage.read(text, type: .coding)))
             s.turns.append(
                 PracticeTurn(speaker: .interviewer, kind: .moveOn, text: "Go on.", at: Double(k), phase: s.phase.key, rule: "keep_going"))
         }
         s.turns.append(PracticeTurn(speaker: .candidate, kind: .answer, text: answers[1], at: Double(n), phase: s.phase.key))
         return s
+    }
+    /// A reply as the service makes it: the new answer is read once, then the interviewer answers.
+    func reply(_ s: PracticeState) {
+        var s = s
+        s.turns[s.turns.count - 1].coverage = AnswerCoverage.read(s.turns[s.turns.count - 1].text, type: .coding)
+        _ = interviewer.respond(state: s, question: question)
     }
     var figures: [Int: Double] = [:]
     for n in [2, 60] {
@@ -112,7 +121,7 @@ func engine() throws {
         var times: [Double] = []
         for _ in 0..<200 {
             let t0 = DispatchTime.now().uptimeNanoseconds
-            _ = interviewer.respond(state: s, question: question)
+            reply(s)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
         }
         figures[n] = percentile(times, 0.5)

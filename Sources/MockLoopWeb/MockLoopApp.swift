@@ -43,6 +43,7 @@ public enum MockLoopApp {
                 viewDirectory: app.directory.viewsDirectory))
         app.leaf.cache.isEnabled = app.environment.isRelease
         app.leaf.tags["formToken"] = FormTokenTag()
+        app.leaf.tags["prompt"] = PromptTag()
 
         let openAPI = try OpenAPIDocument.load()
         let secret = try FormToken.secret(configured: config.secret, dataDirectory: config.store.dataDirectory)

@@ -142,7 +142,13 @@ final class PracticeSession {
         let resuming = shown == 0
         for turn in v.turns.dropFirst(shown) where turn.speaker == .interviewer || resuming {
             terminal.write("\n")
-            terminal.say(Self.label(turn), turn.text)
+            if turn.kind == .question {
+                // The prompt is Markdown: paragraphs reflowed to the terminal, examples kept as written.
+                terminal.say(Self.label(turn), "")
+                terminal.write(PromptText(turn.text).terminal(width: terminal.width - 2) + "\n")
+            } else {
+                terminal.say(Self.label(turn), turn.text)
+            }
         }
         shown = v.turns.count
         if let nudge = v.nudge { terminal.say("!", nudge) }

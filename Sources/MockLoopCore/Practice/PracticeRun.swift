@@ -9,8 +9,12 @@ public struct PracticeRun: Codable, Sendable, Equatable {
     public var passed: Int
     public var total: Int
     public var compiled: Bool
+    /// The first failing visible test (hidden tests never show their input).
+    public var failure: FailingCase?
 
-    public init(at: Double, runId: UUID?, language: Language, verdict: Verdict, passed: Int, total: Int, compiled: Bool) {
+    public init(
+        at: Double, runId: UUID?, language: Language, verdict: Verdict, passed: Int, total: Int, compiled: Bool, failure: FailingCase? = nil
+    ) {
         self.at = at
         self.runId = runId
         self.language = language
@@ -18,5 +22,21 @@ public struct PracticeRun: Codable, Sendable, Equatable {
         self.passed = passed
         self.total = total
         self.compiled = compiled
+        self.failure = failure
+    }
+}
+
+/// A failing visible test as the candidate sees it: its input, what was expected, what came back.
+public struct FailingCase: Codable, Sendable, Equatable {
+    public var index: Int
+    public var input: String
+    public var expected: String
+    public var actual: String
+
+    public init(index: Int, input: String, expected: String, actual: String) {
+        self.index = index
+        self.input = input
+        self.expected = expected
+        self.actual = actual
     }
 }

@@ -46,13 +46,18 @@ public enum PracticeRequest {
     public struct Code: Codable, Sendable {
         public var code: String?
         public var language: String?
+        /// "Run with my input": the arguments as a JSON array (function mode) or the stdin text
+        /// (stdio mode). The output is shown; the run is not one of the mock's test runs.
+        public var input: String?
 
-        public init(code: String?, language: String? = nil) {
+        public init(code: String?, language: String? = nil, input: String? = nil) {
             self.code = code
             self.language = language
+            self.input = input
         }
     }
 
     public static let maxAnswer = 20_000
     public static let maxCode = 100_000
+    public static let maxInput = 10_000
 }

@@ -25,7 +25,10 @@ extension PracticeService {
             promptIndex: state.promptIndex, prompts: state.questionIds.count, turns: state.turns,
             hintsUsed: state.hintsUsed, hintsLeft: max(0, question.hints.count - hintsGiven), pauses: state.pauses.count,
             skips: state.skips,
-            code: state.code, language: state.language, runs: state.runs, rubricId: rubric.id,
+            code: state.code, language: state.language,
+            starters: Dictionary(
+                uniqueKeysWithValues: Language.allCases.compactMap { l in StarterCode(question: question, language: l).map { (l.rawValue, $0.text) } }),
+            runs: state.runs, rubricId: rubric.id,
             rubric: rubric.dimensions.map { .init(key: $0.key, name: $0.name, question: $0.question, score3: $0.score3) },
             checklist: PracticeView.checklist(for: state.type), watch: watch, voice: voice.name, revision: loaded.revision, result: result)
     }

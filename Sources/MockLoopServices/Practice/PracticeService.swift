@@ -149,44 +149,6 @@ public struct PracticeService {
         }
     }
 
-    /// "Run tests": runs the code in the sandbox against the question's tests; the run is recorded.
-    public func run(_ id: UUID, _ body: PracticeRequest.Code, now: Date = Date()) async throws -> PracticeView {
-        let language = try Self.validate(body, requireCode: true)
-        let started = Date()
-        let loaded = try await repo.load(id)
-        guard loaded.state.type == .coding else { throw MockLoopError(.conflict, "only coding mocks run code") }
-        guard !loaded.state.status.isOver else { throw MockLoopError(.conflict, "this practice session has ended") }
-        guard let runner else { throw MockLoopError(.sandboxUnavailable, "the code runner is not available here") }
-        let result = try await CodeRunService(runner: runner, db: db, userID: userID)
-            .run(.init(language: language.rawValue, code: body.code, questionId: loaded.state.questionId, sessionId: id.uuidString))
-        // The run took a while: it lands on the clock when it finished.
-        return try await mutate(id, now: now.addingTimeInterval(Date().timeIntervalSince(started))) { state, _, clock in
-            let r = result.report
-            state.code = body.code ?? ""
-            state.language = language
-            // A run the sandbox itself failed says nothing about the code: shown, not counted.
-            guard r.verdict != .internalError else {
-                state.turns.append(
-                    PracticeTurn(
-                        speaker: .candidate, kind: .run,
-                        text: "The run failed inside the sandbox, not in your code: \(r.message ?? "try again").",
-                        at: clock, phase: state.phase.key))
-                return
-            }
-            state.runs.append(
-                PracticeRun(
-                    at: clock, runId: result.runId, language: language, verdict: r.verdict,
-                    passed: r.passed, total: r.tests.count, compiled: r.compiled ?? true))
-            let detail = r.message.map { " \($0)" } ?? ""
-            state.turns.append(
-                PracticeTurn(
-                    speaker: .candidate, kind: .run,
-                    text:
-                        "Ran the tests: \(r.passed)/\(r.tests.count) passed (\(r.verdict.rawValue.replacingOccurrences(of: "_", with: " "))).\(detail)",
-                    at: clock, phase: state.phase.key))
-        }
-    }
-
     public func done(_ id: UUID, now: Date = Date()) async throws -> PracticeView {
         try await retrying(id) {
             let loaded = try await activeOrConflict(id)

@@ -55,6 +55,8 @@ public struct PracticeView: Codable, Sendable {
     public var skips: Int
     public var code: String
     public var language: Language
+    /// Starter code per language the question's tests run in ("python": "def f(a):…").
+    public var starters: [String: String]
     public var runs: [PracticeRun]
     public var rubricId: String
     public var rubric: [RubricDimension]

@@ -17,6 +17,8 @@ extension SessionPage {
         var lastRubric: Rubric?
         var analysis: AnalysisReport?
         var code: CodeCard?
+        /// The code a timed mock ended with, and its language.
+        var mockCode: (text: String, language: Language)?
 
         static func load(_ id: UUID, req: Request, services: AppServices, run: CodeCard.Input? = nil) async throws -> Source {
             let user = try req.actingUser()
@@ -34,15 +36,24 @@ extension SessionPage {
                 analysis = try? AnalysisController.analyze(
                     t.text, format: t.format, kind: e.type, candidate: t.candidate, thresholds: services.config.thresholds)
             }
+            var mockCode: (text: String, language: Language)?
+            if let mock = try? await PracticeRepository(db: req.db, userID: user).load(id).state,
+                !mock.code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            {
+                mockCode = (mock.code, mock.language)
+            }
             var code: CodeCard?
             if let tests = question?.tests {
                 let runs = CodeRunRepository(db: req.db, userID: user)
                 code = CodeCard(
                     status: services.runner.status, tests: tests, input: run, runs: try await runs.list(sessionID: id, limit: 20),
                     summary: try await runs.summary(sessionID: id))
+                // The runner starts from the mock's final code, not an empty editor.
+                if run == nil, let mockCode { code?.code = mockCode.text }
             }
             return Source(
-                entry: e, rubric: rubric, question: question, lastFix: last, lastRubric: lastRubric, analysis: analysis, code: code)
+                entry: e, rubric: rubric, question: question, lastFix: last, lastRubric: lastRubric, analysis: analysis, code: code,
+                mockCode: mockCode)
         }
     }
 
@@ -95,5 +106,8 @@ extension SessionPage {
         }
         analysis = source.analysis.map { AnalysisView($0, rubric: rubric) }
         code = source.code
+        mockCode = source.mockCode?.text
+        mockLanguage = source.mockCode?.language.rawValue
+        mockLanguageLabel = source.mockCode?.language.label
     }
 }

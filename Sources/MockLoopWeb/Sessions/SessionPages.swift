@@ -68,6 +68,10 @@ struct SessionPage: Encodable {
     var analysis: AnalysisView?
     /// Present for questions with code tests.
     var code: CodeCard?
+    /// The final code of a timed mock, shown read-only with highlighting.
+    var mockCode: String?
+    var mockLanguage: String?
+    var mockLanguageLabel: String?
 
     struct Retro: Encodable {
         var wentWell, wentWrong, fixDimension, fix, drill: String

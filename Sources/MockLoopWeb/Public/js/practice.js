@@ -1,6 +1,8 @@
 // The live timed mock in the browser. The server keeps the session (clock, turns, code); this
 // page only shows it and sends what the candidate does, so a reload resumes where it was.
 // User text is only ever set with textContent.
+import { highlightInto } from './highlight.js';
+
 const root = document.getElementById('practice');
 let state = JSON.parse(root.dataset.state);
 const api = `/api/v1/practice/${state.id}`;
@@ -50,13 +52,22 @@ function renderChat() {
   if (last) last.scrollIntoView({ block: 'nearest' });
 }
 
+const failureText = (f) => `First failing visible case: input ${f.input}, expected ${f.expected}, got ${f.actual}`;
+
 function renderRuns() {
   const runs = $('runs');
   if (!runs) return;
-  runs.replaceChildren(...state.runs.map((r) => {
+  runs.replaceChildren(...state.runs.map((r, i) => {
     const li = document.createElement('li');
     li.className = `verdict-${r.verdict}`;
     li.textContent = `${mmss(r.at)} ${r.language}: ${r.passed}/${r.total} passed (${r.verdict.replace('_', ' ')})`;
+    // The first failing visible case of the latest run (older runs keep only their counts).
+    if (r.failure && i === state.runs.length - 1) {
+      const failure = document.createElement('pre');
+      failure.className = 'failure';
+      failure.textContent = failureText(r.failure);
+      li.append(failure);
+    }
     return li;
   }));
 }
@@ -190,18 +201,37 @@ if (Recognition) {
   });
 }
 
-// The code editor: monospace, Tab indents (Esc first to leave the editor with Tab), line numbers.
+// The code editor: monospace, Tab indents (Esc first to leave the editor with Tab), line numbers,
+// and a highlighted copy of the code (#code-view) under the textarea, whose own text is transparent.
 const code = $('code');
 if (code) {
   const gutter = $('gutter');
+  const view = $('code-view');
   const language = $('language');
+  // Starter code per language the question's tests support; the others can't be picked.
+  const starters = state.starters || {};
+  const hasStarter = (lang) => typeof starters[lang] === 'string';
+  const restricted = Object.keys(starters).length > 0;
+  if (restricted) for (const option of language.options) option.disabled = !hasStarter(option.value);
   language.value = state.language;
   code.value = state.code || localStorage.getItem(codeKey) || '';
+  if (!code.value && restricted && !hasStarter(language.value)) {
+    language.value = [...language.options].find((o) => hasStarter(o.value))?.value || Object.keys(starters)[0];
+  }
+  if (!code.value) code.value = starters[language.value] || '';
+  let previousLanguage = language.value;
+  const sync = () => {
+    gutter.scrollTop = code.scrollTop;
+    view.scrollTop = code.scrollTop;
+    view.scrollLeft = code.scrollLeft;
+  };
   const numbers = () => {
     const n = code.value.split('\n').length;
     gutter.textContent = Array.from({ length: n }, (_, i) => i + 1).join('\n');
-    gutter.scrollTop = code.scrollTop;
+    gutter.style.width = `calc(${Math.max(2, String(n).length)}ch + .8rem)`;
   };
+  // The extra line keeps a trailing newline visible and leaves the view room to scroll as far as the textarea.
+  const paint = () => { highlightInto(view, `${code.value}\n `, language.value); sync(); };
   let escaped = false, saveTimer = null;
   code.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') { escaped = true; return; }
@@ -213,20 +243,43 @@ if (code) {
     }
     escaped = false;
   });
-  code.addEventListener('scroll', () => { gutter.scrollTop = code.scrollTop; });
+  code.addEventListener('scroll', sync);
   code.addEventListener('input', () => {
     numbers();
+    paint();
     localStorage.setItem(codeKey, code.value);
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => call('/code', { code: code.value, language: language.value }).catch(() => {}), 1500);
   });
+  // A new language replaces the code only while it is empty or still the previous starter.
+  language.addEventListener('change', () => {
+    if (!code.value.trim() || code.value === starters[previousLanguage]) {
+      code.value = starters[language.value] || '';
+      code.scrollTop = 0;
+      code.scrollLeft = 0;
+    }
+    previousLanguage = language.value;
+    code.dispatchEvent(new Event('input')); // repaint, renumber, and save with the new language
+  });
   numbers();
+  paint();
   $('run').addEventListener('click', async () => {
     const status = $('run-status');
     status.textContent = 'Running…';
     const done = await act('/run', { code: code.value, language: language.value });
     const last = done && done.runs[done.runs.length - 1];
-    status.textContent = last ? `${last.passed}/${last.total} passed (${last.verdict.replace('_', ' ')})` : 'Not run.';
+    status.textContent = last
+      ? `${last.passed}/${last.total} passed (${last.verdict.replace('_', ' ')})${last.failure ? `. ${failureText(last.failure)}` : ''}`
+      : 'Not run.';
+  });
+  // "Run with my input": the server answers with the whole view; the output is its latest run turn.
+  $('run-custom').addEventListener('click', async () => {
+    const output = $('custom-output');
+    output.hidden = false;
+    output.textContent = 'Running…';
+    const done = await act('/run', { code: code.value, language: language.value, input: $('custom-input').value });
+    const turn = done && [...done.turns].reverse().find((t) => t.kind === 'run');
+    output.textContent = turn ? turn.text : 'Not run.';
   });
 }
 
