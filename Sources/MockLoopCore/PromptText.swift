@@ -18,6 +18,7 @@ public struct PromptText: Sendable, Equatable {
         var code: [String] = []
         var fenced = false
         func flush() {
+            while code.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { code.removeLast() }
             if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
             if !list.isEmpty { blocks.append(.list(list)) }
             if !code.isEmpty {
@@ -51,14 +52,10 @@ public struct PromptText: Sendable, Equatable {
             } else if !list.isEmpty, line.hasPrefix(" ") {
                 list[list.count - 1] += " " + trimmed
             } else {
-                if !list.isEmpty || !code.isEmpty {
-                    while code.last?.isEmpty == true { code.removeLast() }
-                    flush()
-                }
+                if !list.isEmpty || !code.isEmpty { flush() }
                 paragraph.append(trimmed)
             }
         }
-        while code.last?.isEmpty == true { code.removeLast() }
         flush()
         self.blocks = blocks
     }

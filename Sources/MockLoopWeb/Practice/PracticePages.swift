@@ -110,7 +110,10 @@ struct PracticeLivePage: Encodable {
         var evidence: [Quote]
     }
 
-    struct Quote: Encodable { var at, text: String }
+    struct Quote: Encodable {
+        var at, text: String
+        var gap: Bool
+    }
     struct Line: Encodable { var at, speaker, kind, text: String }
 
     var transcript: [Line]
@@ -133,9 +136,9 @@ struct PracticeLivePage: Encodable {
         fixDimensions = view.rubric.map { Dim(key: $0.key, name: $0.name, isFix: $0.key == r?.priorityFix?.dimension) }
         scored = (view.result?.dimensions ?? []).map { d in
             ScoredDim(
-                name: d.name, aiScore: d.aiScore.map(String.init) ?? "–",
+                name: d.name, aiScore: d.aiScore.map(String.init) ?? "not observed",
                 calibrated: d.calibrated.map { String(format: "%.1f", $0) } ?? "–",
-                reason: d.reason, evidence: d.evidence.map { Quote(at: ClockText.mmss($0.at), text: $0.text) })
+                reason: d.reason, evidence: d.evidence.map { Quote(at: ClockText.mmss($0.at), text: $0.text, gap: $0.isGap) })
         }
         transcript = view.turns.map {
             Line(
