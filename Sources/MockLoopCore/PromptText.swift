@@ -22,7 +22,8 @@ public struct PromptText: Sendable, Equatable {
             if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
             if !list.isEmpty { blocks.append(.list(list)) }
             if !code.isEmpty {
-                let indent = code.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+                let indent =
+                    code.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
                 blocks.append(.code(code.map { String($0.dropFirst(min(indent, $0.prefix { $0 == " " }.count))) }.joined(separator: "\n")))
             }
             paragraph = []
@@ -35,7 +36,12 @@ public struct PromptText: Sendable, Equatable {
         for line in lines {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("```") {
-                if fenced { fenced = false } else { flush(); fenced = true }
+                if fenced {
+                    fenced = false
+                } else {
+                    flush()
+                    fenced = true
+                }
                 if !fenced { flush() }
                 continue
             }
@@ -94,14 +100,19 @@ public struct PromptText: Sendable, Equatable {
         var out = ""
         for (i, part) in parts.enumerated() {
             // An unmatched last backtick stays a backtick.
-            if i % 2 == 1, i == parts.count - 1 { out += "`" + escaped(String(part)); continue }
+            if i % 2 == 1, i == parts.count - 1 {
+                out += "`" + escaped(String(part))
+                continue
+            }
             out += i % 2 == 1 ? "<code>\(escaped(String(part)))</code>" : escaped(String(part))
         }
         return out
     }
 
     /// The text without Markdown's backticks.
-    static func plain(_ text: String) -> String { text.split(separator: "`").count >= 3 ? text.replacingOccurrences(of: "`", with: "") : text }
+    static func plain(_ text: String) -> String {
+        text.split(separator: "`").count >= 3 ? text.replacingOccurrences(of: "`", with: "") : text
+    }
 
     public static func escaped(_ text: String) -> String {
         var out = ""

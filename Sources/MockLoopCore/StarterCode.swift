@@ -24,9 +24,11 @@ public struct StarterCode: Sendable, Equatable {
             switch language {
             case .python: text = "import sys\n\ndata = sys.stdin.read().split()\n# Your code here: print the answer\n"
             case .javascript:
-                text = "const data = require(\"fs\").readFileSync(0, \"utf8\").split(/\\s+/).filter(Boolean);\n// Your code here: print the answer\n"
+                text =
+                    "const data = require(\"fs\").readFileSync(0, \"utf8\").split(/\\s+/).filter(Boolean);\n// Your code here: print the answer\n"
             case .cpp:
-                text = "#include <bits/stdc++.h>\nusing namespace std;\n\nint main() {\n    // Your code here: read from cin, print the answer\n    return 0;\n}\n"
+                text =
+                    "#include <bits/stdc++.h>\nusing namespace std;\n\nint main() {\n    // Your code here: read from cin, print the answer\n    return 0;\n}\n"
             case .swift:
                 text = "var lines: [String] = []\nwhile let line = readLine() { lines.append(line) }\n// Your code here: print the answer\n"
             }

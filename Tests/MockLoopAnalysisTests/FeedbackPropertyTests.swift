@@ -19,15 +19,18 @@ import Testing
             "I will sort first and sweep with two pointers.", "We could use a heap instead of sorting, at the cost of more code.",
         ],
         .behavioral: [
-            "At my last company our deploys took an hour.", "We did it together and it went well.", "I wrote the migration plan and I led the rollout.",
+            "At my last company our deploys took an hour.", "We did it together and it went well.",
+            "I wrote the migration plan and I led the rollout.",
             "We decided to ship it anyway.", "Deploy time went from 60 minutes to 8 minutes.", "It improved things a lot.",
             "Looking back, I would have involved the data team earlier.", "My goal was to cut the on-call load.",
-            "I convinced three teams to adopt the library.", "The result was great and everyone was happy.", "I learned to write the plan down first.",
+            "I convinced three teams to adopt the library.", "The result was great and everyone was happy.",
+            "I learned to write the plan down first.",
         ],
         .systemDesign: [
             "How many daily users do we expect?", "Is it read heavy?", "About 10 million users, 2,000 requests per second at peak.",
             "I'd put a cache in front of the database.", "We store 5 TB per year.", "I'd use Kafka because we need replay.",
-            "The trade-off is consistency for latency.", "Sharding by user id over range sharding, because hot ranges hurt.", "Sounds good.",
+            "The trade-off is consistency for latency.", "Sharding by user id over range sharding, because hot ranges hurt.",
+            "Sounds good.",
         ],
     ]
 
@@ -73,14 +76,20 @@ import Testing
                 #expect((d.aiScore == nil) == d.evidence.isEmpty, "\(context) \(d.key): not observed iff no evidence")
                 if (d.aiScore ?? 0) >= 2 { #expect(d.evidence.contains { !$0.isGap }, "\(context) \(d.key): a 2 needs a strength") }
             }
-            func strengths(_ key: String) -> [PracticeFeedback.Quote] { f.dimensions.first { $0.key == key }?.evidence.filter { !$0.isGap } ?? [] }
+            func strengths(_ key: String) -> [PracticeFeedback.Quote] {
+                f.dimensions.first { $0.key == key }?.evidence.filter { !$0.isGap } ?? []
+            }
             for flag in f.redFlags.map(\.flag) {
                 switch flag {
                 case .noClarifyingQuestions:
                     #expect(strengths("clarification").isEmpty && strengths("requirements").isEmpty, "\(context)")
-                    #expect(!f.dimensions.flatMap(\.evidence).contains { !$0.isGap && $0.text.hasSuffix("?") }, "\(context): a question is quoted")
+                    #expect(
+                        !f.dimensions.flatMap(\.evidence).contains { !$0.isGap && $0.text.hasSuffix("?") },
+                        "\(context): a question is quoted")
                 case .noComplexity:
-                    #expect(!f.dimensions.flatMap(\.evidence).contains { Lexicon.complexity.contains(in: PhraseMatcher.bytes($0.text)) }, "\(context)")
+                    #expect(
+                        !f.dimensions.flatMap(\.evidence).contains { Lexicon.complexity.contains(in: PhraseMatcher.bytes($0.text)) },
+                        "\(context)")
                 case .noOwnership: #expect(strengths("own_contribution").isEmpty, "\(context)")
                 case .vagueResult: #expect(strengths("quantified_outcomes").isEmpty, "\(context)")
                 default: break
@@ -112,7 +121,8 @@ import Testing
         let probes = [
             "Can the input be empty?", "How big can it get?", "Are values negative?", "Is it sorted?", "What about duplicates?",
             "How many users?", "What latency do we need?", "Does it need to be a work story?", "How recent should it be?",
-            "What should I return when there is no answer?", "Is the graph connected, and can there be cycles?", "What is the meaning of life?",
+            "What should I return when there is no answer?", "Is the graph connected, and can there be cycles?",
+            "What is the meaning of life?",
         ]
         for q in Self.library.questions {
             #expect(!q.factList.isEmpty, "\(q.id) has facts")

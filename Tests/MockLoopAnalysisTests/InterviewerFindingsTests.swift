@@ -25,7 +25,8 @@ import Testing
                 sessionId: UUID(), type: type, minutes: PhasePlan.defaultMinutes(type), seed: seed, questionIds: questions.map(\.id),
                 startedAt: Date())
             let open = Interviewer().opening(questions[0], state: state)
-            state.turns.append(PracticeTurn(speaker: .interviewer, kind: open.kind, text: open.text, at: 0, phase: state.phase.key, rule: open.rule))
+            state.turns.append(
+                PracticeTurn(speaker: .interviewer, kind: open.kind, text: open.text, at: 0, phase: state.phase.key, rule: open.rule))
         }
 
         var question: Question { questions[state.promptIndex] }
@@ -39,7 +40,8 @@ import Testing
             catchUp()
             let out = Interviewer().respond(state: state, question: question)
             for r in out {
-                state.turns.append(PracticeTurn(speaker: .interviewer, kind: r.kind, text: r.text, at: clock, phase: state.phase.key, rule: r.rule))
+                state.turns.append(
+                    PracticeTurn(speaker: .interviewer, kind: r.kind, text: r.text, at: clock, phase: state.phase.key, rule: r.rule))
                 if r.kind != .clarification { state.markProbed(r.rule) }
                 if r.advances { state.advancePhase(at: clock) }
             }
@@ -50,7 +52,8 @@ import Testing
             clock += 20
             state.runs.append(
                 PracticeRun(
-                    at: clock, runId: nil, language: .python, verdict: passed == total ? .accepted : .wrongAnswer, passed: passed, total: total,
+                    at: clock, runId: nil, language: .python, verdict: passed == total ? .accepted : .wrongAnswer, passed: passed,
+                    total: total,
                     compiled: true, failure: failure))
             catchUp()
         }
@@ -63,7 +66,8 @@ import Testing
         func feedback(canRun: Bool = true) -> PracticeFeedback {
             var s = state
             s.end(.finished, at: s.startedAt.addingTimeInterval(clock))
-            return PracticeFeedback.build(state: s, rubric: InterviewerFindingsTests.rubric(s.type), gaps: [:], canRun: canRun, questions: questions)
+            return PracticeFeedback.build(
+                state: s, rubric: InterviewerFindingsTests.rubric(s.type), gaps: [:], canRun: canRun, questions: questions)
         }
     }
 
@@ -73,7 +77,8 @@ import Testing
         var m = Mock(.coding, [Self.question("tree-right-view")])
         m.say("Can the tree be empty? Can values be negative, and how many nodes can there be at most?")
         m.say(
-            "I would do a breadth-first search level by level and keep the last value of each level, returning an empty list for an empty tree. That is O(n) time and O(w) space for the widest level.")
+            "I would do a breadth-first search level by level and keep the last value of each level, returning an empty list for an empty tree. That is O(n) time and O(w) space for the widest level."
+        )
         let f = m.feedback()
         let clar = f.dimensions.first { $0.key == "clarification" }!
         #expect(clar.evidence.contains { !$0.isGap && $0.text.hasSuffix("?") })
@@ -105,7 +110,8 @@ import Testing
         m.say("How long can the string be?")
         #expect(m.state.phase.key == "clarify")
         m.say(
-            "I'd use a stack: push each opening bracket, and on a closing bracket pop and check the kinds match; balanced if the stack ends empty. It is O(n) time and O(n) space.")
+            "I'd use a stack: push each opening bracket, and on a closing bracket pop and check the kinds match; balanced if the stack ends empty. It is O(n) time and O(n) space."
+        )
         #expect(m.state.phase.key == "code")
         m.run(passed: 11, of: 11)
         #expect(m.state.phase.key == "test")
@@ -120,7 +126,9 @@ import Testing
     @Test func anUnworkableApproachIsWalkedThroughTheExample() {
         let q = Self.question("fewest-coins")
         var m = Mock(.coding, [q])
-        m.say("I would use union-find with path compression over the coins, merging the denominations that divide each other, then read the answer off the root.")
+        m.say(
+            "I would use union-find with path compression over the coins, merging the denominations that divide each other, then read the answer off the root."
+        )
         let probe = m.replies[0].last!
         #expect(probe.rule == "walk_example")
         for known in q.modelAnswer!.approaches! { #expect(!probe.text.lowercased().contains(known), "names \(known)") }
@@ -144,7 +152,8 @@ import Testing
 
         var b = Mock(.behavioral, [Self.question("influence-cross-team-standard"), Self.question("failure-production-incident")])
         b.say(
-            "At my last company five teams each kept their own retry code. We wrote a shared library, we convinced the teams to adopt it, we ran the migration and the rollout went well. We were all happy with the standard in the end and the teams liked it.")
+            "At my last company five teams each kept their own retry code. We wrote a shared library, we convinced the teams to adopt it, we ran the migration and the rollout went well. We were all happy with the standard in the end and the teams liked it."
+        )
         let fb = b.feedback()
         let fix = fb.retro.priorityFix!
         #expect(fb.retro.drill == FixTarget.drill(Self.rubric(.behavioral).dimension(fix.dimension)!))
@@ -159,7 +168,8 @@ import Testing
         #expect(m.replies[0].map(\.rule) == ["tell_more"])
         var off = Mock(.behavioral, [Self.question("uncertainty-big-technical-bet"), Self.question("failure-production-incident")])
         off.say(
-            "Last spring our payments service went down at 2 am. I was on call, I got paged, I found the bad deploy in the logs, I rolled it back and service came back within 40 minutes. Afterwards I wrote the postmortem and added an alert on error rates so we would catch it sooner next time.")
+            "Last spring our payments service went down at 2 am. I was on call, I got paged, I found the bad deploy in the logs, I rolled it back and service came back within 40 minutes. Afterwards I wrote the postmortem and added an alert on error rates so we would catch it sooner next time."
+        )
         #expect(off.replies[0].map(\.rule) == ["off_topic"], "\(off.replies)")
         #expect(off.replies[0][0].text.contains("The question was:"))
     }
@@ -168,7 +178,8 @@ import Testing
     @Test func aVagueAnswerIsNotOverScored() {
         var m = Mock(.behavioral, [Self.question("influence-cross-team-standard"), Self.question("failure-production-incident")])
         m.say(
-            "We improved things a lot for the other teams and the adoption went really well. It was a good result overall and people liked the new standard, and the project was a success for the company.")
+            "We improved things a lot for the other teams and the adoption went really well. It was a good result overall and people liked the new standard, and the project was a success for the company."
+        )
         let f = m.feedback()
         let scope = f.dimensions.first { $0.key == "scope_of_impact" }!
         #expect((scope.aiScore ?? 0) <= 1, "\(scope)")

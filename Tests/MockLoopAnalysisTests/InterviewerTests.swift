@@ -71,7 +71,10 @@ import Testing
         #expect(asked[0].map(\.kind) == [.clarification])
         let facts = Self.question(.coding).factList
         #expect(asked[0].first?.text.contains("100,000") == true, "\(asked[0])")
-        #expect(asked[0].first.map { a in a.text.split(separator: " ").count <= facts.map(\.say).joined(separator: " ").split(separator: " ").count } == true)
+        #expect(
+            asked[0].first.map { a in
+                a.text.split(separator: " ").count <= facts.map(\.say).joined(separator: " ").split(separator: " ").count
+            } == true)
     }
 
     @Test func weEverywhereAsksWhatYouDid() {

@@ -5,6 +5,7 @@ result with its AI scores and a prefilled retrospective that lands in the log.""
 import re
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from pages import choose, fill, submit, wait_for
@@ -59,7 +60,10 @@ def test_a_timed_mock_in_the_browser(server, browser):
     assert d.find_element(By.ID, "answer").get_attribute("value") == "half-typed thought"
 
     code = d.find_element(By.ID, "code")
+    assert code.get_attribute("value").startswith("def is_balanced(s):"), "the editor starts with the signature"
     code.click()
+    code.send_keys(Keys.CONTROL, "a")
+    code.send_keys(Keys.DELETE)
     code.send_keys("\n".join(SOLUTION_LINES))
     value = code.get_attribute("value")
     assert "\n    pairs = " in value and "\t" not in value, "Tab indents with spaces"

@@ -119,13 +119,13 @@ def test_quitting_asks_first_and_keeps_the_session(data_dir):
 
 
 def test_piped_it_prints_plain_lines_and_finishes_at_end_of_input(data_dir):
-    script = "\nCan I assume the input fits in memory?\n\nA stack of open brackets, O(n) time.\n\n"
+    script = "\nHow long can the string be?\n\nA stack of open brackets, O(n) time.\n\n"
     out = subprocess.run([BIN, "practice", "--question", "balanced-brackets", "--seed", "1", "--data-dir", data_dir],
                          input=script, env=env(), capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "\x1b" not in out.stdout, "no escape sequences when stdout is not a terminal"
     assert re.search(r"-- \d\d:\d\d left . Phase 1/5: Clarify", out.stdout)
-    assert "Good question. Assume the input fits in memory" in out.stdout
+    assert "Up to 100,000 characters." in out.stdout, "the clarification comes from the question's own facts"
     assert "Result (AI score" in out.stdout
     assert "Retrospective not saved" in out.stdout
     assert all(len(line) <= 80 for line in out.stdout.splitlines()), "fits an 80-column terminal"

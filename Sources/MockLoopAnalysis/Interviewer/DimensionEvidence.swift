@@ -78,7 +78,8 @@ struct DimensionEvidence {
         case "tradeoff_articulation":
             return quotes(
                 sentences.filter {
-                    Lexicon.tradeOffs.contains(in: $0.bytes) || (Lexicon.over.contains(in: $0.bytes) && Lexicon.because.contains(in: $0.bytes))
+                    Lexicon.tradeOffs.contains(in: $0.bytes)
+                        || (Lexicon.over.contains(in: $0.bytes) && Lexicon.because.contains(in: $0.bytes))
                 })
         case "capacity_estimation": return quotes(sentences.filter(Self.hasFigure))
         case "scope_of_impact", "quantified_outcomes":
@@ -105,7 +106,11 @@ struct DimensionEvidence {
     static func execution(_ runs: [PracticeRun]) -> [Quote] {
         guard let last = runs.last else { return [] }
         let verdict = last.verdict.rawValue.replacingOccurrences(of: "_", with: " ")
-        return [Quote(at: last.at, text: "Run: \(last.passed)/\(last.total) tests passed (\(verdict))", gap: !(last.total > 0 && last.passed == last.total))]
+        return [
+            Quote(
+                at: last.at, text: "Run: \(last.passed)/\(last.total) tests passed (\(verdict))",
+                gap: !(last.total > 0 && last.passed == last.total))
+        ]
     }
 
     /// Spoken answers only: fillers and pace, each a strength when within the thresholds.

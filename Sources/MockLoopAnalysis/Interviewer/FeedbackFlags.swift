@@ -28,7 +28,9 @@ enum FeedbackFlags {
         let evidence = DimensionEvidence(state: state)
         if state.type != .behavioral {
             let asked = evidence.evidence(for: state.type == .coding ? "clarification" : "requirements")
-            if !asked.isEmpty, asked.allSatisfy(\.isGap), strengths(["clarification", "requirements"]).isEmpty { flags.insert(.noClarifyingQuestions) }
+            if !asked.isEmpty, asked.allSatisfy(\.isGap), strengths(["clarification", "requirements"]).isEmpty {
+                flags.insert(.noClarifyingQuestions)
+            }
         }
         if state.type == .coding, !answers.isEmpty, !evidence.sentences.contains(where: DimensionEvidence.statesComplexity) {
             flags.insert(.noComplexity)

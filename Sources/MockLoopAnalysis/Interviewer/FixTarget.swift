@@ -52,21 +52,31 @@ struct FixTarget {
     /// One concrete assignment per dimension, aimed at what a 3 looks like there.
     static func drill(_ d: Dimension) -> String {
         let specific: [String: String] = [
-            "clarification": "Five problems from the bank, 3 minutes each: before any solution, write the two questions you'd ask (input size, edge cases), then check them against the problem's limits.",
-            "approach_verbalization": "Three problems: say the approach and its complexity out loud in under 2 minutes before writing a line, recorded; replay and check both were said.",
-            "testing_edge_cases": "Three solved problems: for each, list four edge cases (empty, one element, duplicates, the largest input) and trace one by hand before running.",
-            "optimization_discussion": "Three solved problems: state time and space complexity, then name one faster or leaner alternative and what it costs.",
-            "coding_execution": "Three timed problems in the runner: get every visible test passing within 25 minutes, running after each function you finish.",
+            "clarification":
+                "Five problems from the bank, 3 minutes each: before any solution, write the two questions you'd ask (input size, edge cases), then check them against the problem's limits.",
+            "approach_verbalization":
+                "Three problems: say the approach and its complexity out loud in under 2 minutes before writing a line, recorded; replay and check both were said.",
+            "testing_edge_cases":
+                "Three solved problems: for each, list four edge cases (empty, one element, duplicates, the largest input) and trace one by hand before running.",
+            "optimization_discussion":
+                "Three solved problems: state time and space complexity, then name one faster or leaner alternative and what it costs.",
+            "coding_execution":
+                "Three timed problems in the runner: get every visible test passing within 25 minutes, running after each function you finish.",
             "communication": "Three 5-minute explanations recorded: no fillers, one idea per sentence; count the fillers on replay.",
             "situation_clarity": "Rewrite three stories' openings in two sentences: where, when, what was at stake, and your role.",
             "scope_of_impact": "For three stories, write the result first as a number (%, time, money, users) and open with it out loud.",
-            "own_contribution": "Retell three stories using \"I\" for every action you took yourself; mark each \"we\" and replace it or cut it.",
+            "own_contribution":
+                "Retell three stories using \"I\" for every action you took yourself; mark each \"we\" and replace it or cut it.",
             "what_id_do_differently": "End three stories with one honest sentence: what you would do differently and why.",
-            "quantified_outcomes": "For three stories, find the number behind the result (before and after) and say it in the first 30 seconds.",
-            "requirements": "Three design prompts: spend the first 5 minutes only on questions: users, scale, features in and out, and write the answers down.",
-            "capacity_estimation": "Three design prompts: estimate requests per second, storage per year and bandwidth in 5 minutes each, out loud.",
+            "quantified_outcomes":
+                "For three stories, find the number behind the result (before and after) and say it in the first 30 seconds.",
+            "requirements":
+                "Three design prompts: spend the first 5 minutes only on questions: users, scale, features in and out, and write the answers down.",
+            "capacity_estimation":
+                "Three design prompts: estimate requests per second, storage per year and bandwidth in 5 minutes each, out loud.",
             "tradeoff_articulation": "Three designs: for each main choice say what you chose, over what, and what it costs.",
         ]
-        return specific[d.key] ?? "Three timed reps aimed only at \(d.name.lowercased()), out loud: before each, reread what a 3 looks like; after, score yourself on it."
+        return specific[d.key]
+            ?? "Three timed reps aimed only at \(d.name.lowercased()), out loud: before each, reread what a 3 looks like; after, score yourself on it."
     }
 }

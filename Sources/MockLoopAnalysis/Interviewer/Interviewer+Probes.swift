@@ -39,7 +39,10 @@ extension Interviewer {
             }
         case .behavioral:
             if said.promptWords >= 40, Self.offTopic(said.storyText, question: question),
-                let q = ask("off_topic", "That sounds like a different situation. The question was: \(Self.firstSentence(question.prompt)) Do you have a story about that?")
+                let q = ask(
+                    "off_topic",
+                    "That sounds like a different situation. The question was: \(Self.firstSentence(question.prompt)) Do you have a story about that?"
+                )
             {
                 return q
             }

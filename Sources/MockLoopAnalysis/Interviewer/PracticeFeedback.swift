@@ -106,14 +106,17 @@ public struct PracticeFeedback: Codable, Sendable {
             hintsUsed: state.hintsUsed, skips: state.skips,
             retro: target.retro(dimensions: dimensions, flags: flags),
             missedFacts: missed,
-            modelAnswers: questions.compactMap { q in q.modelAnswer.map { ShownModelAnswer(questionId: q.id, title: q.title, answer: $0) } })
+            modelAnswers: questions.compactMap { q in q.modelAnswer.map { ShownModelAnswer(questionId: q.id, title: q.title, answer: $0) } }
+        )
     }
 
     static let beforeCode: Set<String> = ["clarify", "approach"]
 
     static func reason(_ key: String, score: Int?, quotes: [Quote], canRun: Bool) -> String {
         guard let score else {
-            if key == "coding_execution" { return canRun ? "Not observed: no code was run against the tests." : "Not observed: no tests could run here." }
+            if key == "coding_execution" {
+                return canRun ? "Not observed: no code was run against the tests." : "Not observed: no tests could run here."
+            }
             if key == "communication" { return "Not observed: typed answers have no fillers or pace to measure." }
             return "Not observed: nothing said in the mock shows this; score it yourself or with a partner."
         }

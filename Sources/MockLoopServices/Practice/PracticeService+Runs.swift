@@ -22,7 +22,8 @@ extension PracticeService {
                 state.code = body.code ?? ""
                 state.language = language
                 state.turns.append(
-                    PracticeTurn(speaker: .candidate, kind: .run, text: Self.customRunText(input, report), at: clock, phase: state.phase.key))
+                    PracticeTurn(
+                        speaker: .candidate, kind: .run, text: Self.customRunText(input, report), at: clock, phase: state.phase.key))
                 catchUp(&state, question: question, at: clock)
             }
         }
@@ -37,7 +38,8 @@ extension PracticeService {
             guard r.verdict != .internalError else {
                 state.turns.append(
                     PracticeTurn(
-                        speaker: .candidate, kind: .run, text: "The run failed inside the sandbox, not in your code: \(r.message ?? "try again").",
+                        speaker: .candidate, kind: .run,
+                        text: "The run failed inside the sandbox, not in your code: \(r.message ?? "try again").",
                         at: clock, phase: state.phase.key))
                 return
             }
@@ -48,7 +50,8 @@ extension PracticeService {
                 PracticeRun(
                     at: clock, runId: result.runId, language: language, verdict: r.verdict, passed: r.passed, total: r.tests.count,
                     compiled: r.compiled ?? true, failure: failure))
-            var text = "Ran the tests: \(r.passed)/\(r.tests.count) passed (\(r.verdict.rawValue.replacingOccurrences(of: "_", with: " ")))."
+            var text =
+                "Ran the tests: \(r.passed)/\(r.tests.count) passed (\(r.verdict.rawValue.replacingOccurrences(of: "_", with: " ")))."
             if let m = r.message { text += " \(m)" }
             if let f = failure { text += " First failing visible case: input \(f.input), expected \(f.expected), got \(f.actual)." }
             state.turns.append(PracticeTurn(speaker: .candidate, kind: .run, text: text, at: clock, phase: state.phase.key))
@@ -60,7 +63,9 @@ extension PracticeService {
     /// program returns, so the runner reports what came back as the "actual" of a failing case.
     static let noExpectedValue = "\u{1}mockloop:no-expected-value"
 
-    static func runWithInput(_ input: String, code: String, language: Language, question: Question, runner: CodeRunner) async throws
+    static func runWithInput(
+        _ input: String, code: String, language: Language, question: Question, runner: CodeRunner
+    ) async throws
         -> RunReport
     {
         guard let tests = question.tests else { throw MockLoopError.invalid("input", "this question has no tests to run code against") }

@@ -27,7 +27,9 @@ extension PracticeService {
             skips: state.skips,
             code: state.code, language: state.language,
             starters: Dictionary(
-                uniqueKeysWithValues: Language.allCases.compactMap { l in StarterCode(question: question, language: l).map { (l.rawValue, $0.text) } }),
+                uniqueKeysWithValues: Language.allCases.compactMap { l in
+                    StarterCode(question: question, language: l).map { (l.rawValue, $0.text) }
+                }),
             runs: state.runs, rubricId: rubric.id,
             rubric: rubric.dimensions.map { .init(key: $0.key, name: $0.name, question: $0.question, score3: $0.score3) },
             checklist: PracticeView.checklist(for: state.type), watch: watch, voice: voice.name, revision: loaded.revision, result: result)

@@ -40,7 +40,8 @@ struct AnalysisView: Encodable {
             star =
                 main.map { a in
                     [
-                        mark("situation", a.star.situation.present), mark("task", a.star.task.present), mark("action", a.star.action.present),
+                        mark("situation", a.star.situation.present), mark("task", a.star.task.present),
+                        mark("action", a.star.action.present),
                         mark("result", a.star.result.present),
                     ].joined(separator: " · ")
                 } ?? ""
