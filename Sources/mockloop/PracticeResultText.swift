@@ -20,9 +20,20 @@ struct PracticeResultText {
             let label =
                 d.name.count > name ? String(d.name.prefix(name - 1)) + "…" : d.name.padding(toLength: name, withPad: " ", startingAt: 0)
             out.append(
-                label + "  " + (d.aiScore.map(String.init) ?? "–") + "   " + (d.calibrated.map { String(format: "%.1f", $0) } ?? "–"))
+                label + "  " + (d.aiScore.map(String.init) ?? "not observed") + "   "
+                    + (d.calibrated.map { String(format: "%.1f", $0) } ?? "–"))
             out += TextWrap.lines(d.reason, width: width, indent: "    ")
-            for q in d.evidence { out += TextWrap.lines("\(ClockText.mmss(q.at)) \"\(q.text)\"", width: width, indent: "    ") }
+            for q in d.evidence {
+                out += TextWrap.lines("\(ClockText.mmss(q.at)) \(q.isGap ? "gap: " : "")\"\(q.text)\"", width: width, indent: "    ")
+            }
+        }
+        if let missed = result.missedFacts, !missed.isEmpty {
+            out += ["", "You could have asked:"] + missed.flatMap { TextWrap.lines("- \($0)", width: width) }
+        }
+        for m in result.modelAnswers ?? [] {
+            out += ["", "Model answer: \(m.title)"] + TextWrap.lines(m.answer.outline, width: width, indent: "  ")
+            if let c = m.answer.complexity { out += TextWrap.lines("Complexity: \(c)", width: width, indent: "  ") }
+            for t in m.answer.tradeOffs ?? [] { out += TextWrap.lines("- \(t)", width: width, indent: "  ") }
         }
         if !result.redFlags.isEmpty {
             out += ["", "Red flags:"] + result.redFlags.flatMap { TextWrap.lines("- \($0.label)", width: width) }

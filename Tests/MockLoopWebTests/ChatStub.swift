@@ -6,6 +6,7 @@ import Vapor
 /// port. The requested model name picks its behaviour, so one stub covers every case.
 final class ChatStub: Sendable {
     static let reply = "Before you write more code: what does that cost in time and in memory?"
+    static let invented = "Assume up to 10^9 elements, and every value is positive."
 
     typealias Recorded = NIOLockedValueBox<(body: Data, auth: String?)?>
 
@@ -42,6 +43,8 @@ final class ChatStub: Sendable {
             }
             switch body["model"] as? String ?? "" {
             case "ok": return says(Self.reply)
+            // A model that makes up a constraint: clarifications must never reach it.
+            case "invent": return says(Self.invented)
             case "server-error": return Response(status: .internalServerError, body: .init(string: "{\"error\":{\"message\":\"boom\"}}"))
             case "malformed": return Response(status: .ok, body: .init(string: "{\"choices\": [ not json"))
             case "no-choices": return json(["choices": [] as [Any]])

@@ -105,4 +105,21 @@ import VaporTesting
         }
         try await stub.stop()
     }
+
+    @Test func clarificationsNeverGoThroughTheModel() async throws {
+        let stub = try await ChatStub.start()
+        try await withMockLoopApp(.sqlite, llm: LLMConfig(url: stub.url, model: "invent")) { app in
+            let started = try await PracticeAPITests.post(
+                app, "/api/v1/practice", ["type": "coding", "questionId": "balanced-brackets", "seed": 1], status: .created)
+            let id = try #require(started["id"] as? String)
+            let answered = try await PracticeAPITests.post(
+                app, "/api/v1/practice/\(id)/answers", ["text": "How long can the string be? Can it contain letters?"])
+            let said = PracticeAPITests.turns(answered).filter { $0["speaker"] as? String == "interviewer" }.compactMap {
+                $0["text"] as? String
+            }
+            #expect(said.contains { $0.contains("Up to 100,000 characters.") }, "\(said)")
+            #expect(!said.contains { $0.contains("10^9") }, "the invented constraint never reaches the candidate")
+        }
+        try await stub.stop()
+    }
 }

@@ -93,3 +93,77 @@ def test_a_timed_mock_in_the_browser(server, browser):
     assert "/sessions/" in d.current_url
     assert "AI interviewer" in d.page_source
     assert d.find_element(By.CSS_SELECTOR, "dd.fix-text").text.strip()
+
+
+BUGGY_LINES = ["def is_balanced(s):", "\treturn s.count('(') == s.count(')')"]
+
+
+def replace_code(d, lines):
+    code = d.find_element(By.ID, "code")
+    code.click()
+    code.send_keys(Keys.CONTROL, "a")
+    code.send_keys(Keys.DELETE)
+    code.send_keys("\n".join(lines))
+
+
+def send(d, text):
+    fill(d, "answer", text)
+    d.find_element(By.ID, "send").click()
+    WebDriverWait(d, 30).until(lambda drv: drv.find_element(By.ID, "answer").get_attribute("value") == "")
+
+
+def test_a_coding_mock_that_asks_fails_a_visible_case_and_fixes_it(server, browser):
+    d = browser
+    d.get(server.url + "/practice?type=coding")
+    choose(d, "questionId", "balanced-brackets")
+    fill(d, "seed", "4")
+    submit(d, "#practice-setup")
+    wait_chat(d, "Ask me anything before you start")
+    assert not d.find_element(By.ID, "paused").is_displayed(), "the paused badge shows only when paused"
+    assert d.find_element(By.CSS_SELECTOR, ".question .prompt code"), "the prompt's inline code is rendered, not backticks"
+
+    # Two short clarifying questions, answered from the problem's own facts.
+    send(d, "How long can the string be?")
+    wait_chat(d, "Up to 100,000 characters.")
+    send(d, "Is an empty string balanced?")
+    wait_chat(d, "An empty string is balanced")
+    assert "10^5" not in chat_text(d)
+
+    # An approach with its complexity moves the mock to coding.
+    send(d, "I'd keep a stack of opening brackets and pop on each closing one, checking the kinds match. O(n) time and O(n) space.")
+    WebDriverWait(d, 10).until(lambda drv: drv.find_element(By.ID, "phase").text.startswith("Phase 3/5: Code"))
+
+    code = d.find_element(By.ID, "code")
+    assert code.get_attribute("value").startswith("def is_balanced(s):"), "starter code with the signature"
+    assert d.find_elements(By.CSS_SELECTOR, "#code-view .tok-keyword"), "the editor is highlighted"
+
+    replace_code(d, BUGGY_LINES)
+    d.find_element(By.CSS_SELECTOR, "#custom-run summary").click()
+    fill(d, "custom-input", '["([)]"]')
+    d.find_element(By.ID, "run-custom").click()
+    WebDriverWait(d, 60).until(lambda drv: "output true" in drv.find_element(By.ID, "custom-output").text)
+
+    d.find_element(By.ID, "run").click()
+    WebDriverWait(d, 60).until(lambda drv: "First failing visible case" in drv.find_element(By.ID, "run-status").text)
+    assert "expected" in d.find_element(By.ID, "run-status").text
+
+    replace_code(d, SOLUTION_LINES)
+    d.find_element(By.ID, "run").click()
+    WebDriverWait(d, 60).until(lambda drv: "accepted" in drv.find_element(By.ID, "run-status").text)
+    WebDriverWait(d, 10).until(lambda drv: drv.find_element(By.ID, "phase").text.startswith("Phase 4/5: Test"))
+
+    d.find_element(By.CSS_SELECTOR, "[data-action=finish]").click()
+    d.switch_to.alert.accept()
+    wait_for(d, "#result", timeout=30)
+    assert "No clarifying questions" not in d.find_element(By.ID, "result").text, "no flag contradicts the quoted questions"
+    scores = {}
+    for row in d.find_elements(By.CSS_SELECTOR, "table.scores tbody tr"):
+        name = row.find_element(By.TAG_NAME, "th").text
+        score = row.find_elements(By.TAG_NAME, "td")[0].text
+        if score.isdigit():
+            scores[name] = int(score)
+    assert scores.get("Clarification", 0) >= 2, scores
+    fix = d.find_element(By.CSS_SELECTOR, "#fixDimension option:checked").text
+    if not d.find_elements(By.CSS_SELECTOR, "ul.flags"):
+        assert scores[fix] == min(scores.values()), f"the fix names the weakest dimension: {fix} in {scores}"
+    assert d.find_element(By.ID, "model-answer"), "the model answer is shown after the mock"
