@@ -196,6 +196,11 @@ if ! in_netns; then # checked already, before the namespace
     ensure_python
     python_out=$(python3 scripts/check_reference_solutions.py 2>&1) || { printf '%s\n' "$python_out"; exit 1; }
     printf '%s\n' "$python_out"
+    # The JavaScript reference solutions too, when node is here already (the runner tests run them in the sandbox anyway).
+    if command -v node >/dev/null; then
+        js_out=$(node scripts/check_reference_solutions_js.mjs 2>&1) || { printf '%s\n' "$js_out"; exit 1; }
+        printf '%s\n' "$js_out" | tail -n 1
+    fi
     step_end "ok ($(printf '%s\n' "$python_out" | grep -o 'check_reference_solutions: .*' | tail -n 1 || true))"
 fi
 

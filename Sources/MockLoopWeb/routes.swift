@@ -16,6 +16,7 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     let runs = RunController(services: services)
     let insights = InsightsController(services: services)
     let practice = PracticeController(services: services)
+    let packs = PackController(services: services)
 
     // Pages
     app.get(use: log.home)
@@ -30,6 +31,8 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     app.get("questions", "new", use: questions.newPage)
     app.form("questions", use: questions.createPage)
     app.get("questions", "export", use: questions.export)
+    app.get("questions", "pack", use: packs.formPage)
+    app.form("questions", "pack", max: "3mb", use: packs.importPage)
     app.get("questions", ":id", use: questions.showPage)
     app.get("sessions", "new", use: sessions.newPage)
     app.form("sessions", use: sessions.createPage)
@@ -61,6 +64,8 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     api.on(.POST, "questions", body: .collect(maxSize: "10mb"), use: questions.create)
     api.get("questions", "pick", use: questions.pick)
     api.get("questions", "export", use: questions.export)
+    api.on(.POST, "packs", body: .collect(maxSize: "3mb"), use: packs.importPack)
+    api.get("packs", "export", use: packs.export)
     api.get("questions", ":id", use: questions.show)
     api.get("sessions", use: log.list)
     api.post("sessions", use: sessions.create)

@@ -106,13 +106,29 @@ struct QuestionsCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add your own questions from a YAML file (see docs/content-format.md). All or nothing.")
+            abstract:
+                "Add your own questions from a YAML file, or import a pack (questions and rubrics; see docs/content-format.md). All or nothing."
+        )
         @OptionGroup var store: StoreOptions
-        @Argument(help: "A YAML file.") var file: String
+        @Argument(help: "A YAML file: a question list, or a pack (`pack: 1`).") var file: String
 
         func run() async throws {
             try await CLIContext.run(store) { ctx in
-                let questions = try ContentLibrary.parseQuestions(yaml: try Output.read(file), fileName: file, builtIn: false)
+                let text = try Output.read(file)
+                if QuestionPack.looksLikePack(text) {
+                    let report = try await PackRepository(db: ctx.db, userID: ctx.userID).importPack(
+                        try QuestionPack.parse(yaml: text, fileName: file))
+                    print(report.summary)
+                    for (label, ids) in [
+                        ("Added questions", report.addedQuestions), ("Updated questions", report.updatedQuestions),
+                        ("Added rubrics", report.addedRubrics), ("Updated rubrics", report.updatedRubrics),
+                    ] where !ids.isEmpty {
+                        print("\(label): \(ids.joined(separator: ", "))")
+                    }
+                    for r in report.refused { print("Refused \(r.kind) \(r.id): \(r.reason)") }
+                    return
+                }
+                let questions = try ContentLibrary.parseQuestions(yaml: text, fileName: file, builtIn: false)
                 let added = try await QuestionRepository(db: ctx.db, userID: ctx.userID).add(questions)
                 print("Added \(added.count) questions: \(added.map(\.id).joined(separator: ", "))")
             }
@@ -124,9 +140,18 @@ struct QuestionsCommand: AsyncParsableCommand {
         @OptionGroup var filters: Filters
         @Option(help: "yaml or json") var format = "yaml"
         @Option(help: "Write to this file instead of standard output.") var out: String?
+        @Flag(help: "Export a pack: your own questions and rubrics, with their facts and model answers.") var pack = false
+        @Option(help: "The pack's name (with --pack).") var name = "My questions"
+        @Flag(help: "With --pack: include the built-in bank too.") var builtIn = false
 
         func run() async throws {
             try await CLIContext.run(store) { ctx in
+                if pack {
+                    let name = name.trimmingCharacters(in: .whitespaces)
+                    guard !name.isEmpty, name.count <= 200 else { throw MockLoopError.invalid("--name", "must be 1–200 characters") }
+                    let exported = try await PackRepository(db: ctx.db, userID: ctx.userID).export(name: name, builtIn: builtIn)
+                    return try Output.write(try exported.yaml(), to: out)
+                }
                 let f = try filters.filter()
                 let questions = try await QuestionRepository(db: ctx.db, userID: ctx.userID).all(type: f.type).filter(f.matches)
                 switch format {

@@ -13,10 +13,22 @@ extension RunnerSuite {
 
         @Test func everyBuiltInQuestionAcceptsItsReferenceSolution() async throws {
             let coding = try ContentLibrary.builtIn().questions.filter { $0.tests != nil }
-            #expect(coding.count >= 20)
+            #expect(coding.count >= 40)
             for question in coding {
                 let source = try String(contentsOf: Self.solutions.appendingPathComponent(question.id + ".py"), encoding: .utf8)
                 let report = try await RunnerFixture.run(source, .python, question.tests!)
+                #expect(report.verdict == .accepted, "\(question.id): \(report.verdict) \(report.stderrTail ?? "")")
+                #expect(report.passed == question.tests!.cases.count)
+            }
+        }
+
+        /// Function-mode tests run in JavaScript too: every question's JavaScript reference
+        /// solution passes them in the sandbox.
+        @Test func everyFunctionQuestionAcceptsItsJavaScriptSolution() async throws {
+            let coding = try ContentLibrary.builtIn().questions.filter { $0.tests?.mode == .function }
+            for question in coding {
+                let source = try String(contentsOf: Self.solutions.appendingPathComponent(question.id + ".js"), encoding: .utf8)
+                let report = try await RunnerFixture.run(source, .javascript, question.tests!)
                 #expect(report.verdict == .accepted, "\(question.id): \(report.verdict) \(report.stderrTail ?? "")")
                 #expect(report.passed == question.tests!.cases.count)
             }
