@@ -65,7 +65,6 @@ public struct QuestionPack: Codable, Sendable {
         let drafts = raw.questions ?? []
         let rubricList = raw.rubrics ?? []
         if drafts.isEmpty && rubricList.isEmpty { throw ContentError(file: fileName, problem: "has no questions and no rubrics") }
-        if drafts.count > 1000 { throw ContentError(file: fileName, field: "questions", problem: "at most 1000 questions in one pack") }
         var rubrics: [Rubric] = []
         for (i, rubric) in rubricList.enumerated() {
             do { try rubric.validate() } catch let e as MockLoopError {

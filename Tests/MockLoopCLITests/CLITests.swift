@@ -61,6 +61,39 @@ struct CLI {
         for line in list.out.split(separator: "\n") { #expect(line.count <= 200) }
     }
 
+    @Test func questionPacksImportWithAReportAndExport() throws {
+        let cli = CLI()
+        defer { cli.cleanUp() }
+        try FileManager.default.createDirectory(at: cli.dataDir, withIntermediateDirectories: true)
+        let pack = cli.dataDir.appendingPathComponent("week3.yaml")
+        try """
+        pack: 1
+        name: Week 3
+        questions:
+          - title: Reverse the playlist
+            type: coding
+            difficulty: easy
+            prompt: Reverse it.
+          - id: balanced-brackets
+            title: Clash
+            type: coding
+            difficulty: easy
+            prompt: Same id as a built-in.
+        """.write(to: pack, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["questions", "import", pack.path])
+        #expect(imported.code == 0, "\(imported.err)")
+        #expect(
+            imported.out.contains("1 questions added") && imported.out.contains("Refused question balanced-brackets"), "\(imported.out)")
+        let exported = try cli.run(["questions", "export", "--pack", "--name", "Mine"])
+        #expect(exported.code == 0 && exported.out.contains("pack: 1") && exported.out.contains("reverse-the-playlist"))
+        let bad = cli.dataDir.appendingPathComponent("bad.yaml")
+        try "pack: 1\nname: Bad\nquestions:\n  - id: x\n    title: X\n    type: nonsense\n    difficulty: easy\n    prompt: P\n".write(
+            to: bad, atomically: true, encoding: .utf8)
+        let refused = try cli.run(["questions", "import", bad.path])
+        #expect(refused.code != 0)
+        #expect(refused.err.contains("bad.yaml") && refused.err.contains("'x'") && refused.err.contains("type"), "\(refused.err)")
+    }
+
     @Test func logAddListExportAndImportElsewhere() throws {
         let cli = CLI()
         let fresh = CLI()

@@ -13,7 +13,7 @@ import Testing
         var settings = InsightsReport.Settings()
         settings.weakSpotThreshold = threshold
         let input = InsightsReport.Input.from(entries, type: .coding, window: window, now: now, timeZone: utc)
-        return InsightsReport.build(input, rubric: T.rubric, questionIDs: [], seen: [], settings: settings)
+        return InsightsReport.build(input, rubric: T.rubric, questions: [], seen: [], settings: settings)
     }
 
     @Test func aggregateCountsWhatTheSectionsNeed() {

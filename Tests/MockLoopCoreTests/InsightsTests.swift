@@ -146,14 +146,32 @@ import Testing
             DimensionTrend(dimension: "b", sessions: 2, mean: 1.5, slope: nil, direction: nil),
             DimensionTrend(dimension: "c", sessions: 6, mean: 1.5, slope: nil, direction: nil),
         ]
-        let bank = ["q2", "q1"]
-        let focus = NextFocus.choose(trends: trends, rubric: InsightsTests.rubric, questionIDs: bank, seen: ["q1"], seed: 1)
+        let bank = ["q2", "q1"].map { id in
+            Question(
+                id: id, type: InsightsTests.rubric.type, title: id, prompt: "p", difficulty: .medium, topics: ["t"], levels: [.senior],
+                tiers: [.tier1], followUps: [], hints: [], keyPoints: [])
+        }
+        let focus = NextFocus.choose(trends: trends, rubric: InsightsTests.rubric, questions: bank, seen: ["q1"], seed: 1)
         #expect(focus?.dimension == "c", "a tie goes to the dimension with more evidence")
         #expect(focus?.questionID == "q2")
         #expect(
-            NextFocus.choose(trends: trends, rubric: InsightsTests.rubric, questionIDs: bank, seen: ["q1", "q2"], seed: 1)?.questionID
+            NextFocus.choose(trends: trends, rubric: InsightsTests.rubric, questions: bank, seen: ["q1", "q2"], seed: 1)?.questionID
                 == nil)
         let none = trends.map { DimensionTrend(dimension: $0.dimension, sessions: 0, mean: nil, slope: nil, direction: nil) }
-        #expect(NextFocus.choose(trends: none, rubric: InsightsTests.rubric, questionIDs: bank, seen: [], seed: 1) == nil)
+        #expect(NextFocus.choose(trends: none, rubric: InsightsTests.rubric, questions: bank, seen: [], seed: 1) == nil)
+    }
+
+    @Test func theNextQuestionFitsTheTargetAndIsNew() throws {
+        let library = try ContentLibrary.builtIn()
+        let rubric = library.rubrics.first { $0.type == .coding }!
+        let trends = [DimensionTrend(dimension: rubric.dimensions[0].key, sessions: 3, mean: 1.2, slope: nil, direction: nil)]
+        for seed in 1...20 {
+            let f = NextFocus.choose(
+                trends: trends, rubric: rubric, questions: library.questions, seen: ["fastest-floor-route"], level: .staff, tier: .tier1,
+                seed: UInt64(seed))
+            let q = library.questions.first { $0.id == f?.questionID }
+            #expect(q?.type == .coding && q?.levels.contains(.staff) == true && q?.tiers.contains(.tier1) == true, "\(q?.id ?? "none")")
+            #expect(q?.difficulty != .easy && q?.id != "fastest-floor-route")
+        }
     }
 }

@@ -12,7 +12,7 @@ import VaporTesting
                 ("/", "Your practice loop"), ("/rubrics", "System design"), ("/rubrics/coding", "Clarification"),
                 ("/rubrics/coding/print", "Score sheet"), ("/questions", "Question bank"),
                 ("/questions?type=system_design&difficulty=hard", "Make creator videos play well everywhere"),
-                ("/questions/new", "Add a question"),
+                ("/questions/new", "Add a question"), ("/questions/pack", "Import a question pack"),
                 ("/sessions/new", "Pick one for me"), ("/sessions/new?type=behavioral", "Behavioral"),
                 ("/log", "Running log"), ("/log/import", "Import a log"),
             ]

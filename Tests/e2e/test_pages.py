@@ -9,7 +9,7 @@ from pages import submit
 
 from conftest import ARTIFACTS
 
-PAGES = ["/", "/rubrics", "/rubrics/coding", "/rubrics/coding/print", "/questions", "/questions/new",
+PAGES = ["/", "/rubrics", "/rubrics/coding", "/rubrics/coding/print", "/questions", "/questions/new", "/questions/pack",
          "/sessions/new", "/log", "/log/import", "/insights", "/practice", "/practice?type=behavioral"]
 
 

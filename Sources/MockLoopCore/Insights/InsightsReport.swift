@@ -59,6 +59,7 @@ public struct InsightsReport: Codable, Sendable, Equatable {
         public var weakSpotThreshold = 10
         public var target = TargetMix.for(tier: .tier1, level: .senior)
         public var level: Level? = nil
+        public var tier: CompanyTier? = nil
         public var weeklyTarget = 2
         public var readinessSessions = 3
         public var readinessBar = 2.5
@@ -114,9 +115,9 @@ public struct InsightsReport: Codable, Sendable, Equatable {
     public var realInterviews: [RealInterview]
     public var timeline: [Point]
 
-    /// `questionIDs`: the bank's questions of this type, for the next focus.
+    /// `questions`: the bank's questions of this type, for the next focus.
     public static func build(
-        _ input: Input, rubric: Rubric, questionIDs: [String], seen: Set<String>, settings: Settings = Settings()
+        _ input: Input, rubric: Rubric, questions: [Question], seen: Set<String>, settings: Settings = Settings()
     ) -> InsightsReport {
         let a = input.aggregate
         let trends = DimensionTrend.compute(aggregate: a, recent: input.recent, rubric: rubric)
@@ -139,7 +140,9 @@ public struct InsightsReport: Codable, Sendable, Equatable {
             difficulty: DifficultyHonesty.compute(a, target: settings.target),
             cadence: Cadence.compute(stamps: input.stamps, now: input.now, timeZone: input.timeZone, target: settings.weeklyTarget),
             fixes: Array(FixEffect.compute(input.recent).suffix(10)),
-            nextFocus: NextFocus.choose(trends: trends, rubric: rubric, questionIDs: questionIDs, seen: seen, seed: settings.seed),
+            nextFocus: NextFocus.choose(
+                trends: trends, rubric: rubric, questions: questions, seen: seen, level: settings.level, tier: settings.tier,
+                seed: settings.seed),
             readiness: Readiness.assess(
                 type: input.type, level: settings.level, qualifying: a.qualifying,
                 lastAverages: input.lastQualifying, hasAI: a.aiSessions > 0,

@@ -1,7 +1,9 @@
 import Foundation
 
 /// The single thing to practise next (weakness first): the weakest dimension by mean score,
-/// one drill for it, and a question from the bank of this type the user has not done yet.
+/// one drill for it, and a question from the bank of this type the user has not done yet,
+/// picked as the practice picker picks (the target's level and tier, its difficulty mix, the
+/// topics practised least).
 public struct NextFocus: Codable, Sendable, Equatable {
     public var dimension: String
     public var mean: Double
@@ -9,9 +11,10 @@ public struct NextFocus: Codable, Sendable, Equatable {
     public var questionID: String?
 
     /// Ties go to the dimension scored in the most sessions (the surer finding), then rubric order.
-    /// `questionIDs`: the bank's questions of the rubric's type (ids are all it needs).
+    /// `questions`: the bank; `level` and `tier`: the target the user practises for.
     public static func choose(
-        trends: [DimensionTrend], rubric: Rubric, questionIDs: [String], seen: Set<String>, seed: UInt64
+        trends: [DimensionTrend], rubric: Rubric, questions: [Question], seen: Set<String>, level: Level? = nil,
+        tier: CompanyTier? = nil, seed: UInt64
     ) -> NextFocus? {
         let scored = trends.enumerated().filter { $0.element.mean != nil }
         guard
@@ -22,12 +25,12 @@ public struct NextFocus: Codable, Sendable, Equatable {
                 return a.offset < b.offset
             })?.element, let dimension = rubric.dimension(weakest.dimension)
         else { return nil }
-        var rng = SeededGenerator(seed: seed)
-        let fresh = questionIDs.filter { !seen.contains($0) }.sorted()
+        let pick = try? QuestionPicker(questions: questions).pick(
+            filter: QuestionFilter(type: rubric.type, level: level, tier: tier), seen: seen, seed: seed)
         return NextFocus(
             dimension: dimension.key, mean: weakest.mean!,
             drill:
                 "Three timed reps this week aimed only at \(dimension.name.lowercased()): before each, reread what a 3 looks like (\(dimension.score3)); after, score yourself on it.",
-            questionID: fresh.randomElement(using: &rng))
+            questionID: pick.flatMap { $0.isRepeat ? nil : $0.question.id })
     }
 }

@@ -59,6 +59,7 @@ public struct InsightsService {
         let level = options.level ?? latest?.level
         settings.target = TargetMix.for(tier: tier, level: level)
         settings.level = level
+        settings.tier = tier
         settings.seed = UInt64(max(0, now.timeIntervalSince1970 / 86_400))  // a new suggestion each day
         let input = try await insights.input(
             type: type, window: options.window, now: now, timeZone: options.timeZone,
@@ -69,7 +70,8 @@ public struct InsightsService {
         let questions = QuestionRepository(db: db, userID: userID)
         let bank = try await questions.titles(type: type)
         let report = InsightsReport.build(
-            input, rubric: rubric, questionIDs: bank.map(\.id), seen: try await questions.seenIDs(), settings: settings)
+            input, rubric: rubric, questions: try await questions.all(type: type), seen: try await questions.seenIDs(),
+            settings: settings)
         let runs = type == .coding ? try await CodeRunRepository(db: db, userID: userID).summary() : nil
         return Result(report: report, rubric: rubric, bank: bank, codeRuns: runs)
     }
