@@ -18,14 +18,15 @@ enum FeedbackFlags {
         return candidates.first { rubric.dimension($0) != nil }
     }
 
-    static func consistent(report: AnalysisReport?, dimensions: [PracticeFeedback.DimensionFeedback], state: PracticeState) -> [RedFlag] {
+    static func consistent(
+        report: AnalysisReport?, dimensions: [PracticeFeedback.DimensionFeedback], state: PracticeState, evidence: DimensionEvidence
+    ) -> [RedFlag] {
         guard let report else { return [] }
         func strengths(_ keys: [String]) -> [PracticeFeedback.Quote] {
             dimensions.filter { keys.contains($0.key) }.flatMap { $0.evidence.filter { !$0.isGap } }
         }
         let answers = state.turns.filter { $0.speaker == .candidate && $0.kind == .answer }
         var flags = Set(report.redFlags.filter { ![.noClarifyingQuestions, .noComplexity, .noOwnership, .vagueResult].contains($0) })
-        let evidence = DimensionEvidence(state: state)
         if state.type != .behavioral {
             let asked = evidence.evidence(for: state.type == .coding ? "clarification" : "requirements")
             if !asked.isEmpty, asked.allSatisfy(\.isGap), strengths(["clarification", "requirements"]).isEmpty {

@@ -85,7 +85,7 @@ public struct PracticeFeedback: Codable, Sendable {
                 calibrated: score.map { CalibrationGap.calibrated(aiScore: $0, gap: gaps[d.key], minPairs: minPairs) },
                 evidence: quotes, reason: reason(d.key, score: score, quotes: quotes, canRun: canRun))
         }
-        let flags = FeedbackFlags.consistent(report: report, dimensions: dimensions, state: state).map {
+        let flags = FeedbackFlags.consistent(report: report, dimensions: dimensions, state: state, evidence: evidence).map {
             FlagFeedback(flag: $0, label: $0.label)
         }
         let target = FixTarget(dimensions: dimensions, flags: flags.map(\.flag), rubric: rubric, report: report, thresholds: thresholds)

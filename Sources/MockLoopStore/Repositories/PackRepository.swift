@@ -40,41 +40,50 @@ public struct PackRepository {
         try await db.transaction { db in
             var report = Report(pack: pack.name)
             for rubric in pack.rubrics {
-                if let existing = try await RubricModel.find(rubric.id, on: db) {
-                    if existing.builtIn {
-                        report.refused.append(
-                            .init(kind: "rubric", id: rubric.id, reason: "a built-in rubric has this id: rename it in the pack"))
-                    } else if existing.ownerID != userID {
-                        report.refused.append(.init(kind: "rubric", id: rubric.id, reason: "the id is taken: rename it in the pack"))
-                    } else {
-                        try existing.set(rubric)
-                        try await existing.update(on: db)
-                        report.updatedRubrics.append(rubric.id)
-                    }
-                } else {
+                let existing = try await RubricModel.find(rubric.id, on: db)
+                switch try place("rubric", rubric.id, builtIn: existing?.builtIn, owner: existing?.ownerID, into: &report) {
+                case .update:
+                    try existing!.set(rubric)
+                    try await existing!.update(on: db)
+                    report.updatedRubrics.append(rubric.id)
+                case .add:
                     try await RubricModel(rubric, ownerID: userID, builtIn: false).create(on: db)
                     report.addedRubrics.append(rubric.id)
+                case .refuse: break
                 }
             }
             for question in pack.questions {
-                if let existing = try await QuestionModel.find(question.id, on: db) {
-                    if existing.builtIn {
-                        report.refused.append(
-                            .init(kind: "question", id: question.id, reason: "a built-in question has this id: rename it in the pack"))
-                    } else if existing.ownerID != userID {
-                        report.refused.append(.init(kind: "question", id: question.id, reason: "the id is taken: rename it in the pack"))
-                    } else {
-                        try existing.set(question)
-                        try await existing.update(on: db)
-                        report.updatedQuestions.append(question.id)
-                    }
-                } else {
+                let existing = try await QuestionModel.find(question.id, on: db)
+                switch try place("question", question.id, builtIn: existing?.builtIn, owner: existing?.ownerID, into: &report) {
+                case .update:
+                    try existing!.set(question)
+                    try await existing!.update(on: db)
+                    report.updatedQuestions.append(question.id)
+                case .add:
                     try await QuestionModel(question, ownerID: userID, builtIn: false).create(on: db)
                     report.addedQuestions.append(question.id)
+                case .refuse: break
                 }
             }
             return report
         }
+    }
+
+    enum Placement { case add, update, refuse }
+
+    /// Where one entry goes, the same rule for rubrics and questions: a built-in's id or
+    /// another user's is refused (and the refusal reported), the user's own is updated, a new one added.
+    func place(_ kind: String, _ id: String, builtIn: Bool?, owner: UUID?, into report: inout Report) throws -> Placement {
+        guard let builtIn else { return .add }
+        if builtIn {
+            report.refused.append(.init(kind: kind, id: id, reason: "a built-in \(kind) has this id: rename it in the pack"))
+            return .refuse
+        }
+        guard owner == userID else {
+            report.refused.append(.init(kind: kind, id: id, reason: "the id is taken: rename it in the pack"))
+            return .refuse
+        }
+        return .update
     }
 
     /// The user's own questions and rubrics as a pack (`builtIn`: the whole visible bank).
