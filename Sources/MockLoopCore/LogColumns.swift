@@ -1,7 +1,8 @@
 import Foundation
 
 /// The running log's CSV columns, shared by export and import so a round trip loses nothing.
-/// Score columns are `score:<dimension>` (interviewer) and `self:<dimension>` (self-score).
+/// Per-dimension columns come in families (`DimensionColumn`): `score:<dimension>`,
+/// `self:<dimension>`, `note:<dimension>`, written between the leading and trailing columns.
 public enum LogColumns {
     public static let leading = [
         "id", "date", "type", "mode", "status", "interviewer", "question", "question_id",
@@ -42,4 +43,35 @@ public enum LogColumns {
     }()
 
     public static func formatDate(_ date: Date) -> String { dateFormat.string(from: date) }
+}
+
+/// A family of per-dimension CSV columns. Export writes every family for every dimension in
+/// use, import reads them back; data later kept per dimension is one more case here.
+public enum DimensionColumn: String, CaseIterable, Sendable {
+    /// The interviewer's score, 1–3.
+    case score
+    /// The candidate's own score, 1–3.
+    case selfScore = "self"
+    /// The interviewer's note on the dimension.
+    case note
+
+    public func header(_ dimension: String) -> String { rawValue + ":" + dimension }
+
+    /// The cell for one dimension of a score sheet ("" when there is nothing).
+    public func cell(_ sheet: ScoreSheet, _ dimension: String) -> String {
+        switch self {
+        case .score: sheet.interviewerScores[dimension].map { String($0.score) } ?? ""
+        case .selfScore: sheet.selfScores[dimension].map(String.init) ?? ""
+        case .note: sheet.interviewerScores[dimension]?.note ?? ""
+        }
+    }
+
+    /// The header prefixes a spreadsheet may use for the family; a bare dimension name is a score.
+    var prefixes: [String] {
+        switch self {
+        case .score: ["score:"]
+        case .selfScore: ["self:", "self ", "self-"]
+        case .note: ["note:", "note ", "note-", "notes:"]
+        }
+    }
 }

@@ -56,6 +56,8 @@ public struct LogEntry: Codable, Sendable, Equatable {
 
 /// Planned sessions show their rubric and wait to start; completed ones carry scores; an
 /// abandoned one was quit before the end (a timed mock keeps its transcript).
-public enum SessionStatus: String, Codable, Sendable, CaseIterable {
+public enum SessionStatus: String, Codable, Sendable, CaseIterable, LooseParsable {
     case planned, started, completed, abandoned
+
+    public var label: String { rawValue.capitalized }
 }

@@ -4,7 +4,8 @@ import Foundation
 public enum LogExport {
     public static func csv(_ entries: [LogEntry], rubrics: [Rubric]) -> String {
         let dims = dimensionOrder(entries, rubrics: rubrics)
-        var rows: [[String]] = [LogColumns.leading + dims.map { "score:" + $0 } + dims.map { "self:" + $0 } + LogColumns.trailing]
+        let families = DimensionColumn.allCases
+        var rows: [[String]] = [LogColumns.leading + families.flatMap { f in dims.map(f.header) } + LogColumns.trailing]
         rows.reserveCapacity(entries.count + 1)
         for e in entries {
             let s = e.scores
@@ -15,8 +16,7 @@ public enum LogExport {
                 s.durationMinutes.map(String.init) ?? "", String(s.hintsUsed), String(s.pauses),
                 s.confidence.map(String.init) ?? "", s.wentEasy ? "yes" : "no", e.isRepeat ? "yes" : "no",
             ]
-            row += dims.map { s.interviewerScores[$0].map { String($0.score) } ?? "" }
-            row += dims.map { s.selfScores[$0].map(String.init) ?? "" }
+            row += families.flatMap { f in dims.map { f.cell(s, $0) } }
             let r = e.retro
             row += [
                 r?.wentWell ?? "", r?.wentWrong ?? "", r?.priorityFix.dimension ?? "", r?.priorityFix.text ?? "",

@@ -50,19 +50,22 @@ public struct LogImport: Sendable {
     }
 }
 
-/// A header naming a score: `score:<dim>`, `self:<dim>`, or the dimension's key or name alone.
+/// A header naming a per-dimension column: `score:<dim>`, `self:<dim>`, `note:<dim>`, or the
+/// dimension's key or name alone (a score).
 struct ScoreColumn {
-    var isSelf: Bool
+    var family: DimensionColumn
     var dimension: String  // normalized
 
     init?(header: String) {
         let lower = header.lowercased().trimmingCharacters(in: .whitespaces)
-        for (prefix, isSelf) in [("score:", false), ("self:", true), ("self ", true), ("self-", true)] where lower.hasPrefix(prefix) {
-            self.isSelf = isSelf
-            dimension = LogColumns.normalize(String(lower.dropFirst(prefix.count)))
-            return
+        for family in DimensionColumn.allCases {
+            for prefix in family.prefixes where lower.hasPrefix(prefix) {
+                self.family = family
+                dimension = LogColumns.normalize(String(lower.dropFirst(prefix.count)))
+                return
+            }
         }
-        isSelf = false
+        family = .score
         dimension = LogColumns.normalize(lower)
         if dimension.isEmpty { return nil }
     }

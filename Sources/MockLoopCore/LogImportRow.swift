@@ -56,6 +56,7 @@ struct RowReader {
             rubric = named
         }
         var scores = ScoreSheet()
+        var notes: [(column: String, dimension: String, text: String)] = []
         for (i, name) in header.enumerated() where columns[i] == nil && i < cells.count {
             let raw = cells[i].trimmingCharacters(in: .whitespaces)
             guard !raw.isEmpty, let col = ScoreColumn(header: name) else { continue }
@@ -66,8 +67,24 @@ struct RowReader {
             else {
                 continue  // a column for another rubric, or one we do not know: reported once as ignored
             }
+            if col.family == .note {
+                let text = CSVTable.undefused(cells[i]).trimmingCharacters(in: .whitespacesAndNewlines)
+                if !text.isEmpty { notes.append((name, dim.key, text)) }
+                continue
+            }
             guard let n = Int(raw), (1...3).contains(n) else { throw fail(name, "score must be 1, 2 or 3 (got '\(raw)')") }
-            if col.isSelf { scores.selfScores[dim.key] = n } else { scores.interviewerScores[dim.key] = DimensionScore(score: n) }
+            if col.family == .selfScore {
+                scores.selfScores[dim.key] = n
+            } else {
+                scores.interviewerScores[dim.key] = DimensionScore(score: n)
+            }
+        }
+        // A note belongs to the interviewer's score on its dimension, so it needs one.
+        for note in notes {
+            guard scores.interviewerScores[note.dimension] != nil else {
+                throw fail(note.column, "has a note but the row has no interviewer score for \(note.dimension)")
+            }
+            scores.interviewerScores[note.dimension]?.note = note.text
         }
         scores.confidence = try int("confidence", 1...5)
         scores.durationMinutes = try int("duration_min", 1...600)

@@ -8,6 +8,7 @@ public struct LogQuery: Sendable, Equatable {
 
     public var type: InterviewType?
     public var mode: SessionMode?
+    public var status: SessionStatus?
     public var from: Date?
     public var to: Date?
     public var text: String?
@@ -17,11 +18,12 @@ public struct LogQuery: Sendable, Equatable {
     public var offset: Int
 
     public init(
-        type: InterviewType? = nil, mode: SessionMode? = nil, from: Date? = nil, to: Date? = nil,
+        type: InterviewType? = nil, mode: SessionMode? = nil, status: SessionStatus? = nil, from: Date? = nil, to: Date? = nil,
         text: String? = nil, sort: Sort = .date, descending: Bool = true, limit: Int = 50, offset: Int = 0
     ) {
         self.type = type
         self.mode = mode
+        self.status = status
         self.from = from
         self.to = to
         self.text = text.flatMap {
@@ -32,6 +34,9 @@ public struct LogQuery: Sendable, Equatable {
         self.limit = limit
         self.offset = offset
     }
+
+    /// Whether any filter narrows the log (exports then say so).
+    public var isFiltered: Bool { type != nil || mode != nil || status != nil || from != nil || to != nil || text != nil }
 
     public func validate() throws {
         var problems = FieldProblems()

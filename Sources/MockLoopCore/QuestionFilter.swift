@@ -24,11 +24,40 @@ public struct QuestionFilter: Sendable, Equatable {
     public func matches(_ q: Question) -> Bool {
         if let type, q.type != type { return false }
         if let difficulty, q.difficulty != difficulty { return false }
-        if let topic, !q.topics.contains(topic) { return false }
+        if let topic, !q.topics.contains(where: { Self.topic($0, matches: topic) }) { return false }
         if let level, !q.levels.contains(level) { return false }
         if let tier, !q.tiers.contains(tier) { return false }
-        if let text, !q.title.lowercased().contains(text), !q.prompt.lowercased().contains(text) { return false }
+        if let text, !Self.text(text, matches: q) { return false }
         return true
+    }
+
+    /// A tag matches what was typed in any spelling a person would try: `graph` finds
+    /// `graphs`, `dynamic programming` finds `dynamic-programming`, `dyn` finds it too.
+    static func topic(_ tag: String, matches typed: String) -> Bool {
+        let (t, q) = (Self.tagForm(tag), Self.tagForm(typed))
+        guard !q.isEmpty else { return true }
+        return t.hasPrefix(q) || Self.singular(t).hasPrefix(Self.singular(q))
+    }
+
+    /// Every word typed appears somewhere a person would look: the title, the prompt, the
+    /// topics, the follow-ups and the hints (a plural also finds its singular).
+    static func text(_ typed: String, matches q: Question) -> Bool {
+        let haystack = ([q.title, q.prompt] + q.topics + q.followUps + q.hints).joined(separator: "\n").lowercased()
+        return typed.split(whereSeparator: \.isWhitespace).allSatisfy { word in
+            haystack.contains(word) || haystack.contains(Self.singular(String(word)))
+        }
+    }
+
+    static func tagForm(_ text: String) -> String {
+        text.lowercased().trimmingCharacters(in: .whitespaces).map { $0 == " " || $0 == "_" ? "-" : $0 }.map(String.init).joined()
+    }
+
+    /// "graphs" → "graph", "boxes" → "box", "queues" → "queue"; "class" stays.
+    static func singular(_ word: String) -> String {
+        for suffix in ["sses", "shes", "ches", "xes"] where word.hasSuffix(suffix) { return String(word.dropLast(2)) }
+        if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
+        if word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 { return String(word.dropLast()) }
+        return word
     }
 
     /// Plain words for "nothing matched" messages.

@@ -15,6 +15,13 @@ public struct TargetMix: Sendable, Equatable {
         }
     }
 
+    /// The difficulties the target mostly asks (a quarter of its questions or more), most
+    /// asked first: a single suggestion comes from these, so a Staff target is never sent to an
+    /// easy warm-up.
+    public var favoured: [Difficulty] {
+        Difficulty.allCases.filter { (shares[$0] ?? 0) >= 0.25 }.sorted { (shares[$0] ?? 0, $0.index) > (shares[$1] ?? 0, $1.index) }
+    }
+
     public var mediumHardShare: Double { (shares[.medium] ?? 0) + (shares[.hard] ?? 0) }
 
     /// Draws a difficulty with probability equal to its share.

@@ -11,6 +11,7 @@ public enum SiteURL: Equatable, Sendable {
     case rubricEdit(String)
     case practice(UUID)
     case apiPractice(UUID)
+    case settings
 
     public var path: String {
         switch self {
@@ -22,6 +23,7 @@ public enum SiteURL: Equatable, Sendable {
         case .rubricEdit(let id): "/rubrics/" + Self.segment(id) + "/edit"
         case .practice(let id): "/practice/" + Self.id(id)
         case .apiPractice(let id): "/api/v1/practice/" + Self.id(id)
+        case .settings: "/settings"
         }
     }
 

@@ -44,6 +44,8 @@ public enum MockLoopApp {
         app.leaf.cache.isEnabled = app.environment.isRelease
         app.leaf.tags["formToken"] = FormTokenTag()
         app.leaf.tags["prompt"] = PromptTag()
+        app.leaf.tags["fieldError"] = FieldErrorTag()
+        app.leaf.tags["invalid"] = InvalidTag()
 
         let openAPI = try OpenAPIDocument.load()
         let secret = try FormToken.secret(configured: config.secret, dataDirectory: config.store.dataDirectory)

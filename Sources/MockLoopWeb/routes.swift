@@ -17,6 +17,7 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     let insights = InsightsController(services: services)
     let practice = PracticeController(services: services)
     let packs = PackController(services: services)
+    let settings = SettingsController()
 
     // Pages
     app.get(use: log.home)
@@ -50,6 +51,8 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     app.get("log", use: log.logPage)
     app.get("log", "export.csv", use: log.exportCSV)
     app.get("log", "export.json", use: log.exportJSON)
+    app.get("settings", use: settings.page)
+    app.form("settings", "target", use: settings.savePage)
     app.get("log", "import", use: log.importForm)
     app.form("log", "import", max: "20mb", use: log.importPage)
 
@@ -88,6 +91,8 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     api.on(.PUT, "sessions", ":id", "transcript", body: .collect(maxSize: "20mb"), use: analysis.attach)
     api.get("sessions", ":id", "transcript", "analysis", use: analysis.show)
     api.get("log", "export", use: log.export)
+    api.get("target", use: settings.show)
+    api.put("target", use: settings.update)
     api.on(.POST, "log", "import", body: .collect(maxSize: "20mb"), use: log.importCSV)
 }
 

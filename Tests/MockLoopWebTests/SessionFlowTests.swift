@@ -57,7 +57,9 @@ import VaporTesting
             }
             try await app.testing().test(.GET, "/log") { res in
                 let html = res.body.string
-                #expect(html.contains("Priya") && html.contains("Capacity estimation 1") && html.contains("Estimate QPS and storage"))
+                #expect(
+                    html.contains("Priya") && html.contains("Capacity estimation <span class=\"score s1\">1</span>")
+                        && html.contains("Estimate QPS and storage"))
             }
             try await app.testing().test(.GET, "/sessions/new?type=system_design") { res in
                 #expect(res.body.string.contains("Today, watch: Capacity estimation"))
@@ -104,7 +106,11 @@ import VaporTesting
             }
             let (h3, b3) = Self.form([("name_1", " ")])
             try await app.testing().test(.POST, edit, headers: h3, body: b3) { res in
-                #expect(res.status == .unprocessableEntity && res.body.string.contains("dimensions[1].name"))
+                let html = res.body.string
+                #expect(res.status == .unprocessableEntity)
+                #expect(html.contains("<p class=\"field-error\" id=\"err-name-1\">"), "the problem beside the dimension's name field")
+                #expect(html.contains("aria-invalid=\"true\" aria-describedby=\"err-name-1\""))
+                #expect(!html.contains("dimensions[1]"), "no internal field path shown")
             }
             try await app.testing().test(.GET, "/rubrics/coding/edit") { res in #expect(res.status == .conflict) }
         }
@@ -117,7 +123,8 @@ import VaporTesting
             try await app.testing().test(.POST, "/sessions", headers: h, body: b) { res in
                 #expect(res.status == .unprocessableEntity)
                 let html = res.body.string
-                #expect(html.contains("<h1>Start a session</h1>"), "the form, not the error page")
+                #expect(html.contains("<h1>Plan or log a mock</h1>"), "the form, not the error page")
+                #expect(html.contains("<p class=\"field-error\" id=\"err-mode\">must be one of"), "the problem beside its field")
                 #expect(html.contains("must be one of") && html.contains("telepathy"), "the field's problem in words")
                 #expect(html.contains("value=\"Priya\"") && html.contains("value=\"Acme\""), "what was typed is kept")
             }

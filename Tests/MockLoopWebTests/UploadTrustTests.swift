@@ -121,14 +121,15 @@ import VaporTesting
                 h.replaceOrAdd(name: .host, value: "127.0.0.1:8080")
                 try await app.testing().test(.POST, "/sessions/\(id)/drill", headers: h, body: b) { res in
                     let location = res.headers.first(name: .location) ?? ""
-                    #expect(location == "/sessions/\(id)", "\(referer) → \(location)")
+                    #expect(location == "/sessions/\(id)#retro", "\(referer) → \(location)")
                 }
             }
             var (h, b) = RequestBody.form([("done", "1")])
             h.add(name: .referer, value: "http://127.0.0.1:8080/log?type=coding")
             h.replaceOrAdd(name: .host, value: "127.0.0.1:8080")
             try await app.testing().test(.POST, "/sessions/\(id)/drill", headers: h, body: b) { res in
-                #expect(res.headers.first(name: .location) == "/log", "our own page is where the user goes back to")
+                #expect(
+                    res.headers.first(name: .location) == "/log#fix-\(id)", "our own page is where the user goes back to, at the card")
             }
         }
     }

@@ -25,12 +25,19 @@ public struct NextFocus: Codable, Sendable, Equatable {
                 return a.offset < b.offset
             })?.element, let dimension = rubric.dimension(weakest.dimension)
         else { return nil }
-        let pick = try? QuestionPicker(questions: questions).pick(
-            filter: QuestionFilter(type: rubric.type, level: level, tier: tier), seen: seen, seed: seed)
+        // One suggestion, so it comes from the difficulties the target mostly asks (turned by
+        // the seed, so the day's suggestion changes), never from its rare easy share.
+        let favoured = TargetMix.for(tier: tier, level: level).favoured
+        let start = favoured.isEmpty ? 0 : Int(seed % UInt64(favoured.count))
+        let picker = QuestionPicker(questions: questions)
+        let question = (favoured[start...] + favoured[..<start]).lazy.compactMap { difficulty in
+            try? picker.pick(
+                filter: QuestionFilter(type: rubric.type, difficulty: difficulty, level: level, tier: tier), seen: seen, seed: seed)
+        }.first { !$0.isRepeat }?.question
         return NextFocus(
             dimension: dimension.key, mean: weakest.mean!,
             drill:
                 "Three timed reps this week aimed only at \(dimension.name.lowercased()): before each, reread what a 3 looks like (\(dimension.score3)); after, score yourself on it.",
-            questionID: pick.flatMap { $0.isRepeat ? nil : $0.question.id })
+            questionID: question?.id)
     }
 }

@@ -12,8 +12,8 @@ public struct InsightsService {
         public var window: InsightsWindow
         /// Weeks start on Monday in this time zone.
         public var timeZone: TimeZone
-        /// The target the difficulty mix and readiness are judged against; nil: the most recent
-        /// session's target, else Tier 1 Senior.
+        /// The target the difficulty mix and readiness are judged against; nil: the user's
+        /// target, else the most recent session's, else Tier 1 Senior.
         public var tier: CompanyTier?
         public var level: Level?
         /// Scored sessions before weak spots are claimed.
@@ -52,11 +52,13 @@ public struct InsightsService {
     public func report(_ options: Options, now: Date = Date()) async throws -> Result {
         let insights = InsightsRepository(db: db, userID: userID)
         let latest = try await insights.latestTarget(type: options.type)
-        let type = options.type ?? latest?.type ?? .coding
+        // The user's target decides the mix; before one is set, the latest session's target.
+        let target = try await TargetRepository(db: db, userID: userID).find()
+        let type = options.type ?? latest?.type ?? target?.firstType() ?? .coding
         var settings = InsightsReport.Settings()
         settings.weakSpotThreshold = options.weakSpotThreshold
-        let tier = options.tier ?? latest?.tier
-        let level = options.level ?? latest?.level
+        let tier = options.tier ?? target?.tier ?? latest?.tier
+        let level = options.level ?? target?.level ?? latest?.level
         settings.target = TargetMix.for(tier: tier, level: level)
         settings.level = level
         settings.tier = tier

@@ -47,6 +47,9 @@ public struct InsightsView: Encodable {
     var scoreCharts: [Chart]
     var cadenceChart: Chart
     var gapChart: Chart
+    /// Sessions per week across every interview type, shown above this type's detail (the
+    /// page passes it; the reports leave it out).
+    var overview: Chart?
 
     static func f(_ v: Double?) -> String { v.map { String(format: "%.1f", $0) } ?? "–" }
     static func signed(_ v: Double?) -> String { v.map { ($0 >= 0 ? "+" : "") + String(format: "%.1f", $0) } ?? "–" }
@@ -57,7 +60,7 @@ public struct InsightsView: Encodable {
         return f.string(from: d)
     }
 
-    public init(_ result: InsightsService.Result) {
+    public init(_ result: InsightsService.Result, overview: SVGChart? = nil) {
         let r = result.report
         let rubric = result.rubric
         func name(_ key: String) -> String { rubric.dimension(key)?.name ?? key }
@@ -169,5 +172,6 @@ public struct InsightsView: Encodable {
         scoreCharts = Array(charts.dropLast(2))
         cadenceChart = charts[charts.count - 2]
         gapChart = charts[charts.count - 1]
+        self.overview = overview.map { Chart(id: $0.id, title: $0.title, summary: $0.summary, svg: $0.svg) }
     }
 }

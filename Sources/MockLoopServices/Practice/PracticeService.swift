@@ -38,12 +38,19 @@ public struct PracticeService {
 
     public func start(_ request: PracticeRequest.Start, now: Date = Date()) async throws -> PracticeView {
         var problems = FieldProblems()
-        let parsedType = InterviewType.parse(request.type ?? "coding", field: "type", into: &problems)
+        // Tier and level not sent at all: the user's target; sent empty: any.
+        let target = try await TargetRepository(db: db, userID: userID).find()
+        let parsedType = InterviewType.parse(
+            request.type ?? target?.firstType(in: PhasePlan.practiceTypes).rawValue ?? "coding", field: "type", into: &problems)
         if let type = parsedType, !PhasePlan.practiceTypes.contains(type) {
             problems.add("type", "the AI interviewer runs coding, system-design and behavioral mocks (got \(type.rawValue))")
         }
-        let tier = request.tier.flatMap { $0.isEmpty ? nil : $0 }.flatMap { CompanyTier.parse($0, field: "tier", into: &problems) }
-        let level = request.level.flatMap { $0.isEmpty ? nil : $0 }.flatMap { Level.parse($0, field: "level", into: &problems) }
+        let tier =
+            request.tier == nil
+            ? target?.tier : request.tier.nonEmpty.flatMap { CompanyTier.parse($0, field: "tier", into: &problems) }
+        let level =
+            request.level == nil
+            ? target?.level : request.level.nonEmpty.flatMap { Level.parse($0, field: "level", into: &problems) }
         if let m = request.minutes, !PhasePlan.minuteRange.contains(m) { problems.add("minutes", "must be 10–120 (got \(m))") }
         let parsedLanguage = Language.parse(request.language ?? "python", field: "language", into: &problems)
         let type = try problems.checked(parsedType, "type")

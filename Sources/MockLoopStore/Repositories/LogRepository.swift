@@ -39,6 +39,7 @@ public struct LogRepository {
         var s = select
         if let type = query.type { s = s.where("type", .equal, SQLBind(type.rawValue)) }
         if let mode = query.mode { s = s.where("mode", .equal, SQLBind(mode.rawValue)) }
+        if let status = query.status { s = s.where("status", .equal, SQLBind(status.rawValue)) }
         if let from = query.from { s = s.where("started_at", .greaterThanOrEqual, SQLBind(from)) }
         if let to = query.to { s = s.where("started_at", .lessThanOrEqual, SQLBind(to)) }
         if let text = query.text {
@@ -53,6 +54,19 @@ public struct LogRepository {
     /// Every entry, oldest first.
     public func all() async throws -> [LogEntry] {
         try await EntryAssembler(db: db).allEntries(userID: userID)
+    }
+
+    /// Every entry the query's filters match (not just one page), oldest first: what an export
+    /// of the filtered log writes.
+    public func all(matching query: LogQuery) async throws -> [LogEntry] {
+        guard query.isFiltered else { return try await all() }
+        var q = query
+        q.limit = 1
+        q.offset = 0
+        try q.validate()
+        let reader = EntryAssembler(db: db)
+        return try await reader.entries(
+            filtered(reader.sessionsQuery(userID: userID), query).orderBy("started_at", .ascending).orderBy("id", .ascending))
     }
 
     public struct ImportResult: Codable, Sendable {

@@ -89,7 +89,8 @@ public struct SessionRepository {
         try sheet.validate(against: rubric)
         var sheet = sheet
         if sheet.durationMinutes == nil, s.status == SessionStatus.started.rawValue {
-            sheet.durationMinutes = max(1, Int(now.timeIntervalSince(s.startedAt) / 60))
+            let type = InterviewType(rawValue: s.type) ?? .coding
+            sheet.durationMinutes = SessionClock(type: type, startedAt: s.startedAt).minutesElapsed(at: now)
         }
         let finalSheet = sheet
         try await db.transaction { db in
@@ -130,13 +131,5 @@ public struct SessionRepository {
             throw MockLoopError.invalid("rubricId", "rubric '\(id)' is for \(found.rubric.type.rawValue), not \(type.rawValue)")
         }
         return found.rubric
-    }
-}
-
-extension Optional where Wrapped == String {
-    /// Blank form fields mean "not given".
-    var nonEmpty: String? {
-        guard let s = self?.trimmingCharacters(in: .whitespacesAndNewlines), !s.isEmpty else { return nil }
-        return s
     }
 }

@@ -23,9 +23,7 @@ struct ProblemMiddleware: AsyncMiddleware {
                 try response.content.encode(problem, as: .json)
                 return response
             }
-            let page = ErrorPage(
-                title: status.reasonPhrase, status: Int(status.code), message: problem.message,
-                fields: problem.fields.sorted { $0.key < $1.key }.map { ErrorPage.Field(name: $0.key, problem: $0.value) })
+            let page = ErrorPage(status: status, problem: problem, path: request.url.path)
             do {
                 return try await request.view.render("error", page).encodeResponse(status: status, for: request)
             } catch {

@@ -7,8 +7,12 @@ import Vapor
 struct InsightsController {
     let services: AppServices
 
+    /// The page opens with every type's sessions per week, then the chosen type's detail.
     func page(req: Request) async throws -> View {
-        try await req.view.render("insights", InsightsView(try await result(req)))
+        let insights = try await result(req)
+        let zone = TimeZone(identifier: insights.report.timeZone) ?? .current
+        let overview = try await services.insights(db: req.db, userID: try req.actingUser()).overview(timeZone: zone)
+        return try await req.view.render("insights", InsightsView(insights, overview: OverviewChart.chart(overview)))
     }
 
     func api(req: Request) async throws -> Response {

@@ -16,6 +16,7 @@ struct LogController {
         if let t = to, req.query[String.self, at: "to"]?.count == 10 { to = t.addingTimeInterval(86399) }  // a day means all of it
         return LogQuery(
             type: try req.queryEnum(InterviewType.self, "type"), mode: try req.queryEnum(SessionMode.self, "mode"),
+            status: try req.queryEnum(SessionStatus.self, "status"),
             from: try req.queryDate("from"), to: to, text: req.query[String.self, at: "q"], sort: sort,
             descending: order == "desc", limit: try req.queryInt("limit") ?? 50, offset: try req.queryInt("offset") ?? 0)
     }
@@ -36,14 +37,15 @@ struct LogController {
         }
     }
 
+    /// The export writes what the log shows: every session the filters match, on any page.
     func exportCSV(req: Request) async throws -> Response {
-        let entries = try await try repo(req).all()
+        let entries = try await try repo(req).all(matching: try query(req))
         let rubrics = try await RubricRepository(db: req.db, userID: try req.actingUser()).all().map(\.rubric)
         return download(LogExport.csv(entries, rubrics: rubrics), type: "text/csv; charset=utf-8", filename: "mockloop-log.csv")
     }
 
     func exportJSON(req: Request) async throws -> Response {
-        let data = try LogExport.json(try await try repo(req).all())
+        let data = try LogExport.json(try await try repo(req).all(matching: try query(req)))
         return download(String(decoding: data, as: UTF8.self), type: "application/json", filename: "mockloop-log.json")
     }
 
@@ -57,13 +59,7 @@ struct LogController {
     // MARK: Pages
 
     func home(req: Request) async throws -> View {
-        let sessions = SessionRepository(db: req.db, userID: try req.actingUser())
-        var fixes: [LogEntry] = []
-        for type in InterviewType.allCases {
-            if let last = try await sessions.lastFix(type: type) { fixes.append(last) }
-        }
-        let recent = try await repo(req).page(LogQuery(limit: 5))
-        return try await req.view.render("home", HomePage(lastFixes: fixes, recent: recent, rubrics: try await rubricsByID(req)))
+        try await req.view.render("home", try await HomeSource.load(req).page())
     }
 
     func logPage(req: Request) async throws -> View {

@@ -4,7 +4,7 @@ import MockLoopServices
 /// The running log page: filters, rows, paging.
 struct LogPageModel: Encodable {
     var title = "Running log"
-    var types, modes, sorts: [Choice]
+    var types, modes, statuses, sorts: [Choice]
     var from, to, q: String
     var descending: Bool
     var rows: [LogRow]
@@ -13,7 +13,10 @@ struct LogPageModel: Encodable {
     var showingTo: Int
     var previousURL: String?
     var nextURL: String?
+    /// The filters of the page (no paging), so the export links write what is shown.
     var exportQuery: String
+    var filtered: Bool
+    var totalText: String
 
     /// `rawQuery`: the page's query string, kept (but for the offset) in the paging links;
     /// `from`, `to`, `text`: the filters as typed.
@@ -25,6 +28,7 @@ struct LogPageModel: Encodable {
         }
         types = Choice.list(InterviewType.self, selected: q.type?.rawValue, blank: "All types")
         modes = Choice.list(SessionMode.self, selected: q.mode?.rawValue, blank: "All modes")
+        statuses = Choice.list(SessionStatus.self, selected: q.status?.rawValue, blank: "Any status")
         sorts = Choice.list(LogQuery.Sort.self, selected: q.sort.rawValue)
         self.from = from
         self.to = to
@@ -36,7 +40,10 @@ struct LogPageModel: Encodable {
         showingTo = q.offset + page.entries.count
         previousURL = q.offset > 0 ? link(offset: max(0, q.offset - q.limit)) : nil
         nextURL = q.offset + q.limit < page.total ? link(offset: q.offset + q.limit) : nil
-        exportQuery = ""
+        exportQuery = rawQuery.split(separator: "&").filter { !$0.hasPrefix("offset=") && !$0.hasPrefix("limit=") }
+            .joined(separator: "&")
+        filtered = q.isFiltered
+        totalText = page.total == 1 ? "1 session" : "\(page.total) sessions"
     }
 }
 
@@ -53,19 +60,19 @@ struct ImportPageModel: Encodable {
     var duplicates: Int
     var problems: [Problem]
     var ignoredColumns: String
-}
 
-/// The home page: the open priority fixes first, then what happened lately.
-struct HomePage: Encodable {
-    var title = "MockLoop"
-    var fixes: [FixCard]
-    var recent: [LogRow]
-    var total: Int
+    /// "1 session imported, 2 already in your log (skipped), 0 rows refused."
+    var summary: String
 
-    init(lastFixes: [LogEntry], recent: LogPage, rubrics: [String: Rubric]) {
-        fixes = lastFixes.compactMap { FixCard($0, rubric: rubrics[$0.rubricId]) }
-        self.recent = recent.entries.map { LogRow($0, rubric: rubrics[$0.rubricId]) }
-        total = recent.total
+    init(done: Bool, imported: Int, duplicates: Int, problems: [Problem], ignoredColumns: String) {
+        self.done = done
+        self.imported = imported
+        self.duplicates = duplicates
+        self.problems = problems
+        self.ignoredColumns = ignoredColumns
+        summary =
+            "\(imported) session\(imported == 1 ? "" : "s") imported, \(duplicates) already in your log (skipped), "
+            + "\(problems.count) row\(problems.count == 1 ? "" : "s") refused."
     }
 }
 

@@ -63,8 +63,13 @@ struct PracticeController {
     /// The setup form posts here; the live page then runs on the JSON API.
     func startPage(req: Request) async throws -> Response {
         let form = try req.content.decode(PracticeSetupPage.Form.self)
-        let view = try await try practice(req).start(form.request)
-        return req.redirect(SiteURL.practice(view.id).path)
+        do {
+            let view = try await try practice(req).start(form.request)
+            return req.redirect(SiteURL.practice(view.id).path)
+        } catch let e as MockLoopError where e.kind == .invalid {
+            let page = try await PracticeSetupPage.build(req: req, voice: services.voice.name, posted: form, errors: e.fields)
+            return try await req.view.render("practice-new", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
     }
 
     func livePage(req: Request) async throws -> View {

@@ -44,7 +44,10 @@ struct PracticeSetupPage: Encodable {
     var title = "Practice with the AI interviewer"
     var types: [Choice]
     var typeValue: String
-    var minutes: Int
+    /// As typed when the form comes back with problems.
+    var minutes: String
+    var seed: String
+    var errors: [String: String]
     var questions: [Choice]
     var tiers: [Choice]
     var levels: [Choice]
@@ -57,22 +60,40 @@ struct PracticeSetupPage: Encodable {
     var lastFix: FixCard?
     var voice: String
 
-    static func build(req: Request, voice: String) async throws -> PracticeSetupPage {
-        let raw = req.query[String.self, at: "type"] ?? "coding"
-        let type = InterviewType(loose: raw).flatMap { PhasePlan.practiceTypes.contains($0) ? $0 : nil } ?? .coding
+    /// `?type=` chooses the interview type; `?question=ID` comes from a question's "Practise"
+    /// button and brings its type with it. Tier and level start at the user's target.
+    /// `posted`: a start form that had problems; its choices are kept and shown again.
+    static func build(
+        req: Request, voice: String, posted: Form? = nil, errors: [String: String] = [:]
+    ) async throws
+        -> PracticeSetupPage
+    {
         let user = try req.actingUser()
-        let bank = try await QuestionRepository(db: req.db, userID: user).titles(type: type)
+        let questions = QuestionRepository(db: req.db, userID: user)
+        let target = try await TargetRepository(db: req.db, userID: user).current()
+        let asked = posted?.questionId.nonEmpty ?? req.query[String.self, at: "question"].nonEmpty
+        let chosen = try await asked.asyncMap { try await questions.find($0).question }
+        let raw = posted?.type ?? req.query[String.self, at: "type"] ?? ""
+        let type =
+            chosen.flatMap { PhasePlan.practiceTypes.contains($0.type) ? $0.type : nil }
+            ?? InterviewType(loose: raw).flatMap { PhasePlan.practiceTypes.contains($0) ? $0 : nil }
+            ?? target.firstType(in: PhasePlan.practiceTypes)
+        let bank = try await questions.titles(type: type)
         let brief = try await PracticeBrief.load(type, db: req.db, userID: user)
         let rubric = brief.rubric
         let minutes = brief.minutes
+        let tier = posted.map { $0.tier ?? "" } ?? target.tier.rawValue
+        let level = posted.map { $0.level ?? "" } ?? target.level.rawValue
+        let language = Language(loose: posted?.language ?? "") ?? .python
         return PracticeSetupPage(
             types: PhasePlan.practiceTypes.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == type) },
-            typeValue: type.rawValue, minutes: minutes,
-            questions: [Choice(value: "", label: "Pick one for me (calibrated to my target)", selected: true)]
-                + bank.map { Choice(value: $0.id, label: $0.title, selected: false) },
-            tiers: Choice.list(CompanyTier.self, selected: nil, blank: "Any"), levels: Choice.list(Level.self, selected: nil, blank: "Any"),
-            languages: ["python", "javascript", "cpp", "swift"].map {
-                Choice(value: $0, label: $0 == "cpp" ? "C++" : $0.capitalized, selected: $0 == "python")
+            typeValue: type.rawValue, minutes: posted?.minutes ?? String(minutes), seed: posted?.seed ?? "", errors: errors,
+            questions: [Choice(value: "", label: "Pick one for me (calibrated to my target)", selected: chosen == nil)]
+                + bank.map { Choice(value: $0.id, label: $0.title, selected: $0.id == chosen?.id) },
+            tiers: Choice.list(CompanyTier.self, selected: tier, blank: "Any"),
+            levels: Choice.list(Level.self, selected: level, blank: "Any"),
+            languages: [Language.python, .javascript, .cpp, .swift].map {
+                Choice(value: $0.rawValue, label: $0.label, selected: $0 == language)
             },
             isCoding: type == .coding, rubricName: rubric.name,
             dimensions: rubric.dimensions.map { Dim(name: $0.name, question: $0.question, score3: $0.score3) },

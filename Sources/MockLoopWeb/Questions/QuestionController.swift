@@ -59,13 +59,17 @@ struct QuestionController {
         return try await added.encodeResponse(status: .created, for: req)
     }
 
-    /// A user's question may leave out its id: it is made from the title.
+    /// A user's question may leave out its id: it is made from the title (a title with no
+    /// Latin letters or digits still gets one), and made unique when the question is added.
     static func validate(_ drafts: [QuestionDraft]) throws -> [Question] {
         guard !drafts.isEmpty else { throw MockLoopError.invalid("body", "contains no questions") }
         guard drafts.count <= 500 else { throw MockLoopError.invalid("body", "at most 500 questions at once") }
         return try drafts.enumerated().map { i, d in
             var d = d
-            if (d.id ?? "").isEmpty { d.id = Slug.make(from: d.title ?? "") }
+            if (d.id ?? "").isEmpty {
+                let slug = Slug.make(from: d.title ?? "")
+                d.id = slug.isEmpty ? "my-question" : slug
+            }
             switch d.validated(builtIn: false) {
             case .success(let q): return q
             case .failure(let e):
@@ -107,7 +111,7 @@ struct QuestionController {
             "question-new",
             QuestionFormPage(
                 types: Choice.list(InterviewType.self, selected: "coding"), difficulties: Choice.list(Difficulty.self, selected: "medium"),
-                values: [:], problems: []))
+                values: [:], errors: [:]))
     }
 
     /// The form takes lists one item per line.
@@ -127,7 +131,7 @@ struct QuestionController {
             let page = QuestionFormPage(
                 types: Choice.list(InterviewType.self, selected: form["type"]),
                 difficulties: Choice.list(Difficulty.self, selected: form["difficulty"]),
-                values: form, problems: FieldProblem.list(e))
+                values: form, errors: e.fields)
             return try await req.view.render("question-new", page).encodeResponse(status: .unprocessableEntity, for: req)
         }
     }

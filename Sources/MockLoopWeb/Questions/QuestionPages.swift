@@ -15,6 +15,8 @@ struct QuestionsPage: Encodable {
     var topicsKnown: [String]
     var questions: [Row]
     var count: Int
+    var countText: String
+    var filtered: Bool
     var exportQuery: String
 
     /// `all`: the user's whole bank (its topics fill the topic list); `query`: the filters as sent.
@@ -34,6 +36,8 @@ struct QuestionsPage: Encodable {
                 builtIn: builtInIDs.contains(q.id))
         }
         count = shown.count
+        countText = shown.count == 1 ? "1 question" : "\(shown.count) questions"
+        filtered = f != QuestionFilter()
         exportQuery = query
     }
 }
@@ -47,6 +51,8 @@ struct QuestionPage: Encodable {
     var testCount: Int
     var visibleTests: Int
     var entryPoint: String?
+    /// The AI interviewer runs this type, so "Practise" can start a timed mock on it.
+    var aiPractice: Bool
 
     init(_ q: Question) {
         title = q.title
@@ -65,6 +71,7 @@ struct QuestionPage: Encodable {
         testCount = q.tests?.cases.count ?? 0
         visibleTests = q.tests?.cases.filter { $0.hidden != true }.count ?? 0
         entryPoint = q.tests?.entryPoint
+        aiPractice = PhasePlan.practiceTypes.contains(q.type)
     }
 }
 
@@ -73,5 +80,6 @@ struct QuestionFormPage: Encodable {
     var title = "Add a question"
     var types, difficulties: [Choice]
     var values: [String: String]
-    var problems: [FieldProblem]
+    /// Each field's problem, shown beside it.
+    var errors: [String: String]
 }

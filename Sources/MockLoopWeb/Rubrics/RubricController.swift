@@ -33,6 +33,7 @@ struct RubricController {
     func clone(req: Request) async throws -> Response {
         let body = req.body.data == nil ? CloneBody() : try req.content.decode(CloneBody.self)
         let stored = try await try repo(req).clone(try req.pathID("rubric"), name: body.name)
+        try await remember(stored, req)
         return try await stored.rubric.encodeResponse(status: .created, for: req)
     }
 
@@ -63,7 +64,13 @@ struct RubricController {
     func clonePage(req: Request) async throws -> Response {
         let name = try? req.content.get(String.self, at: "name")
         let stored = try await try repo(req).clone(try req.pathID("rubric"), name: name)
+        try await remember(stored, req)
         return req.redirect(SiteURL.rubricEdit(stored.rubric.id).path)
+    }
+
+    /// A clone becomes the rubric a new session of its type starts with.
+    func remember(_ stored: StoredRubric, _ req: Request) async throws {
+        try await TargetRepository(db: req.db, userID: try req.actingUser()).rememberRubric(stored.rubric.id, for: stored.rubric.type)
     }
 
     func editPage(req: Request) async throws -> View {
@@ -92,7 +99,7 @@ struct RubricController {
         } catch let e as MockLoopError where e.kind == .invalid {
             var shown = stored
             shown.rubric = rubric
-            return try await req.view.render("rubric-edit", RubricPage(shown, problems: FieldProblem.list(e)))
+            return try await req.view.render("rubric-edit", RubricPage(shown, problems: e.fields))
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         return req.redirect(SiteURL.rubric(id).path)

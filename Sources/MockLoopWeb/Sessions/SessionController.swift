@@ -53,17 +53,34 @@ struct SessionController {
 
     // MARK: Pages
 
+    /// The fields a type switch carries over (the rubric and question lists belong to a type).
+    static let keptOnSwitch = ["mode", "interviewer", "company", "tier", "level", "difficulty", "questionTitle", "notes"]
+
+    /// `?type=` switches the type and keeps what was typed (`keptOnSwitch`); tier and level
+    /// start at the user's target, the rubric at the one last chosen for the type.
     func newPage(req: Request) async throws -> View {
-        let type = try req.queryEnum(InterviewType.self, "type") ?? .coding
-        return try await req.view.render("session-new", try await newSessionPage(req, type: type, form: [:], problems: []))
+        let target = try await TargetRepository(db: req.db, userID: try req.actingUser()).current()
+        let type = try req.queryEnum(InterviewType.self, "type") ?? target.firstType()
+        var form: [String: String] = [:]
+        for key in Self.keptOnSwitch { form[key] = req.query[String.self, at: key] }
+        if let mode = try req.queryEnum(SessionMode.self, "mode") { form["mode"] = mode.rawValue }
+        form["questionId"] = req.query[String.self, at: "questionId"]  // a question page's "Practise"
+        return try await req.view.render("session-new", try await newSessionPage(req, type: type, form: form, problems: [:]))
     }
 
     func newSessionPage(
-        _ req: Request, type: InterviewType, form: [String: String], problems: [FieldProblem]
+        _ req: Request, type: InterviewType, form: [String: String], problems: [String: String]
     ) async throws
         -> SessionNewPage
     {
         let user = try req.actingUser()
+        let targets = TargetRepository(db: req.db, userID: user)
+        let target = try await targets.current()
+        var form = form
+        form["tier"] = form["tier"].nonEmpty ?? target.tier.rawValue
+        form["level"] = form["level"].nonEmpty ?? target.level.rawValue
+        form["company"] = form["company"] ?? target.company
+        if form["rubricId"].nonEmpty == nil { form["rubricId"] = try await targets.rubricChoice(for: type) }
         let last = try await repo(req).lastFix(type: type)
         return SessionNewPage(
             type: type, form: form, problems: problems,
@@ -74,16 +91,36 @@ struct SessionController {
 
     /// Plans the session; with no question chosen, the picker chooses one for the target. Bad
     /// input comes back as the form, with what was typed and the problems.
+    /// Mode "AI interviewer" goes to the timed AI mock with the type, target and question.
     func createPage(req: Request) async throws -> Response {
         let form = try req.content.decode([String: String].self)
         do {
+            if let practice = try Self.practiceURL(form) { return req.redirect(practice) }
             let entry = try await plan(form, req: req)
+            if form["rubricId"].nonEmpty != nil {
+                try await TargetRepository(db: req.db, userID: try req.actingUser()).rememberRubric(entry.rubricId, for: entry.type)
+            }
             return req.redirect(SiteURL.session(entry.id).path)
         } catch let e as MockLoopError where e.kind == .invalid {
             let type = InterviewType(loose: form["type"] ?? "") ?? .coding
-            let page = try await newSessionPage(req, type: type, form: form, problems: FieldProblem.list(e))
+            let page = try await newSessionPage(req, type: type, form: form, problems: e.fields)
             return try await req.view.render("session-new", page).encodeResponse(status: .unprocessableEntity, for: req)
         }
+    }
+
+    /// Where a plan with mode "AI interviewer" goes instead: `/practice` with its choices.
+    static func practiceURL(_ form: [String: String]) throws -> String? {
+        guard SessionMode(loose: form["mode"] ?? "") == .ai, let type = InterviewType(loose: form["type"] ?? "") else { return nil }
+        guard PhasePlan.practiceTypes.contains(type) else {
+            throw MockLoopError.invalid(
+                "mode",
+                "the AI interviewer runs coding, system design and behavioral mocks; choose another mode for \(type.label.lowercased())")
+        }
+        var items = URLComponents()
+        items.queryItems =
+            [URLQueryItem(name: "type", value: type.rawValue)]
+            + (form["questionId"].nonEmpty.map { [URLQueryItem(name: "question", value: $0)] } ?? [])
+        return "/practice?" + (items.percentEncodedQuery ?? "")
     }
 
     func plan(_ form: [String: String], req: Request) async throws -> LogEntry {
@@ -124,9 +161,12 @@ struct SessionController {
     func scoresPage(req: Request) async throws -> Response {
         let id = try req.sessionID()
         let form = try req.content.decode([String: String].self)
-        let sheet = try ScoreForm(form).sheet()
-        _ = try await repo(req).finish(id, sheet: sheet)
-        return req.redirect(SiteURL.session(id).anchored("retro"))
+        do {
+            _ = try await repo(req).finish(id, sheet: try ScoreForm(form).sheet())
+            return req.redirect(SiteURL.session(id).anchored("retro"))
+        } catch let e as MockLoopError where e.kind == .invalid {
+            return try await showAgain(id, .scores(form), errors: e.fields, req: req)
+        }
     }
 
     func retroPage(req: Request) async throws -> Response {
@@ -136,17 +176,31 @@ struct SessionController {
             wentWell: form["wentWell"], wentWrong: form["wentWrong"],
             priorityFix: PriorityFix(dimension: form["fixDimension"] ?? "", text: form["fix"] ?? ""),
             drill: form["drill"])
-        _ = try await retros(req).save(draft, sessionID: id, replace: form["replace"] == "1")
-        return req.redirect(SiteURL.session(id).anchored("retro"))
+        do {
+            _ = try await retros(req).save(draft, sessionID: id, replace: form["replace"] == "1")
+            return req.redirect(SiteURL.session(id).anchored("retro"))
+        } catch let e as MockLoopError where e.kind == .invalid {
+            return try await showAgain(id, .retro(form), errors: e.fields, req: req)
+        }
     }
 
-    /// Marks the drill done from wherever its card was shown; only to a path of this site.
+    /// The session page again with the posted form's values and its problems beside the fields.
+    func showAgain(_ id: UUID, _ posted: SessionPage.Posted, errors: [String: String], req: Request) async throws -> Response {
+        var page = SessionPage(try await SessionPage.Source.load(id, req: req, services: services))
+        page.keep(posted, errors: errors)
+        return try await req.view.render("session", page).encodeResponse(status: .unprocessableEntity, for: req)
+    }
+
+    /// Marks the drill done from wherever its card was shown, and returns to that card; only to
+    /// a path of this site.
     func drillPage(req: Request) async throws -> Response {
         let id = try req.sessionID()
         let done = (try? req.content.get(String.self, at: "done")) == "1"
         _ = try await retros(req).setDrillDone(done, sessionID: id)
-        let back = SiteURL.localPath(req.headers.first(name: .referer), host: req.headers.first(name: .host))
-        return req.redirect(back ?? SiteURL.session(id).path)
+        let session = SiteURL.session(id)
+        guard let back = SiteURL.localPath(req.headers.first(name: .referer), host: req.headers.first(name: .host)), back != session.path
+        else { return req.redirect(session.anchored("retro")) }
+        return req.redirect(back + "#fix-" + id.uuidString.lowercased())
     }
 }
 

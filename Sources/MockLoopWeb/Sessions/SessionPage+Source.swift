@@ -57,7 +57,7 @@ extension SessionPage {
         }
     }
 
-    init(_ source: Source) {
+    init(_ source: Source, now: Date = Date()) {
         let e = source.entry
         let rubric = source.rubric
         let s = e.scores
@@ -91,7 +91,8 @@ extension SessionPage {
         }
         question = source.question.map(QuestionPage.init)
         questionTitle = e.questionTitle ?? ""
-        lastFix = FixCard(source.lastFix, rubric: source.lastRubric)
+        // "Today, watch" is for the session ahead; a finished one has its own retro.
+        lastFix = e.status == .completed ? nil : FixCard(source.lastFix, rubric: source.lastRubric)
         confidence = s.confidence.map(String.init) ?? ""
         duration = s.durationMinutes.map(String.init) ?? ""
         hintsUsed = String(s.hintsUsed)
@@ -109,5 +110,9 @@ extension SessionPage {
         mockCode = source.mockCode?.text
         mockLanguage = source.mockCode?.language.rawValue
         mockLanguageLabel = source.mockCode?.language.label
+        retroForm = Self.retroForm(e, rubric: rubric)
+        errors = [:]
+        clock = Self.clockCard(e, now: now)
+        if let c = clock, duration.isEmpty { duration = String(c.minutesElapsed) }
     }
 }

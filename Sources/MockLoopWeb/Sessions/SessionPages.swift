@@ -10,13 +10,13 @@ struct SessionNewPage: Encodable {
     }
 
     init(
-        type: InterviewType, form: [String: String], problems: [FieldProblem], questions: [Question],
+        type: InterviewType, form: [String: String], problems: [String: String], questions: [Question],
         rubrics: [StoredRubric], lastFix: LogEntry?, lastRubric: Rubric?
     ) {
         types = Choice.list(InterviewType.self, selected: type.rawValue)
         modes = Choice.list(SessionMode.self, selected: form["mode"] ?? SessionMode.peer.rawValue)
-        tiers = Choice.list(CompanyTier.self, selected: form["tier"] ?? "tier1")
-        levels = Choice.list(Level.self, selected: form["level"] ?? "senior")
+        tiers = Choice.list(CompanyTier.self, selected: form["tier"])
+        levels = Choice.list(Level.self, selected: form["level"])
         difficulties = Choice.list(Difficulty.self, selected: form["difficulty"], blank: "Calibrated to my target")
         self.rubrics = rubrics.map {
             Choice(value: $0.rubric.id, label: $0.rubric.name + ($0.builtIn ? "" : " (mine)"), selected: $0.rubric.id == form["rubricId"])
@@ -27,7 +27,7 @@ struct SessionNewPage: Encodable {
         typeValue = type.rawValue
         self.lastFix = FixCard(lastFix, rubric: lastRubric)
         values = form
-        self.problems = problems
+        errors = problems
     }
 
     var title = "Start a session"
@@ -38,7 +38,8 @@ struct SessionNewPage: Encodable {
     var lastFix: FixCard?
     /// What the user typed, kept when the form comes back with problems.
     var values: [String: String]
-    var problems: [FieldProblem]
+    /// Each field's problem, shown beside it.
+    var errors: [String: String]
 }
 
 /// A session: rubric up front, then the clock, the scores and the retrospective.
@@ -76,5 +77,35 @@ struct SessionPage: Encodable {
     struct Retro: Encodable {
         var wentWell, wentWrong, fixDimension, fix, drill: String
         var drillDone: Bool
+    }
+
+    /// The retro form's values: the saved retro, or what was posted with problems; the fix
+    /// dimension starts at the lowest-scored one.
+    var retroForm: RetroForm
+    /// Each field's problem, by the form's field names, shown beside the field.
+    var errors: [String: String]
+    /// The running clock of a started session run by people.
+    var clock: ClockCard?
+
+    struct RetroForm: Encodable {
+        var wentWell, wentWrong, fix, drill: String
+        var dimensions: [Choice]
+    }
+
+    struct ClockCard: Encodable {
+        struct Phase: Encodable {
+            var title, window, goal: String
+            var start, end: Double
+            var current, done: Bool
+        }
+
+        /// Milliseconds since 1970, for the script that keeps the clock running.
+        var startedAt: Double
+        var minutes: Int
+        /// The duration the scores record when finished now.
+        var minutesElapsed: Int
+        var elapsed: String
+        var phaseText: String
+        var phases: [Phase]
     }
 }
