@@ -72,6 +72,22 @@ import VaporTesting
         }
     }
 
+    @Test func readinessIsToldAgainstTheLoopDate() async throws {
+        try await withMockLoopApp(.sqlite) { app in
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.dateFormat = "yyyy-MM-dd"
+            let day = f.string(from: Date().addingTimeInterval(20 * 86_400 + 3600))
+            try await Self.setTarget(app, [("tier", "tier2"), ("level", "senior"), ("round_behavioral", "on"), ("loopDate", day)])
+            try await app.testing().test(.GET, "/insights?type=behavioral") { res in
+                #expect(res.body.string.contains("Your loop (Senior, Tier 2) is on \(day): in 20 days."))
+            }
+            try await app.testing().test(.GET, "/settings") { res in
+                #expect(res.body.string.contains("value=\"\(day)\""), "the settings page shows the saved target")
+            }
+        }
+    }
+
     @Test func theTargetAPIRefusesBadInputByField() async throws {
         try await withMockLoopApp(.sqlite) { app in
             try await app.testing().test(.GET, "/api/v1/target") { res in

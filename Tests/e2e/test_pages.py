@@ -10,7 +10,7 @@ from pages import submit
 from conftest import ARTIFACTS
 
 PAGES = ["/", "/rubrics", "/rubrics/coding", "/rubrics/coding/print", "/questions", "/questions/new", "/questions/pack",
-         "/sessions/new", "/log", "/log/import", "/insights", "/practice", "/practice?type=behavioral"]
+         "/sessions/new", "/log", "/log/import", "/insights", "/practice", "/practice?type=behavioral", "/settings"]
 
 
 def page_problems(d):

@@ -39,6 +39,8 @@ public struct InsightsService {
         public var bank: [(id: String, title: String)]
         /// For coding: how often the user's code compiled and passed (all their runs).
         public var codeRuns: CodeRunRepository.Summary?
+        /// The user's target, when set: readiness is told against the date of the loop.
+        public var target: Target? = nil
     }
 
     let db: Database
@@ -75,6 +77,6 @@ public struct InsightsService {
             input, rubric: rubric, questions: try await questions.all(type: type), seen: try await questions.seenIDs(),
             settings: settings)
         let runs = type == .coding ? try await CodeRunRepository(db: db, userID: userID).summary() : nil
-        return Result(report: report, rubric: rubric, bank: bank, codeRuns: runs)
+        return Result(report: report, rubric: rubric, bank: bank, codeRuns: runs, target: target)
     }
 }

@@ -143,8 +143,10 @@ public struct InsightsView: Encodable {
         }
         if let n = r.nextFocus {
             nextFocus = "\(name(n.dimension)) (mean \(Self.f(n.mean))). \(n.drill)"
+            // Straight into a timed mock on it where the AI interviewer runs the type.
+            let practise = PhasePlan.practiceTypes.contains(r.type)
             nextQuestion = n.questionID.flatMap { id in result.bank.first { $0.id == id } }.map {
-                Link(href: SiteURL.question($0.id).path, label: $0.title)
+                Link(href: practise ? "/practice?question=" + $0.id : SiteURL.question($0.id).path, label: $0.title)
             }
         } else {
             nextFocus = "Score a session first: the next focus is the weakest dimension."
@@ -155,6 +157,11 @@ public struct InsightsView: Encodable {
             r.readiness.ready
             ? "Ready: your last observed \(r.type.label.lowercased()) mocks average \(Self.f(r.readiness.recentMean))."
             : "Not yet: \(r.readiness.missing ?? "")."
+        if let target = result.target, let date = target.loopDate, let days = target.daysToLoop(), days >= 0 {
+            readiness +=
+                " Your loop (\(target.level.label), \(target.tier.label)) is on \(date): "
+                + (days == 0 ? "today." : "in \(days) day\(days == 1 ? "" : "s").")
+        }
         realInterviews = r.realInterviews.reversed().map {
             Real(
                 date: Self.day($0.date, in: r.timeZone), company: $0.company ?? "", average: Self.f($0.average),
