@@ -81,6 +81,28 @@ import VaporTesting
         }
     }
 
+    @Test func aFileThatCannotBeReadComesBackBesideItsField() async throws {
+        try await withMockLoopApp(.sqlite) { app in
+            let (h, b) = Self.form([("csv", "when,who\n2026-11-02,Ana\n")])
+            try await app.testing().test(.POST, "/log/import", headers: h, body: b) { res in
+                #expect(res.status == .unprocessableEntity)
+                let html = res.body.string
+                #expect(html.contains("<p class=\"field-error\" id=\"err-file\">"))
+                #expect(html.replacingOccurrences(of: "&#39;", with: "'").contains("column 'type' is missing"), "what is wrong, in words")
+                #expect(html.contains(">when,who\n2026-11-02,Ana\n</textarea>"), "the pasted text is kept")
+            }
+            let path = try await Self.startedPeerSession(app)
+            let (th, tb) = Self.form([("transcript", "   "), ("candidate", "Sam")])
+            try await app.testing().test(.POST, path + "/transcript", headers: th, body: tb) { res in
+                #expect(res.status == .unprocessableEntity)
+                let html = res.body.string
+                #expect(html.contains("<p class=\"field-error\" id=\"err-transcript\">"))
+                #expect(html.contains("value=\"Sam\""), "the speaker name typed is kept")
+                #expect(html.contains("id=\"session-clock\""), "the session page, not an error page")
+            }
+        }
+    }
+
     @Test func drillDoneReturnsToItsCardAndPagesSayThingsOnce() async throws {
         try await withMockLoopApp(.sqlite) { app in
             try await app.testing().test(.GET, "/no/such/page") { res in

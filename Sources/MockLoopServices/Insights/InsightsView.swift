@@ -3,7 +3,11 @@ import MockLoopCore
 
 /// The `/insights` page and the Markdown / HTML / text report: the report's figures in words.
 public struct InsightsView: Encodable {
-    struct Row: Encodable { var name, mean, trend, sessions: String }
+    struct Row: Encodable {
+        var name, mean, trend, sessions: String
+        /// The score colour of the mean rounded ("s1"…"s3", or "none"), as everywhere else.
+        var band: String
+    }
     struct Spot: Encodable {
         var name, mean: String
         var evidence: [Link]
@@ -81,7 +85,9 @@ public struct InsightsView: Encodable {
                 case .flat?: "flat"
                 case nil: t.sessions == 0 ? "never scored" : "too few sessions for a trend"
                 }
-            return Row(name: name(t.dimension), mean: Self.f(t.mean), trend: trend, sessions: String(t.sessions))
+            return Row(
+                name: name(t.dimension), mean: Self.f(t.mean), trend: trend, sessions: String(t.sessions),
+                band: t.mean.map { "s\(min(3, max(1, Int($0.rounded()))))" } ?? "none")
         }
         let w = r.weakSpots
         weakSpotsNote =

@@ -83,10 +83,18 @@ struct AnalysisController {
         let entry = try await SessionRepository(db: req.db, userID: try req.actingUser()).find(id)
         let text = req.uploadedText(file: "file", text: "transcript")
         let candidate = try? req.content.get(String.self, at: "candidate")
-        guard !text.isEmpty else { throw MockLoopError.invalid("transcript", "choose a transcript file or paste it") }
-        let report = try analyze(text, format: nil, kind: entry.type, candidate: candidate)
-        try await TranscriptRepository(db: req.db, userID: try req.actingUser()).attach(
-            text, format: report.source.format, candidate: candidate, to: id)
-        return req.redirect(SiteURL.session(id).anchored("analysis"))
+        do {
+            guard !text.isEmpty else { throw MockLoopError.invalid("transcript", "choose a transcript file or paste it") }
+            let report = try analyze(text, format: nil, kind: entry.type, candidate: candidate)
+            try await TranscriptRepository(db: req.db, userID: try req.actingUser()).attach(
+                text, format: report.source.format, candidate: candidate, to: id)
+            return req.redirect(SiteURL.session(id).anchored("analysis"))
+        } catch let e as MockLoopError where e.kind == .invalid {
+            // Back to the session page: the problem beside the transcript box, the pasted text kept.
+            var page = SessionPage(try await SessionPage.Source.load(id, req: req, services: services))
+            let pasted = (try? req.content.get(String.self, at: "transcript")) ?? ""
+            page.keep(.transcript(text: String(pasted.prefix(200_000)), candidate: candidate ?? ""), errors: e.fields)
+            return try await req.view.render("session", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
     }
 }

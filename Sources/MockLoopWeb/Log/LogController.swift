@@ -75,16 +75,26 @@ struct LogController {
         try await req.view.render("import", ImportPageModel(done: false, imported: 0, duplicates: 0, problems: [], ignoredColumns: ""))
     }
 
-    /// Takes the file from a multipart upload, or pasted CSV text.
-    func importPage(req: Request) async throws -> View {
+    /// Takes the file from a multipart upload, or pasted CSV text. A file that cannot be read
+    /// at all comes back on the form, the problem beside the file field and pasted text kept.
+    func importPage(req: Request) async throws -> Response {
         let text = req.uploadedText(file: "file", text: "csv")
-        guard !text.isEmpty else { throw MockLoopError.invalid("file", "choose a CSV file or paste its text") }
-        let result = try await try repo(req).importCSV(text)
-        return try await req.view.render(
-            "import",
-            ImportPageModel(
-                done: true, imported: result.imported, duplicates: result.duplicates,
-                problems: result.problems.map { .init(line: $0.line, reason: $0.reason) },
-                ignoredColumns: result.ignoredColumns.joined(separator: ", ")))
+        do {
+            guard !text.isEmpty else { throw MockLoopError.invalid("file", "choose a CSV file or paste its text") }
+            let result = try await try repo(req).importCSV(text)
+            return try await req.view.render(
+                "import",
+                ImportPageModel(
+                    done: true, imported: result.imported, duplicates: result.duplicates,
+                    problems: result.problems.map { .init(line: $0.line, reason: $0.reason) },
+                    ignoredColumns: result.ignoredColumns.joined(separator: ", "))
+            ).encodeResponse(for: req)
+        } catch let e as MockLoopError where e.kind == .invalid {
+            var page = ImportPageModel(done: false, imported: 0, duplicates: 0, problems: [], ignoredColumns: "")
+            // Problems about the file's content (its header, its encoding) belong to the file field.
+            page.errors = ["file": e.fields["file"] ?? e.message]
+            page.csv = (try? req.content.get(String.self, at: "csv")) ?? ""
+            return try await req.view.render("import", page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
     }
 }

@@ -63,6 +63,9 @@ struct ImportPageModel: Encodable {
 
     /// "1 session imported, 2 already in your log (skipped), 0 rows refused."
     var summary: String
+    /// A refused file: the problem beside its field, and the pasted text kept.
+    var errors: [String: String] = [:]
+    var csv = ""
 
     init(done: Bool, imported: Int, duplicates: Int, problems: [Problem], ignoredColumns: String) {
         self.done = done

@@ -126,6 +126,8 @@ struct PracticeLivePage: Encodable {
     struct ScoredDim: Encodable {
         var name: String
         var aiScore: String
+        /// The score colour ("s1"…"s3", or "none" when not observed), as everywhere else.
+        var band: String
         var calibrated: String
         var reason: String
         var evidence: [Quote]
@@ -157,7 +159,7 @@ struct PracticeLivePage: Encodable {
         fixDimensions = view.rubric.map { Dim(key: $0.key, name: $0.name, isFix: $0.key == r?.priorityFix?.dimension) }
         scored = (view.result?.dimensions ?? []).map { d in
             ScoredDim(
-                name: d.name, aiScore: d.aiScore.map(String.init) ?? "not observed",
+                name: d.name, aiScore: d.aiScore.map(String.init) ?? "not observed", band: d.aiScore.map { "s\($0)" } ?? "none",
                 calibrated: d.calibrated.map { String(format: "%.1f", $0) } ?? "–",
                 reason: d.reason, evidence: d.evidence.map { Quote(at: ClockText.mmss($0.at), text: $0.text, gap: $0.isGap) })
         }

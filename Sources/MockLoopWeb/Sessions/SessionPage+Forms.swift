@@ -7,6 +7,7 @@ extension SessionPage {
     enum Posted {
         case scores([String: String])
         case retro([String: String])
+        case transcript(text: String, candidate: String)
     }
 
     /// Shows the posted values and each problem beside its field, in place of the saved ones.
@@ -25,6 +26,10 @@ extension SessionPage {
             hintsUsed = form["hintsUsed"] ?? ""
             pauses = form["pauses"] ?? ""
             wentEasy = form["wentEasy"] == "on"
+        case .transcript(let text, let candidate):
+            errors = ["transcript": problems["transcript"] ?? problems.values.sorted().joined(separator: "; ")]
+            transcriptText = text
+            transcriptCandidate = candidate
         case .retro(let form):
             errors = RetroFormFields.names(problems)
             retroForm = RetroForm(

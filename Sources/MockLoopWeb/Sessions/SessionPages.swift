@@ -86,6 +86,9 @@ struct SessionPage: Encodable {
     var errors: [String: String]
     /// The running clock of a started session run by people.
     var clock: ClockCard?
+    /// A pasted transcript that could not be analysed, kept for another try.
+    var transcriptText = ""
+    var transcriptCandidate = ""
 
     struct RetroForm: Encodable {
         var wentWell, wentWrong, fix, drill: String
