@@ -23,7 +23,7 @@ import VaporTesting
             try await app.testing().test(.GET, "/") { res in
                 let html = res.body.string
                 #expect(html.contains("<title>Your practice loop · MockLoop</title>"))
-                #expect(html.contains("First, what are you preparing for?"))
+                #expect(html.contains("What are you preparing for?"))
                 #expect(
                     html.contains("<a class=\"button\" href=\"/practice?type=coding\">Start an AI mock</a>"), "the main start is a mock")
                 #expect(html.contains("href=\"/log/import\""))
@@ -43,7 +43,7 @@ import VaporTesting
                 [("tier", "tier1"), ("level", "staff"), ("round_system_design", "on"), ("round_coding", "on"), ("company", "Stripe")])
             try await app.testing().test(.GET, "/") { res in
                 let html = res.body.string
-                #expect(!html.contains("First, what are you preparing for?"), "asked once")
+                #expect(!html.contains("What are you preparing for?"), "asked once")
                 #expect(html.contains("Target: Tier 1 · Staff · Coding, System design · Stripe"))
             }
             try await app.testing().test(.GET, "/sessions/new") { res in

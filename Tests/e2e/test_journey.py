@@ -3,6 +3,7 @@ priority fix (a second is refused) → log → CSV export → import into a fres
 import csv
 import io
 import os
+import re
 import time
 
 from selenium.webdriver.common.by import By
@@ -18,7 +19,7 @@ def test_first_loop_end_to_end(server, browser, make_server):
     d = browser
     d.get(server.url + "/")
     assert h1(d) == "Your practice loop"
-    d.find_element(By.LINK_TEXT, "Start a session").click()
+    d.find_element(By.LINK_TEXT, "Plan or log a mock").click()
     wait_for(d, "#mode")
     choose(d, "mode", "peer")
     fill(d, "interviewer", "Priya <b>Rao</b>")
@@ -61,7 +62,8 @@ def test_first_loop_end_to_end(server, browser, make_server):
     d.get(server.url + "/log")
     rows = log_rows(d)
     assert len(rows) == 1
-    assert "Priya <b>Rao</b>" in rows[0][3] and "Clarification 1" in rows[0][5] and "Ask two clarifying" in rows[0][7]
+    assert "Completed" in rows[0][1], "the status is shown"
+    assert "Priya <b>Rao</b>" in rows[0][4] and re.search(r"Clarification\s+1", rows[0][6]) and "Ask two clarifying" in rows[0][8]
 
     # The next coding session opens with that fix in view.
     d.get(server.url + "/sessions/new?type=coding")
@@ -77,7 +79,7 @@ def test_first_loop_end_to_end(server, browser, make_server):
     d.get(fresh.url + "/log/import")
     d.find_element(By.ID, "file").send_keys(path)
     submit(d, "form[action='/log/import']")
-    assert "1 sessions imported" in d.find_element(By.CSS_SELECTOR, "[role=status]").text.replace("\n", " ")
+    assert "1 session imported" in d.find_element(By.CSS_SELECTOR, "[role=status]").text.replace("\n", " ")
     d.get(fresh.url + "/log")
     assert log_rows(d)[0][1:] == rows[0][1:], "the imported log matches the exported one"
 

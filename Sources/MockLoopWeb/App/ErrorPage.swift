@@ -20,7 +20,8 @@ struct ErrorPage: Encodable {
         let bare = problem.message.trimmingCharacters(in: .whitespaces)
         if status == .notFound && (bare.isEmpty || bare == status.reasonPhrase) {
             message = "There is nothing at \(path). The link may be mistyped, or what it pointed to was removed."
-        } else if !fields.isEmpty {
+        } else if !fields.isEmpty && fields.allSatisfy({ bare.contains($0.problem) }) {
+            // The message only repeats the fields listed below it: say it once.
             message = fields.count == 1 ? "One field needs a change:" : "These fields need a change:"
         } else if bare.isEmpty || bare == status.reasonPhrase {
             message = "The request could not be completed."

@@ -16,7 +16,7 @@ if (card) {
   const elapsedText = document.getElementById("clock-elapsed");
   const phaseText = document.getElementById("clock-phase");
   const nudge = document.getElementById("clock-nudge");
-  const phases = [...card.querySelectorAll(".phase-list li")];
+  const phases = [...document.querySelectorAll(".session-clock .phase-list li")];
   const duration = document.getElementById("duration");
   let durationTyped = false;
   duration?.addEventListener("input", () => { durationTyped = true; });
