@@ -12,6 +12,8 @@ public enum SiteURL: Equatable, Sendable {
     case practice(UUID)
     case apiPractice(UUID)
     case settings
+    case questions
+    case rubrics
 
     public var path: String {
         switch self {
@@ -24,6 +26,8 @@ public enum SiteURL: Equatable, Sendable {
         case .practice(let id): "/practice/" + Self.id(id)
         case .apiPractice(let id): "/api/v1/practice/" + Self.id(id)
         case .settings: "/settings"
+        case .questions: "/questions"
+        case .rubrics: "/rubrics"
         }
     }
 

@@ -103,6 +103,21 @@ import VaporTesting
         }
     }
 
+    @Test func aRunThatCannotStartComesBackWithTheCodeKept() async throws {
+        try await withMockLoopApp(.sqlite) { app in
+            var path = ""
+            let (h, b) = Self.form([("type", "coding"), ("mode", "solo"), ("questionId", "balanced-brackets")])
+            try await app.testing().test(.POST, "/sessions", headers: h, body: b) { res in path = res.headers.first(name: .location) ?? "" }
+            let (rh, rb) = Self.form([("language", "cobol"), ("code", "def is_balanced(s): return True")])
+            try await app.testing().test(.POST, path + "/run", headers: rh, body: rb) { res in
+                #expect(res.status == .unprocessableEntity)
+                let html = res.body.string
+                #expect(html.contains("<p class=\"field-error\" id=\"err-run-language\">must be one of"))
+                #expect(html.contains(">def is_balanced(s): return True</textarea>"), "the code typed is kept")
+            }
+        }
+    }
+
     @Test func drillDoneReturnsToItsCardAndPagesSayThingsOnce() async throws {
         try await withMockLoopApp(.sqlite) { app in
             try await app.testing().test(.GET, "/no/such/page") { res in

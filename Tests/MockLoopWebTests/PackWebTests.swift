@@ -45,8 +45,9 @@ import VaporTesting
             }
             let (hb, bb) = RequestBody.form([("yaml", "pack: 1\nname: Empty\n")])
             try await app.testing().test(.POST, "/questions/pack", headers: hb, body: bb) { res in
-                #expect(res.status == .ok)
+                #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains("id=\"pack-problem\""))
+                #expect(res.body.string.contains(">pack: 1\nname: Empty\n</textarea>"), "the pasted pack is kept")
                 #expect(res.body.string.contains("has no questions and no rubrics"))
             }
         }

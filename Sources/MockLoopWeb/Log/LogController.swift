@@ -64,10 +64,11 @@ struct LogController {
 
     func logPage(req: Request) async throws -> View {
         let q = try query(req)
-        let model = LogPageModel(
+        var model = LogPageModel(
             q, page: try await repo(req).page(q), rubrics: try await rubricsByID(req), rawQuery: req.url.query ?? "",
             from: req.query[String.self, at: "from"] ?? "", to: req.query[String.self, at: "to"] ?? "",
             text: req.query[String.self, at: "q"] ?? "")
+        model.deleted = req.queryBool("deleted")
         return try await req.view.render("log", model)
     }
 

@@ -17,12 +17,14 @@ struct LogPageModel: Encodable {
     var exportQuery: String
     var filtered: Bool
     var totalText: String
+    /// Just after a session was deleted.
+    var deleted = false
 
     /// `rawQuery`: the page's query string, kept (but for the offset) in the paging links;
     /// `from`, `to`, `text`: the filters as typed.
     init(_ q: LogQuery, page: LogPage, rubrics: [String: Rubric], rawQuery: String, from: String, to: String, text: String) {
         func link(offset: Int) -> String {
-            var items = rawQuery.split(separator: "&").filter { !$0.hasPrefix("offset=") }.map(String.init)
+            var items = rawQuery.split(separator: "&").filter { !$0.hasPrefix("offset=") && !$0.hasPrefix("deleted=") }.map(String.init)
             items.append("offset=\(offset)")
             return SiteURL.log.query(items.joined(separator: "&"))
         }
@@ -40,7 +42,7 @@ struct LogPageModel: Encodable {
         showingTo = q.offset + page.entries.count
         previousURL = q.offset > 0 ? link(offset: max(0, q.offset - q.limit)) : nil
         nextURL = q.offset + q.limit < page.total ? link(offset: q.offset + q.limit) : nil
-        exportQuery = rawQuery.split(separator: "&").filter { !$0.hasPrefix("offset=") && !$0.hasPrefix("limit=") }
+        exportQuery = rawQuery.split(separator: "&").filter { !["offset=", "limit=", "deleted="].contains(where: $0.hasPrefix) }
             .joined(separator: "&")
         filtered = q.isFiltered
         totalText = page.total == 1 ? "1 session" : "\(page.total) sessions"

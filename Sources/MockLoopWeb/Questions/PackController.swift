@@ -28,18 +28,21 @@ struct PackController {
     }
 
     /// The `/questions/pack` form: a file or pasted YAML; the report, or the problem beside the field.
-    func importPage(req: Request) async throws -> View {
+    func importPage(req: Request) async throws -> Response {
         let text = req.uploadedText(file: "file", text: "yaml")
-        guard !text.isEmpty else {
-            return try await req.view.render("pack", PackPage(problem: "Choose a pack file or paste its YAML.", report: nil))
+        let pasted = String(((try? req.content.get(String.self, at: "yaml")) ?? "").prefix(2_000_000))
+        func refused(_ problem: String) async throws -> Response {
+            try await req.view.render("pack", PackPage(problem: problem, report: nil, yaml: pasted))
+                .encodeResponse(status: .unprocessableEntity, for: req)
         }
+        guard !text.isEmpty else { return try await refused("Choose a pack file or paste its YAML.") }
         do {
             let report = try await try repo(req).importPack(try Self.parse(text, fileName: "the pack"))
-            return try await req.view.render("pack", PackPage(problem: nil, report: report))
+            return try await req.view.render("pack", PackPage(problem: nil, report: report)).encodeResponse(for: req)
         } catch let e as ContentError {
-            return try await req.view.render("pack", PackPage(problem: e.errorDescription ?? e.problem, report: nil))
+            return try await refused(e.errorDescription ?? e.problem)
         } catch let e as MockLoopError where e.kind == .invalid || e.kind == .tooLarge {
-            return try await req.view.render("pack", PackPage(problem: e.message, report: nil))
+            return try await refused(e.message)
         }
     }
 
@@ -58,4 +61,6 @@ struct PackPage: Encodable {
     var title = "Import a question pack"
     var problem: String?
     var report: PackRepository.Report?
+    /// Pasted YAML kept when the pack comes back with a problem.
+    var yaml = ""
 }

@@ -33,6 +33,16 @@ struct QuestionController {
 
     func show(req: Request) async throws -> Question { try await try repo(req).find(try req.pathID("question")).question }
 
+    func delete(req: Request) async throws -> HTTPStatus {
+        try await try repo(req).delete(try req.pathID("question"))
+        return .noContent
+    }
+
+    func deletePage(req: Request) async throws -> Response {
+        try await try repo(req).delete(try req.pathID("question"))
+        return req.redirect(SiteURL.questions.query("deleted=1"))
+    }
+
     func pick(req: Request) async throws -> Picked {
         let f = try filter(req)
         let seed = try req.queryInt("seed").map { UInt64(bitPattern: Int64($0)) } ?? UInt64.random(in: 0...UInt64.max)
@@ -97,13 +107,18 @@ struct QuestionController {
     // MARK: Pages
 
     func listPage(req: Request) async throws -> View {
-        let page = QuestionsPage(
-            try filter(req), all: try await repo(req).all(), builtInIDs: try await repo(req).builtInIDs(), query: req.url.query ?? "")
+        var page = QuestionsPage(
+            try filter(req), all: try await repo(req).all(), builtInIDs: try await repo(req).builtInIDs(),
+            query: (req.url.query ?? "").split(separator: "&").filter { !$0.hasPrefix("deleted=") }.joined(separator: "&"))
+        page.deleted = req.queryBool("deleted")
         return try await req.view.render("questions", page)
     }
 
     func showPage(req: Request) async throws -> View {
-        try await req.view.render("question", QuestionPage(try await try repo(req).find(try req.pathID("question")).question))
+        let found = try await try repo(req).find(try req.pathID("question"))
+        var page = QuestionPage(found.question)
+        page.builtIn = found.builtIn
+        return try await req.view.render("question", page)
     }
 
     func newPage(req: Request) async throws -> View {

@@ -15,6 +15,8 @@ struct QuestionsPage: Encodable {
     var topicsKnown: [String]
     var questions: [Row]
     var count: Int
+    /// Just after a question was deleted.
+    var deleted = false
     var countText: String
     var filtered: Bool
     var exportQuery: String
@@ -53,6 +55,8 @@ struct QuestionPage: Encodable {
     var entryPoint: String?
     /// The AI interviewer runs this type, so "Practise" can start a timed mock on it.
     var aiPractice: Bool
+    /// Shipped with MockLoop (shared, read-only); the user's own can be deleted.
+    var builtIn = true
 
     init(_ q: Question) {
         title = q.title

@@ -37,6 +37,16 @@ struct RubricController {
         return try await stored.rubric.encodeResponse(status: .created, for: req)
     }
 
+    func delete(req: Request) async throws -> HTTPStatus {
+        try await try repo(req).delete(try req.pathID("rubric"))
+        return .noContent
+    }
+
+    func deletePage(req: Request) async throws -> Response {
+        try await try repo(req).delete(try req.pathID("rubric"))
+        return req.redirect(SiteURL.rubrics.query("deleted=1"))
+    }
+
     func update(req: Request) async throws -> Rubric {
         let edit = try req.content.decode(RubricEdit.self)
         let id = try req.pathID("rubric")
@@ -50,7 +60,7 @@ struct RubricController {
     // MARK: Pages
 
     func listPage(req: Request) async throws -> View {
-        try await req.view.render("rubrics", RubricsPage(try await try repo(req).all()))
+        try await req.view.render("rubrics", RubricsPage(try await try repo(req).all(), deleted: req.queryBool("deleted")))
     }
 
     func showPage(req: Request) async throws -> View {

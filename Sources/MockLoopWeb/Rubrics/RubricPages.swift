@@ -13,8 +13,10 @@ struct RubricsPage: Encodable {
 
     var title = "Rubrics"
     var rubrics: [Row]
+    var deleted: Bool
 
-    init(_ stored: [StoredRubric]) {
+    init(_ stored: [StoredRubric], deleted: Bool = false) {
+        self.deleted = deleted
         rubrics = stored.map {
             Row(
                 id: $0.rubric.id, name: $0.rubric.name, type: $0.rubric.type.label, builtIn: $0.builtIn,

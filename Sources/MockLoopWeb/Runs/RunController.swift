@@ -36,18 +36,27 @@ struct RunController {
             summary: try await repo.summary(sessionID: sessionID), runs: try await repo.list(sessionID: sessionID, limit: limit))
     }
 
-    /// The session page's "Run code" form: runs against the session's question, then shows the result.
-    func runPage(req: Request) async throws -> View {
+    /// The session page's "Run code" form: runs against the session's question, then shows the
+    /// result; a run that cannot start (no code, an unknown language) comes back with the code
+    /// kept and the problem beside its field.
+    func runPage(req: Request) async throws -> Response {
         let id = try req.sessionID()
         let entry = try await SessionRepository(db: req.db, userID: try req.actingUser()).find(id)
         let code = (try? req.content.get(String.self, at: "code")) ?? ""
         let language = (try? req.content.get(String.self, at: "language")) ?? ""
-        let result = try await codeRuns(req).run(
-            .init(
-                language: language, code: code, questionId: entry.questionId,
-                sessionId: id.uuidString))
-        let input = CodeCard.Input(language: language, code: code, result: RunView(result.report))
-        let source = try await SessionPage.Source.load(id, req: req, services: services, run: input)
-        return try await req.view.render("session", SessionPage(source))
+        var input = CodeCard.Input(language: language, code: code, result: nil)
+        var errors: [String: String] = [:]
+        do {
+            let result = try await codeRuns(req).run(
+                .init(language: language, code: code, questionId: entry.questionId, sessionId: id.uuidString))
+            input.result = RunView(result.report)
+        } catch let e as MockLoopError where e.kind == .invalid {
+            // The form has two fields; anything else about the run is said beside the code.
+            for (field, problem) in e.fields { errors[field == "language" ? "run-language" : "run-code"] = problem }
+            if errors.isEmpty { errors["run-code"] = e.message }
+        }
+        var page = SessionPage(try await SessionPage.Source.load(id, req: req, services: services, run: input))
+        page.errors = errors
+        return try await req.view.render("session", page).encodeResponse(status: errors.isEmpty ? .ok : .unprocessableEntity, for: req)
     }
 }

@@ -70,13 +70,14 @@ struct CodeCard: Encodable {
     struct Input {
         var language: String
         var code: String
-        var result: RunView
+        /// nil when the run could not start (its problem is shown beside the field).
+        var result: RunView?
     }
 
     init(status: SandboxStatus, tests: CodeTests, input: Input?, runs: [CodeRunRepository.Run], summary: CodeRunRepository.Summary) {
         let language = input?.language
         let code = input?.code ?? ""
-        let result = input?.result
+        let result = input?.result ?? nil
         available = status.available
         unavailableReason = status.reason ?? ""
         let allowed = Language.allCases.filter { tests.mode == .stdio || $0.supportsFunctionMode }

@@ -26,6 +26,11 @@ struct SessionController {
 
     func start(req: Request) async throws -> LogEntry { try await repo(req).start(try req.sessionID()) }
 
+    func delete(req: Request) async throws -> HTTPStatus {
+        try await repo(req).delete(try req.sessionID())
+        return .noContent
+    }
+
     func scores(req: Request) async throws -> LogEntry {
         let id = try req.sessionID()
         _ = try await repo(req).find(id)  // an unknown session is a 404 before the body is judged
@@ -150,6 +155,12 @@ struct SessionController {
     func showPage(req: Request) async throws -> View {
         let source = try await SessionPage.Source.load(try req.sessionID(), req: req, services: services)
         return try await req.view.render("session", SessionPage(source))
+    }
+
+    /// Deletes the session and all that hangs off it; the log then says so.
+    func deletePage(req: Request) async throws -> Response {
+        try await repo(req).delete(try req.sessionID())
+        return req.redirect(SiteURL.log.query("deleted=1"))
     }
 
     func startPage(req: Request) async throws -> Response {
