@@ -79,6 +79,7 @@ struct LogCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
         @Option var type: String?
         @Option var mode: String?
+        @Option(help: "planned, started, completed or abandoned") var status: String?
         @Option(help: "From date (2026-11-01).") var from: String?
         @Option(help: "To date.") var to: String?
         @Option(help: "Search question, interviewer, notes and fixes.") var search: String?
@@ -94,23 +95,23 @@ struct LogCommand: AsyncParsableCommand {
                 }
                 let query = LogQuery(
                     type: try type.map { try InterviewType.parsed($0, field: "--type") },
-                    mode: try mode.map {
-                        try SessionMode.parsed($0, field: "--mode")
-                    },
+                    mode: try mode.map { try SessionMode.parsed($0, field: "--mode") },
+                    status: try status.map { try SessionStatus.parsed($0, field: "--status") },
                     from: try date(from, "from"), to: try date(to, "to").map { $0.addingTimeInterval(86399) }, text: search, limit: limit,
                     offset: offset)
                 let page = try await LogRepository(db: ctx.db, userID: ctx.userID).page(query)
                 if output.json { return try Output.json(page) }
                 Output.table(
-                    ["DATE", "TYPE", "MODE", "QUESTION", "AVG", "FIX", "ID"],
+                    ["DATE", "STATUS", "TYPE", "MODE", "QUESTION", "AVG", "FIX", "ID"],
                     page.entries.map { e in
                         [
-                            LogColumns.formatDate(e.date).prefix(10).description, e.type.rawValue, e.mode.rawValue, e.questionTitle ?? "-",
+                            LogColumns.formatDate(e.date).prefix(10).description, e.status.rawValue, e.type.rawValue, e.mode.rawValue,
+                            e.questionTitle ?? "-",
                             e.averageScore.map { String(format: "%.1f", $0) } ?? "-", e.retro?.priorityFix.text ?? "",
                             String(e.id.uuidString.lowercased().prefix(8)),
                         ]
                     }, maxWidth: 30)
-                print("\(page.entries.count) of \(page.total) sessions")
+                print("\(page.entries.count) of \(page.total) session\(page.total == 1 ? "" : "s")")
             }
         }
     }

@@ -42,6 +42,25 @@ struct CLI {
 }
 
 @Suite(.serialized) struct CLITests {
+    @Test func theTargetIsSetOnceAndTheLogFiltersByStatus() throws {
+        let cli = CLI()
+        defer { cli.cleanUp() }
+        let assumed = try cli.run(["target"])
+        #expect(assumed.code == 0 && assumed.out.contains("Tier 1 · Senior") && assumed.out.contains("assumed"))
+        let bad = try cli.run(["target", "set", "--tier", "tier1", "--level", "principal", "--types", "coding"])
+        #expect(bad.code == 1 && bad.err.contains("level") && bad.err.contains("principal"))
+        let set = try cli.json(["target", "set", "--tier", "tier2", "--level", "staff", "--types", "system_design,coding"])
+        #expect((set as? [String: Any])?["level"] as? String == "staff")
+        let shown = try cli.run(["target"])
+        #expect(shown.out.contains("Tier 2 · Staff · System design, Coding") && !shown.out.contains("assumed"))
+        #expect(try cli.run(["log", "add", "--type", "coding", "--score", "clarification=2"]).code == 0)
+        let none = try cli.run(["log", "list", "--status", "planned"])
+        #expect(none.code == 0 && none.out.contains("0 of 0 sessions"))
+        let done = try cli.run(["log", "list", "--status", "completed"])
+        #expect(done.out.contains("1 of 1 session") && done.out.contains("completed"))
+        #expect(try cli.run(["log", "list", "--status", "asleep"]).code == 1)
+    }
+
     @Test func rubricsAndQuestions() throws {
         let cli = CLI()
         defer { cli.cleanUp() }
