@@ -9,7 +9,7 @@ import SQLKit
 import Vapor
 
 // Log benchmark: seeds 10,000 sessions for one user, measures the log page, the sessions API
-// CSV export and the insights API; then adds 100,000 sessions for 1,000 other users and measures again, so the
+// CSV export, the insights API and page, and the home page; then adds 100,000 sessions for 1,000 other users and measures again, so the
 // ratio shows whether a user's log slows down as the table grows. One line per figure.
 //
 //   swift run -c release LogBench            (SQLite; PostgreSQL too when MOCKLOOP_TEST_POSTGRES_URL is set)
@@ -24,6 +24,10 @@ struct Figures {
     var export: [Double] = []
     var insights: [Double] = []
     var insights30d: [Double] = []
+    /// The home page (the week's state reads the insights) and the insights page (with the
+    /// cross-type overview), each against the log page of the same run.
+    var home: [Double] = []
+    var insightsPage: [Double] = []
 }
 
 func percentile(_ values: [Double], _ p: Double) -> Double {
@@ -111,6 +115,8 @@ func measure(_ app: Application, base: String) async throws -> Figures {
         if i % 2 == 0 {
             f.insights.append(try await timed { _ = try await get("/api/v1/insights?type=coding") })
             f.insights30d.append(try await timed { _ = try await get("/api/v1/insights?type=coding&window=30d") })
+            f.home.append(try await timed { _ = try await get("/") })
+            f.insightsPage.append(try await timed { _ = try await get("/insights?type=coding") })
         }
     }
     for _ in 0..<3 {
@@ -133,6 +139,11 @@ func report(_ kind: String, _ label: String, _ f: Figures) {
     print(
         "\(kind) \(label) insights_all p50=\(ms(percentile(f.insights, 0.5))) p99=\(ms(percentile(f.insights, 0.99))) n=\(f.insights.count) (\(String(format: "%.2f", percentile(f.insights, 0.5) / percentile(f.logPage, 0.5)))x the log page; target p50 < 50 ms)"
     )
+    for (name, values) in [("home_page", f.home), ("insights_page", f.insightsPage)] {
+        print(
+            "\(kind) \(label) \(name) p50=\(ms(percentile(values, 0.5))) p99=\(ms(percentile(values, 0.99))) n=\(values.count) (\(String(format: "%.2f", percentile(values, 0.5) / percentile(f.logPage, 0.5)))x the log page)"
+        )
+    }
     print(
         "\(kind) \(label) insights_30d p50=\(ms(percentile(f.insights30d, 0.5))) p99=\(ms(percentile(f.insights30d, 0.99))) n=\(f.insights30d.count)"
     )
