@@ -35,5 +35,5 @@ public final class QuestionModel: Model, @unchecked Sendable {
         body = String(decoding: try JSONEncoder.stable.encode(q), as: UTF8.self)
     }
 
-    public func question() throws -> Question { try JSONDecoder().decode(Question.self, from: Data(body.utf8)) }
+    public func question() throws -> Question { try DecodedQuestions.shared.question(body) }
 }
