@@ -66,16 +66,11 @@ struct RubricPage: Encodable {
 
     /// Validation names `dimensions[1].score2`; the form's field is `score2_1`.
     static func formFields(_ problems: [String: String]) -> [String: String] {
-        var out: [String: String] = [:]
-        for (key, problem) in problems {
-            if key.hasPrefix("dimensions["), let close = key.firstIndex(of: "]"),
+        problems.renamingKeys { key in
+            guard key.hasPrefix("dimensions["), let close = key.firstIndex(of: "]"),
                 let index = Int(key[key.index(key.startIndex, offsetBy: 11)..<close]), key[close...].hasPrefix("].")
-            {
-                out["\(key[key.index(close, offsetBy: 2)...])_\(index)"] = problem
-            } else {
-                out[key] = problem
-            }
+            else { return key }
+            return "\(key[key.index(close, offsetBy: 2)...])_\(index)"
         }
-        return out
     }
 }

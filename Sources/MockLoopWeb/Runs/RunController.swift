@@ -52,7 +52,7 @@ struct RunController {
             input.result = RunView(result.report)
         } catch let e as MockLoopError where e.kind == .invalid {
             // The form has two fields; anything else about the run is said beside the code.
-            for (field, problem) in e.fields { errors[field == "language" ? "run-language" : "run-code"] = problem }
+            errors = e.fields.renamingKeys { $0 == "language" ? "run-language" : "run-code" }
             if errors.isEmpty { errors["run-code"] = e.message }
         }
         var page = SessionPage(try await SessionPage.Source.load(id, req: req, services: services, run: input))

@@ -41,24 +41,12 @@ struct ScoreForm {
     /// The score sheet's problems under the form's field names (`interviewerScores.design` →
     /// `score_design`); problems about the sheet as a whole go under `scores`.
     static func fieldNames(_ problems: [String: String]) -> [String: String] {
-        var out: [String: String] = [:]
-        for (key, problem) in problems {
-            let field: String
-            if key == "interviewerScores" {
-                field = "scores"
-            } else if key.hasPrefix("interviewerScores."), key.hasSuffix(".note") {
-                field = "note_" + key.dropFirst(18).dropLast(5)
-            } else if key.hasPrefix("interviewerScores.") {
-                field = "score_" + key.dropFirst(18)
-            } else if key.hasPrefix("selfScores.") {
-                field = "self_" + key.dropFirst(11)
-            } else if key == "durationMinutes" {
-                field = "duration"
-            } else {
-                field = key
-            }
-            if out[field] == nil { out[field] = problem }
+        problems.renamingKeys { key in
+            if key == "interviewerScores" { return "scores" }
+            if key.hasPrefix("interviewerScores."), key.hasSuffix(".note") { return "note_" + key.dropFirst(18).dropLast(5) }
+            if key.hasPrefix("interviewerScores.") { return "score_" + key.dropFirst(18) }
+            if key.hasPrefix("selfScores.") { return "self_" + key.dropFirst(11) }
+            return key == "durationMinutes" ? "duration" : key
         }
-        return out
     }
 }

@@ -77,16 +77,12 @@ extension SessionPage {
 /// The retrospective's problems under the form's field names.
 enum RetroFormFields {
     static func names(_ problems: [String: String]) -> [String: String] {
-        var out: [String: String] = [:]
-        for (key, problem) in problems {
-            let field =
-                switch key {
-                case "priorityFix.dimension": "fixDimension"
-                case "priorityFix.text", "priorityFix": "fix"
-                default: key
-                }
-            if out[field] == nil { out[field] = problem }
+        problems.renamingKeys { key in
+            switch key {
+            case "priorityFix.dimension": "fixDimension"
+            case "priorityFix.text", "priorityFix": "fix"
+            default: key
+            }
         }
-        return out
     }
 }
