@@ -70,17 +70,19 @@ struct SessionController {
         for key in Self.keptOnSwitch { form[key] = req.query[String.self, at: key] }
         if let mode = try req.queryEnum(SessionMode.self, "mode") { form["mode"] = mode.rawValue }
         form["questionId"] = req.query[String.self, at: "questionId"]  // a question page's "Practise"
-        return try await req.view.render("session-new", try await newSessionPage(req, type: type, form: form, problems: [:]))
+        return try await req.view.render(
+            "session-new", try await newSessionPage(req, type: type, form: form, problems: [:], target: target))
     }
 
     func newSessionPage(
-        _ req: Request, type: InterviewType, form: [String: String], problems: [String: String]
+        _ req: Request, type: InterviewType, form: [String: String], problems: [String: String], target known: Target? = nil
     ) async throws
         -> SessionNewPage
     {
         let user = try req.actingUser()
         let targets = TargetRepository(db: req.db, userID: user)
-        let target = try await targets.current()
+        var target = known ?? .assumed
+        if known == nil { target = try await targets.current() }  // the type switch read it already
         var form = form
         form["tier"] = form["tier"].nonEmpty ?? target.tier.rawValue
         form["level"] = form["level"].nonEmpty ?? target.level.rawValue
