@@ -18,16 +18,23 @@ public struct MockLoopError: Error, LocalizedError, Equatable, Sendable {
         case unsupportedMediaType = "unsupported_media_type"
         /// An upload over its bound (bytes, nodes, test cases).
         case tooLarge = "too_large"
+        /// No one is signed in (or the token is unknown, expired or revoked).
+        case unauthorized
+        /// Too many failed attempts in a window; `retryAfter` says when to try again.
+        case throttled = "too_many_requests"
     }
 
     public var kind: Kind
     public var message: String
     public var fields: [String: String]
+    /// Seconds until a throttled attempt may be tried again.
+    public var retryAfter: Int?
 
-    public init(_ kind: Kind, _ message: String, fields: [String: String] = [:]) {
+    public init(_ kind: Kind, _ message: String, fields: [String: String] = [:], retryAfter: Int? = nil) {
         self.kind = kind
         self.message = message
         self.fields = fields
+        self.retryAfter = retryAfter
     }
 
     public static func invalid(_ field: String, _ problem: String) -> MockLoopError {

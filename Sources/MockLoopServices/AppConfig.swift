@@ -24,11 +24,13 @@ public struct AppConfig: Sendable {
     public var extraHosts: [String]
     /// The key form tokens are signed with (MOCKLOOP_SECRET; else kept in the data directory).
     public var secret: String?
+    /// Accounts, sign-in and sharing; nil in solo use (one local owner, no sign-in).
+    public var accounts: AccountsConfig?
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfig, thresholds: AnalysisThresholds = AnalysisThresholds(),
         runner: CodeRunner.Configuration = .init(), llm: LLMConfig? = nil, publicURL: URL? = nil, extraHosts: [String] = [],
-        secret: String? = nil
+        secret: String? = nil, accounts: AccountsConfig? = nil
     ) {
         self.hostname = hostname
         self.port = port
@@ -39,11 +41,12 @@ public struct AppConfig: Sendable {
         self.publicURL = publicURL
         self.extraHosts = extraHosts
         self.secret = secret
+        self.accounts = accounts
     }
 
     /// Flags win over the environment; the default data directory is ~/.mockloop.
     public static func resolve(
-        dataDir: String?, hostname: String? = nil, port: Int? = nil, thresholdsFile: String? = nil,
+        dataDir: String?, hostname: String? = nil, port: Int? = nil, thresholdsFile: String? = nil, accounts: Bool = false,
         environment env: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> AppConfig {
         func value(_ name: String) -> String? { env[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
@@ -72,11 +75,24 @@ public struct AppConfig: Sendable {
             }
             return host
         }
-        return AppConfig(
+        let config = AppConfig(
             hostname: hostname ?? "127.0.0.1", port: port ?? 8080,
             store: StoreConfig(dataDirectory: dataURL, databaseURL: value("DATABASE_URL")), thresholds: thresholds,
             runner: try runnerConfiguration(env), llm: LLMConfig.fromEnvironment(env), publicURL: publicURL,
-            extraHosts: extraHosts, secret: value("MOCKLOOP_SECRET"))
+            extraHosts: extraHosts, secret: value("MOCKLOOP_SECRET"), accounts: try AccountsConfig.resolve(flag: accounts, value))
+        if config.accounts == nil, !config.listensOnLoopbackOnly {
+            throw MockLoopError.invalid(
+                "--hostname",
+                "\(config.hostname) lets others on the network reach this server, and without accounts anyone who can reach it "
+                    + "reads and changes your data. Start it with --accounts (or MOCKLOOP_ACCOUNTS=on), or listen on 127.0.0.1.")
+        }
+        return config
+    }
+
+    /// True when only this machine can connect (a loopback address or localhost).
+    public var listensOnLoopbackOnly: Bool {
+        let host = hostname.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     static func runnerConfiguration(_ env: [String: String]) throws -> CodeRunner.Configuration {

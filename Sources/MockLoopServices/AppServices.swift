@@ -15,6 +15,8 @@ public struct AppServices: Sendable {
     /// Probed once per process; without a sandbox code is refused, never run bare.
     public let runner: CodeRunner
     public let voice: InterviewerVoice
+    /// Bcrypt on its own threads; nil in solo use.
+    public var passwords: PasswordHasher?
 
     /// Connects and migrates the store, loads the built-in content, probes the sandbox and
     /// chooses the voice.
@@ -22,7 +24,19 @@ public struct AppServices: Sendable {
         try StoreSetup.configure(app, config.store)
         let owner = try await StoreSetup.prepare(app, content: content)
         let voice: InterviewerVoice = config.llm.map { LLMVoice(config: $0, client: app.client, logger: app.logger) } ?? BuiltInVoice()
-        return AppServices(config: config, owner: owner, runner: CodeRunner.shared(config.runner), voice: voice)
+        var services = AppServices(config: config, owner: owner, runner: CodeRunner.shared(config.runner), voice: voice)
+        if let accounts = config.accounts {
+            let hasher = PasswordHasher(cost: accounts.bcryptCost)
+            app.lifecycle.use(HasherShutdown(hasher: hasher))
+            services.passwords = hasher
+        }
+        return services
+    }
+
+    /// Sign-up, sign-in and passwords, when this instance has accounts.
+    public func accounts(db: Database) throws -> AccountService {
+        guard let accounts = config.accounts, let passwords else { throw MockLoopError.notFound("accounts (this instance runs solo)") }
+        return AccountService(db: db, config: accounts, hasher: passwords)
     }
 
     public var storeKind: String { config.store.kind }
@@ -38,4 +52,10 @@ public struct AppServices: Sendable {
     public func insights(db: Database, userID: UUID) -> InsightsService {
         InsightsService(db: db, userID: userID)
     }
+}
+
+/// Stops the password threads with the app.
+struct HasherShutdown: LifecycleHandler {
+    let hasher: PasswordHasher
+    func shutdownAsync(_ application: Application) async { try? await hasher.shutdown() }
 }

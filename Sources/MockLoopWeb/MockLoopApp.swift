@@ -46,6 +46,7 @@ public enum MockLoopApp {
         app.leaf.tags["prompt"] = PromptTag()
         app.leaf.tags["fieldError"] = FieldErrorTag()
         app.leaf.tags["invalid"] = InvalidTag()
+        app.leaf.tags["accountNav"] = AccountNavTag()
 
         let openAPI = try OpenAPIDocument.load()
         let secret = try FormToken.secret(configured: config.secret, dataDirectory: config.store.dataDirectory)
@@ -58,7 +59,12 @@ public enum MockLoopApp {
         app.middleware.use(CrossSiteGuard(publicOrigin: publicOrigin))
         app.middleware.use(MediaTypeGuard(operations: openAPI.operations))
         app.middleware.use(FormTokenGuard(tokens: FormToken(secret: secret), secureCookie: publicOrigin?.hasPrefix("https:") == true))
-        app.middleware.use(ActingUser(owner: services.owner))
+        if let accounts = config.accounts {
+            app.storage[AccountsOnKey.self] = true
+            app.middleware.use(AccountGate(config: accounts, cookie: SignInCookie(secure: publicOrigin?.hasPrefix("https:") == true)))
+        } else {
+            app.middleware.use(ActingUser(owner: services.owner))
+        }
         app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
         app.routes.defaultMaxBodySize = "10mb"
         try routes(app, services, openAPI: openAPI)

@@ -5,8 +5,9 @@ import Vapor
 /// A page's POST is declared with `form`, which bounds its body and has its form token checked.
 func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocument) throws {
     let health = HealthController(services: services)
-    app.get("healthz", use: health.check)
-    app.get("openapi.json", use: OpenAPIController(document: openAPI).show)
+    app.get("healthz", use: health.check).access(.open)
+    app.get("openapi.json", use: OpenAPIController(document: openAPI).show).access(.open)
+    if let accounts = services.config.accounts { accountRoutes(app, services, accounts) }
 
     let rubrics = RubricController()
     let questions = QuestionController()
@@ -100,6 +101,32 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     api.get("target", use: settings.show)
     api.put("target", use: settings.update)
     api.on(.POST, "log", "import", body: .collect(maxSize: "20mb"), use: log.importCSV)
+}
+
+/// Sign-in, sign-up and the account's own settings, on an instance with accounts.
+func accountRoutes(_ app: Application, _ services: AppServices, _ accounts: AccountsConfig) {
+    let signIn = SignInController(services: services, cookie: SignInCookie(secure: services.config.publicURL?.scheme == "https"))
+    let settings = AccountSettingsController(services: services)
+    app.get("sign-in", use: signIn.signInPage).access(.open)
+    app.form("sign-in", use: signIn.signIn).access(.open)
+    app.get("sign-up", use: signIn.signUpPage).access(.open)
+    app.form("sign-up", use: signIn.signUp).access(.open)
+    app.get("password", ":token", use: signIn.passwordPage).access(.open)
+    app.form("password", ":token", use: signIn.setPassword).access(.open)
+    app.form("sign-out", use: signIn.signOut)
+    app.form("sign-out", "everywhere", use: signIn.signOutEverywhere)
+    app.form("settings", "password", use: settings.changePasswordPage)
+    app.form("settings", "devices", ":id", "revoke", use: settings.revokeDevicePage)
+    app.form("settings", "tokens", use: settings.createTokenPage)
+    app.form("settings", "tokens", ":id", "revoke", use: settings.revokeTokenPage)
+
+    let api = app.grouped("api", "v1")
+    api.get("account", use: settings.account)
+    api.get("account", "devices", use: settings.devices)
+    api.delete("account", "devices", ":id", use: settings.revokeDevice)
+    api.get("account", "tokens", use: settings.tokens)
+    api.post("account", "tokens", use: settings.createToken)
+    api.delete("account", "tokens", ":id", use: settings.revokeToken)
 }
 
 extension RoutesBuilder {

@@ -9,7 +9,7 @@ struct MockLoopCommand: AsyncParsableCommand {
         abstract: "Mock-interview practice: rubrics, question bank, sessions, retrospectives and the running log.",
         subcommands: [
             Serve.self, Migrate.self, RubricsCommand.self, QuestionsCommand.self, LogCommand.self, AnalyzeCommand.self,
-            RunCodeCommand.self, ReportCommand.self, PracticeCommand.self, TargetCommand.self,
+            RunCodeCommand.self, ReportCommand.self, PracticeCommand.self, TargetCommand.self, UsersCommand.self,
         ]
     )
 

@@ -11,10 +11,12 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @ArgumentParser.Option(name: .long, help: "Address to listen on.") var hostname = "127.0.0.1"
     @ArgumentParser.Option(name: .long, help: "Port to listen on (0 picks a free one).") var port = 8080
+    @ArgumentParser.Flag(name: .long, help: "Several people: sign-in, accounts and sharing (also MOCKLOOP_ACCOUNTS=on).") var accounts =
+        false
 
     func run() async throws {
         let config: AppConfig
-        do { config = try AppConfig.resolve(dataDir: store.dataDir, hostname: hostname, port: port) } catch {
+        do { config = try AppConfig.resolve(dataDir: store.dataDir, hostname: hostname, port: port, accounts: accounts) } catch {
             FileHandle.standardError.write(Data("error: \(CLIContext.reason(error))\n".utf8))
             throw ExitCode.failure
         }
@@ -24,6 +26,9 @@ struct Serve: AsyncParsableCommand {
         do {
             try await MockLoopApp.configure(app, config)
             app.logger.notice("MockLoop: data in \(config.store.kind == "sqlite" ? config.store.sqliteFile.path : "PostgreSQL")")
+            if let accounts = config.accounts {
+                app.logger.notice("MockLoop: accounts on, sign-up \(accounts.signUp.rawValue)")
+            }
             try await app.execute()
         } catch {
             app.logger.error("\(CLIContext.reason(error))")

@@ -34,6 +34,7 @@ struct ErrorPage: Encodable {
         switch status.code {
         case 404: "Page not found"
         case 400, 422: "Please check what was sent"
+        case 401: "Please sign in"
         case 403: "Not allowed"
         case 409: "That conflicts with what is saved"
         case 413: "Too large"

@@ -18,14 +18,19 @@ struct ProblemMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let (status, problem) = Self.describe(error, request: request)
+            var headers = HTTPHeaders()
+            if let seconds = (error as? MockLoopError)?.retryAfter { headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
+            if status == .unauthorized { headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"mockloop\"") }
             if request.url.path.hasPrefix("/api") || request.url.path == "/openapi.json" {
-                let response = Response(status: status)
+                let response = Response(status: status, headers: headers)
                 try response.content.encode(problem, as: .json)
                 return response
             }
             let page = ErrorPage(status: status, problem: problem, path: request.url.path)
             do {
-                return try await request.view.render("error", page).encodeResponse(status: status, for: request)
+                let response = try await request.view.render("error", page).encodeResponse(status: status, for: request)
+                response.headers.add(contentsOf: headers)
+                return response
             } catch {
                 // The error page itself failed: answer in plain HTML rather than drop the connection.
                 request.logger.error("error page failed to render: \(String(reflecting: error))")
@@ -51,6 +56,8 @@ struct ProblemMiddleware: AsyncMiddleware {
                 case .hostNotAllowed: .misdirectedRequest
                 case .unsupportedMediaType: .unsupportedMediaType
                 case .tooLarge: .payloadTooLarge
+                case .unauthorized: .unauthorized
+                case .throttled: .tooManyRequests
                 }
             return (status, Problem(error: e.kind.rawValue, message: e.message, fields: e.fields))
         case let e as ContentError:

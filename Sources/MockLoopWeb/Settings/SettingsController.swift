@@ -47,10 +47,24 @@ struct SettingsController {
 
     // MARK: Pages
 
-    func page(req: Request) async throws -> View {
-        let target = try await try repo(req).current()
-        return try await req.view.render(
-            "settings", SettingsPage(target: TargetForm(target, back: SiteURL.settings.path), saved: req.queryBool("saved")))
+    func page(req: Request) async throws -> Response {
+        var account = try await req.signedIn.asyncMap { try await AccountSection.load(req, $0) }
+        if req.queryBool("password") { account?.notice = "Your password is changed; your other devices were signed out." }
+        return try await Self.render(req, account: account, saved: req.queryBool("saved"))
+    }
+
+    /// The settings page: the target, and with accounts the account's password, devices and tokens.
+    static func render(
+        _ req: Request, account: AccountSection?, target: TargetForm? = nil, saved: Bool = false, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let form: TargetForm
+        if let target {
+            form = target
+        } else {
+            form = TargetForm(try await TargetRepository(db: req.db, userID: req.actingUser()).current(), back: SiteURL.settings.path)
+        }
+        return try await req.view.render("settings", SettingsPage(target: form, saved: saved, account: account))
+            .encodeResponse(status: status, for: req)
     }
 
     /// Saves the target and goes back to where the form was (home or settings); with problems
@@ -63,13 +77,12 @@ struct SettingsController {
             return req.redirect(back == "/" ? "/" : SiteURL.settings.query("saved=1"))
         } catch let e as MockLoopError where e.kind == .invalid {
             let posted = TargetForm(posted: form, errors: e.fields, back: back)
-            let view: View
             if back == "/" {
-                view = try await req.view.render("home", try await HomeSource.load(req).page(target: posted))
-            } else {
-                view = try await req.view.render("settings", SettingsPage(target: posted, saved: false))
+                return try await req.view.render("home", try await HomeSource.load(req).page(target: posted))
+                    .encodeResponse(status: .unprocessableEntity, for: req)
             }
-            return try await view.encodeResponse(status: .unprocessableEntity, for: req)
+            let account = try await req.signedIn.asyncMap { try await AccountSection.load(req, $0) }
+            return try await Self.render(req, account: account, target: posted, status: .unprocessableEntity)
         }
     }
 }

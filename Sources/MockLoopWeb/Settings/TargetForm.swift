@@ -44,4 +44,6 @@ struct SettingsPage: Encodable {
     var title = "Settings"
     var target: TargetForm
     var saved: Bool
+    /// With accounts: the account's password, devices and tokens.
+    var account: AccountSection?
 }

@@ -1,0 +1,59 @@
+import Foundation
+import MockLoopStore
+import Vapor
+
+/// The account part of the settings page: the password, the signed-in devices (each can be
+/// signed out) and the personal access tokens (a new one is shown once, here).
+struct AccountSection: Encodable {
+    struct Device: Encodable {
+        var id: String
+        var name: String
+        var lastSeen: String
+        var since: String
+        var current: Bool
+    }
+
+    struct Token: Encodable {
+        var id: String
+        var name: String
+        var scope: String
+        var expires: String
+        var lastUsed: String
+    }
+
+    var name: String
+    var email: String
+    var isAdmin: Bool
+    var devices: [Device]
+    var tokens: [Token]
+    /// A token just made: its only showing.
+    var newToken: String?
+    var errors: [String: String] = [:]
+    var tokenName = ""
+    var notice: String?
+
+    static func load(_ req: Request, _ who: SignedIn) async throws -> AccountSection {
+        let devices = try await SignInRepository(db: req.db).list(userID: who.userID)
+        let tokens = try await AccessTokenRepository(db: req.db, userID: who.userID).list()
+        return AccountSection(
+            name: who.name, email: who.email, isAdmin: who.isAdmin,
+            devices: devices.map {
+                Device(
+                    id: $0.id!.uuidString, name: $0.device, lastSeen: Self.when($0.lastSeenAt), since: Self.when($0.createdAt),
+                    current: $0.id == who.signIn)
+            },
+            tokens: tokens.map {
+                Token(
+                    id: $0.id!.uuidString, name: $0.name, scope: $0.scope, expires: Self.when($0.expiresAt),
+                    lastUsed: $0.lastUsedAt.map(Self.when) ?? "never")
+            })
+    }
+
+    static func when(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return f.string(from: date)
+    }
+}
