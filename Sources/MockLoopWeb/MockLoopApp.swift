@@ -17,6 +17,7 @@ public enum MockLoopApp {
 
     public static func configure(_ app: Application, _ services: AppServices) throws {
         let config = services.config
+        app.storage[ServicesKey.self] = services
         app.http.server.configuration.hostname = config.hostname
         app.http.server.configuration.port = config.port
         let runner = services.runner
@@ -57,16 +58,23 @@ public enum MockLoopApp {
         app.middleware.use(ProblemMiddleware())
         app.middleware.use(HostGuard(allowed: config.allowedHosts))
         app.middleware.use(CrossSiteGuard(publicOrigin: publicOrigin))
-        app.middleware.use(MediaTypeGuard(operations: openAPI.operations))
-        app.middleware.use(FormTokenGuard(tokens: FormToken(secret: secret), secureCookie: publicOrigin?.hasPrefix("https:") == true))
         if let accounts = config.accounts {
             app.storage[AccountsOnKey.self] = true
             app.middleware.use(AccountGate(config: accounts, cookie: SignInCookie(secure: publicOrigin?.hasPrefix("https:") == true)))
         } else {
             app.middleware.use(ActingUser(owner: services.owner))
         }
+        app.middleware.use(MediaTypeGuard(operations: openAPI.operations))
+        app.middleware.use(FormTokenGuard(tokens: FormToken(secret: secret), secureCookie: publicOrigin?.hasPrefix("https:") == true))
         app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
         app.routes.defaultMaxBodySize = "10mb"
         try routes(app, services, openAPI: openAPI)
     }
+}
+
+struct ServicesKey: StorageKey { typealias Value = AppServices }
+
+extension Application {
+    /// The services this app was configured with (tests and benchmarks reach the store through them).
+    public var mockLoopServices: AppServices? { storage[ServicesKey.self] }
 }

@@ -15,6 +15,19 @@ public func withMockLoopApp(
     _ body: (Application) async throws -> Void
 ) async throws {
     let store = try await kind.makeStore()
+    var failure: Error?
+    do {
+        try await withMockLoopApp(on: store, runner: runner, llm: llm, config: adjust, body)
+    } catch { failure = error }
+    try await store.tearDown()
+    if let failure { throw failure }
+}
+
+/// The same on a store the caller keeps (to start the app twice on one database); not torn down.
+public func withMockLoopApp(
+    on store: TestStore, runner: CodeRunner.Configuration = .init(), llm: LLMConfig? = nil,
+    config adjust: (inout AppConfig) -> Void = { _ in }, _ body: (Application) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     var failure: Error?
@@ -25,8 +38,13 @@ public func withMockLoopApp(
         try await body(app)
     } catch { failure = error }
     try await app.asyncShutdown()
-    try await store.tearDown()
     if let failure { throw failure }
+}
+
+/// Accounts on, with a cheap password hash and the given sign-in limit (every test request
+/// comes from one address, so tests choose their own).
+public func withAccounts(failures: Int = 1000) -> (inout AppConfig) -> Void {
+    { $0.accounts = AccountsConfig(bcryptCost: 4, throttle: .init(failures: failures, window: 15 * 60)) }
 }
 
 /// Runs `body` with just the store (migrated and seeded) and the owner's id.

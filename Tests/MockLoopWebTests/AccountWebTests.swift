@@ -1,0 +1,240 @@
+import Fluent
+import Foundation
+import MockLoopCore
+import MockLoopServices
+import MockLoopStore
+import MockLoopTestSupport
+import MockLoopWeb
+import Testing
+import VaporTesting
+
+/// Accounts as people meet them: sign up, sign in and out, the throttle, devices, passwords.
+@Suite struct AccountWebTests {
+    static let password = "violet harbour kite 42"
+
+    @Test(arguments: TestDatabase.available)
+    func theFirstAccountIsTheAdminAndKeepsWhatWasMadeSolo(_ db: TestDatabase) async throws {
+        let store = try await db.makeStore()
+        var solo = ""
+        try await withMockLoopApp(on: store) { app in
+            solo = try await APITests.createSession(app, #"{"type": "coding", "mode": "peer", "notes": "made before accounts"}"#)
+        }
+        try await withMockLoopApp(on: store, config: withAccounts()) { app in
+            var ann = try await Visitor.signUp(app, "Ann@Example.org", name: "Ann")
+            let me = try await ann.get("/api/v1/account").json()
+            #expect(me["email"] as? String == "ann@example.org" && me["isAdmin"] as? Bool == true)
+            let log = try await ann.get("/api/v1/sessions")
+            #expect(log.body.contains(solo), "the solo session is the first account's")
+            var bob = try await Visitor.signUp(app, "bob@example.org")
+            #expect(try await bob.get("/api/v1/account").json()["isAdmin"] as? Bool == false)
+            let bobs = try await bob.get("/api/v1/sessions")
+            #expect(bobs.status == .ok && !bobs.body.contains(solo), "the second account starts empty")
+            #expect(try await bob.get("/api/v1/sessions/\(solo)").status == .notFound)
+        }
+        try await store.tearDown()
+    }
+
+    @Test func anonymousRequestsAreSentToSignInOrRefusedWith401() async throws {
+        try await withMockLoopApp(.sqlite, config: withAccounts()) { app in
+            var anon = Visitor.anonymous(app)
+            let page = try await anon.get("/log?page=2")
+            #expect(page.status == .seeOther && page.location == "/sign-in?next=%2Flog%3Fpage%3D2")
+            let api = try await anon.get("/api/v1/sessions")
+            #expect(api.status == .unauthorized && api.json()["error"] as? String == "unauthorized")
+            #expect(api.headers.first(name: .wwwAuthenticate)?.hasPrefix("Bearer") == true)
+            let form = try await anon.form("/sessions", [("type", "coding")])
+            #expect(form.status == .seeOther && form.location.hasPrefix("/sign-in"), "a form post changes nothing and asks to sign in")
+            for open in ["/sign-in", "/sign-up", "/healthz", "/openapi.json", "/css/app.css"] {
+                #expect(try await anon.get(open).status == .ok, "\(open) is open")
+            }
+            let signIn = try await anon.get("/sign-in?next=//evil.example/x")
+            #expect(signIn.body.contains("name=\"next\" value=\"/\""), "only a path on this site is followed after sign-in")
+        }
+    }
+
+    @Test func signInAnswersTheSameWordsWhetherOrNotTheEmailHasAnAccountAndAlwaysChecksAHash() async throws {
+        try await withMockLoopApp(.sqlite, config: withAccounts()) { app in
+            _ = try await Visitor.signUp(app, "ann@example.org")
+            let hasher = try #require(app.mockLoopServices?.passwords)
+            var anon = Visitor.anonymous(app)
+            let before = hasher.checkCount
+            let unknown = try await anon.form("/sign-in", [("email", "nobody@example.org"), ("password", Self.password)])
+            #expect(hasher.checkCount == before + 1, "an unknown email still costs one password check")
+            let wrong = try await anon.form("/sign-in", [("email", "ann@example.org"), ("password", "not the password at all")])
+            #expect(hasher.checkCount == before + 2)
+            #expect(unknown.status == .unauthorized && wrong.status == .unauthorized)
+            func words(_ a: Visitor.Answer) -> String {
+                a.body.replacingOccurrences(of: #"value="[^"]*""#, with: "", options: .regularExpression)
+            }
+            #expect(words(unknown) == words(wrong), "the pages differ only in the typed values")
+            #expect(unknown.body.contains(AccountService.signInRefusal.htmlEscaped()))
+            #expect(!wrong.body.contains("not the password"), "a password is never sent back")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func failedSignInsAreThrottledPerAccountAndPerAddress(_ db: TestDatabase) async throws {
+        try await withMockLoopApp(db, config: withAccounts(failures: 3)) { app in
+            _ = try await Visitor.signUp(app, "ann@example.org")
+            var anon = Visitor.anonymous(app)
+            for _ in 0..<3 {
+                #expect(
+                    try await anon.form("/sign-in", [("email", "ann@example.org"), ("password", "wrong password 123")]).status
+                        == .unauthorized)
+            }
+            let locked = try await anon.form("/sign-in", [("email", "ann@example.org"), ("password", Self.password)])
+            #expect(locked.status == .tooManyRequests, "the right password waits too, once the account is at its limit")
+            let wait = Int(locked.headers.first(name: .retryAfter) ?? "") ?? 0
+            #expect(wait > 0 && wait <= 15 * 60)
+            #expect(locked.body.contains("Too many failed sign-ins"))
+            #expect(anon.signIn == nil)
+            let api = try await anon.get("/api/v1/sessions")
+            #expect(api.status == .unauthorized)
+        }
+        // Per address: different emails from one address add up.
+        try await withMockLoopApp(db, config: withAccounts(failures: 3)) { app in
+            var anon = Visitor.anonymous(app)
+            for n in 0..<3 {
+                _ = try await anon.form("/sign-in", [("email", "guess\(n)@example.org"), ("password", "wrong password 123")])
+            }
+            let next = try await anon.form("/sign-in", [("email", "guess9@example.org"), ("password", "wrong password 123")])
+            #expect(next.status == .tooManyRequests)
+        }
+    }
+
+    @Test func theSignInCookieIsHttpOnlyLaxAndSecureBehindHttps() async throws {
+        try await withMockLoopApp(.sqlite, config: withAccounts()) { app in
+            var v = Visitor.anonymous(app)
+            let up = try await v.form("/sign-up", [("email", "ann@example.org"), ("name", "Ann"), ("password", Self.password)])
+            let cookie = try #require(up.headers[.setCookie].first { $0.hasPrefix("mockloop_signin=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"))
+        }
+        let https: (inout AppConfig) -> Void = {
+            withAccounts()(&$0)
+            $0.publicURL = URL(string: "https://mocks.example.org")
+        }
+        try await withMockLoopApp(.sqlite, config: https) { app in
+            var v = Visitor.anonymous(app)
+            let up = try await v.form("/sign-up", [("email", "ann@example.org"), ("name", "Ann"), ("password", Self.password)])
+            let cookie = try #require(up.headers[.setCookie].first { $0.hasPrefix("mockloop_signin=") })
+            #expect(cookie.contains("Secure"))
+        }
+    }
+
+    @Test func signUpRefusesWeakPasswordsAndTakenEmailsBesideTheirFieldsKeepingWhatWasTyped() async throws {
+        try await withMockLoopApp(.sqlite, config: withAccounts()) { app in
+            var v = Visitor.anonymous(app)
+            for weak in ["short pass", "password123456", "qwerty123456!", "aaaaaaaaaaaaaa", "ann@example.org!"] {
+                let a = try await v.form("/sign-up", [("email", "ann@example.org"), ("name", "Ann Lee"), ("password", weak)])
+                #expect(a.status == .unprocessableEntity, "\(weak)")
+                #expect(a.body.contains("id=\"err-password\""), "\(weak)")
+                #expect(a.body.contains("value=\"ann@example.org\"") && a.body.contains("value=\"Ann Lee\""))
+                #expect(!a.body.contains(weak.htmlEscaped()) || weak == "ann@example.org!", "the password is not sent back")
+            }
+            let bad = try await v.form("/sign-up", [("email", "not-an-email"), ("name", ""), ("password", Self.password)])
+            #expect(bad.body.contains("id=\"err-email\"") && bad.body.contains("id=\"err-name\""))
+            _ = try await Visitor.signUp(app, "ann@example.org")
+            var w = Visitor.anonymous(app)
+            let taken = try await w.form("/sign-up", [("email", "ANN@example.org"), ("name", "Other"), ("password", Self.password)])
+            #expect(taken.status == .conflict && taken.body.contains("already has an account"))
+        }
+    }
+
+    @Test func signUpFollowsThePolicyAfterTheFirstAccount() async throws {
+        let invite: (inout AppConfig) -> Void = {
+            withAccounts()(&$0)
+            $0.accounts?.signUp = .closed
+        }
+        try await withMockLoopApp(.sqlite, config: invite) { app in
+            _ = try await Visitor.signUp(app, "admin@example.org")
+            var v = Visitor.anonymous(app)
+            let page = try await v.get("/sign-up")
+            #expect(page.body.contains("made by its admins") && !page.body.contains("action=\"/sign-up\""))
+            let refused = try await v.form("/sign-up", [("email", "eve@example.org"), ("name", "Eve"), ("password", Self.password)])
+            #expect(refused.status == .forbidden && refused.body.contains("Sign-up is closed"))
+        }
+    }
+
+    @Test func devicesAreListedAndEachCanBeSignedOutButNoOneElses() async throws {
+        try await withMockLoopApp(.sqlite, config: withAccounts()) { app in
+            var laptop = try await Visitor.signUp(app, "ann@example.org")
+            var phone = try await Visitor.signIn(app, "ann@example.org")
+            let devices = try await laptop.get("/api/v1/account/devices").jsonArray()
+            #expect(devices.count == 2 && devices.filter { $0["current"] as? Bool == true }.count == 1)
+            let phoneID = try #require(devices.first { $0["current"] as? Bool == false }?["id"] as? String)
+            var bob = try await Visitor.signUp(app, "bob@example.org")
+            #expect(try await bob.send(.DELETE, "/api/v1/account/devices/\(phoneID)").status == .notFound)
+            #expect(try await phone.get("/api/v1/account").status == .ok, "Bob could not sign Ann's phone out")
+            let settings = try await laptop.get("/settings")
+            #expect(settings.body.contains("this device") && settings.body.contains("/settings/devices/\(phoneID)/revoke"))
+            let revoked = try await laptop.form("/settings/devices/\(phoneID)/revoke", [])
+            #expect(revoked.status == .seeOther)
+            #expect(try await phone.get("/api/v1/account").status == .unauthorized)
+            #expect(try await laptop.get("/api/v1/account").status == .ok)
+            _ = try await laptop.form("/sign-out/everywhere", [])
+            #expect(try await laptop.get("/api/v1/account").status == .unauthorized)
+            #expect(laptop.signIn == nil, "the cookie is cleared")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func idleAndExpiredSignInsEnd(_ db: TestDatabase) async throws {
+        try await withMockLoopApp(db, config: withAccounts()) { app in
+            let ann = try await Visitor.signUp(app, "ann@example.org")
+            let other = try await Visitor.signIn(app, "ann@example.org")
+            let rows = try await SignInModel.query(on: app.db).all()
+            #expect(rows.count == 2)
+            rows[0].lastSeenAt = Date().addingTimeInterval(-15 * 86400)
+            rows[1].expiresAt = Date().addingTimeInterval(-1)
+            for row in rows { try await row.save(on: app.db) }
+            for var v in [ann, other] {
+                let page = try await v.get("/log")
+                #expect(page.status == .seeOther && page.location.hasPrefix("/sign-in"))
+                #expect(
+                    page.headers[.setCookie].contains {
+                        $0.hasPrefix("mockloop_signin=;") || $0.hasPrefix("mockloop_signin=\"\"") || $0.contains("Max-Age=0")
+                    })
+            }
+            #expect(try await SignInModel.query(on: app.db).count() == 0, "ended sign-ins are removed")
+            var again = try await Visitor.signIn(app, "ann@example.org")
+            #expect(try await again.get("/log").status == .ok)
+        }
+    }
+
+    @Test func changingThePasswordChecksTheCurrentOneAndSignsOtherDevicesOut() async throws {
+        try await withMockLoopApp(.sqlite, config: withAccounts()) { app in
+            var laptop = try await Visitor.signUp(app, "ann@example.org")
+            var phone = try await Visitor.signIn(app, "ann@example.org")
+            let wrong = try await laptop.form("/settings/password", [("current", "not it at all"), ("password", "a brand new passphrase")])
+            #expect(wrong.status == .unprocessableEntity && wrong.body.contains("id=\"err-current\""))
+            let weak = try await laptop.form("/settings/password", [("current", Self.password), ("password", "password2024")])
+            #expect(weak.status == .unprocessableEntity && weak.body.contains("id=\"err-password\""))
+            let done = try await laptop.form("/settings/password", [("current", Self.password), ("password", "a brand new passphrase")])
+            #expect(done.status == .seeOther)
+            #expect(try await laptop.get("/api/v1/account").status == .ok, "this device stays signed in")
+            #expect(try await phone.get("/api/v1/account").status == .unauthorized, "the other device is signed out")
+            _ = try await Visitor.signIn(app, "ann@example.org", password: "a brand new passphrase")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aOneTimeLinkSetsThePasswordOnce(_ db: TestDatabase) async throws {
+        try await withMockLoopApp(db, config: withAccounts()) { app in
+            _ = try await Visitor.signUp(app, "admin@example.org")
+            let services = try #require(app.mockLoopServices)
+            let made = try await services.accounts(db: app.db).create(email: "Cara@Example.org", name: nil, admin: false, issuedBy: nil)
+            var cara = Visitor.anonymous(app)
+            #expect(try await cara.form("/sign-in", [("email", "cara@example.org"), ("password", Self.password)]).status == .unauthorized)
+            let page = try await cara.get("/password/\(made.link)")
+            #expect(page.status == .ok && page.body.contains("cara@example.org") && page.body.contains("Choose your password"))
+            let weak = try await cara.form("/password/\(made.link)", [("password", "short")])
+            #expect(weak.status == .unprocessableEntity && weak.body.contains("id=\"err-password\""))
+            let set = try await cara.form("/password/\(made.link)", [("password", Self.password)])
+            #expect(set.status == .seeOther && set.location.hasPrefix("/sign-in?set=1"))
+            _ = try await Visitor.signIn(app, "cara@example.org")
+            #expect(try await cara.get("/password/\(made.link)").status == .notFound, "a link works once")
+            #expect(try await cara.form("/password/\(made.link)", [("password", "another long passphrase")]).status == .notFound)
+            #expect(try await cara.get("/password/\(SecretToken.make())").status == .notFound)
+        }
+    }
+}
