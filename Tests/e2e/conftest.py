@@ -30,7 +30,7 @@ def free_port():
 class Server:
     """One `mockloop serve` with its own data directory (or its own PostgreSQL database)."""
 
-    def __init__(self, database_url=None):
+    def __init__(self, database_url=None, accounts=False):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.data_dir = tempfile.mkdtemp(prefix="mockloop-e2e-")
@@ -38,6 +38,8 @@ class Server:
         env.pop("DATABASE_URL", None)
         if database_url:
             env["DATABASE_URL"] = database_url
+        if accounts:  # several people: a cheap hash for speed, and a sign-in limit no test reaches by accident
+            env.update(MOCKLOOP_ACCOUNTS="on", MOCKLOOP_BCRYPT_COST="4", MOCKLOOP_SIGNIN_LIMIT="1000")
         self.log = open(os.path.join(self.data_dir, "server.log"), "w")
         self.proc = subprocess.Popen(
             [BIN, "serve", "--port", str(self.port), "--data-dir", self.data_dir],
@@ -67,6 +69,32 @@ class Server:
             self.proc.kill()
         self.log.close()
         shutil.rmtree(self.data_dir, ignore_errors=True)
+
+
+class Account:
+    """A user of an instance run with accounts, over plain HTTP: signed up through the form, with
+    the sign-in cookie kept in its own cookie jar."""
+
+    def __init__(self, server, email, name, password="violet harbour kite 42"):
+        import http.cookiejar
+        self.server = server
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        page = self.opener.open(server.url + "/sign-up", timeout=10).read().decode()
+        token = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+        form = urllib.parse.urlencode({"csrf": token, "email": email, "name": name, "password": password}).encode()
+        self.opener.open(server.url + "/sign-up", data=form, timeout=10)
+        assert any(c.name == "mockloop_signin" for c in self.jar), "sign-up did not sign in"
+
+    def api(self, method, path, body=None):
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.server.url + path, data=data, method=method,
+                                     headers={"Content-Type": "application/json"} if data else {})
+        with self.opener.open(req, timeout=10) as r:
+            return json.loads(r.read().decode() or "null")
+
+    def token(self, scope="read-write"):
+        return self.api("POST", "/api/v1/account/tokens", {"name": "fuzzer", "scope": scope, "days": 7})["token"]
 
 
 def postgres_database():

@@ -16,7 +16,8 @@ struct AccountGate: AsyncMiddleware {
         // No route: a static file, or a 404 that names nothing of anyone's.
         guard let route = request.route else { return try await next.respond(to: request) }
         var staleCookie = false
-        if let bearer = request.headers.bearerAuthorization {
+        // A token opens the API only; elsewhere (pages, the API description) it is not looked at.
+        if let bearer = request.headers.bearerAuthorization, request.url.path.hasPrefix("/api/") {
             try await admitToken(bearer.token, request)
         } else if let token = request.cookies[SignInCookie.name]?.string, !token.isEmpty {
             if let (user, signIn) = try await SignInRepository(db: request.db).resolve(token: token, lifetime: config.lifetime) {
@@ -43,11 +44,8 @@ struct AccountGate: AsyncMiddleware {
         request.storage[ActingUserKey.self] = who.userID
     }
 
-    /// A token opens the JSON API only; a read token only reads.
+    /// A read token only reads.
     func admitToken(_ token: String, _ request: Request) async throws {
-        guard request.url.path.hasPrefix("/api/") else {
-            throw MockLoopError(.unauthorized, "Access tokens open the API (/api/v1) only; sign in to use the pages.")
-        }
         guard let (user, scope) = try await AccessTokenRepository.resolve(token, db: request.db) else {
             throw MockLoopError(.unauthorized, "This access token is unknown, expired or revoked. Make a new one on the settings page.")
         }
