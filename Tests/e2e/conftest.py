@@ -125,8 +125,8 @@ def server(request):
 def make_server():
     made = []
 
-    def make():
-        s = Server()
+    def make(**kwargs):
+        s = Server(**kwargs)
         made.append(s)
         return s
     yield make
@@ -134,8 +134,7 @@ def make_server():
         s.stop()
 
 
-@pytest.fixture
-def browser(request):
+def _driver():
     options = Options()
     options.add_argument("--headless=new")
     options.add_argument("--no-sandbox")
@@ -149,17 +148,35 @@ def browser(request):
             options.binary_location = candidate
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
     driver.download_dir = download_dir
-    yield driver
+    return driver
+
+
+def _close(request, driver, suffix=""):
     failed = getattr(request.node, "rep_call", None)
     if failed is not None and failed.failed:
         out = ARTIFACTS / "failures"
         out.mkdir(parents=True, exist_ok=True)
-        name = request.node.name.replace("/", "_")
+        name = request.node.name.replace("/", "_") + suffix
         driver.save_screenshot(str(out / f"{name}.png"))
         (out / f"{name}.html").write_text(driver.page_source)
         print(f"\nE2E failure artifacts: {out}/{name}.png and .html")
     driver.quit()
-    shutil.rmtree(download_dir, ignore_errors=True)
+    shutil.rmtree(driver.download_dir, ignore_errors=True)
+
+
+@pytest.fixture
+def browser(request):
+    driver = _driver()
+    yield driver
+    _close(request, driver)
+
+
+@pytest.fixture
+def other_browser(request):
+    """A second, separate browser (its own profile and cookies): another person."""
+    driver = _driver()
+    yield driver
+    _close(request, driver, "-other")
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -1,0 +1,93 @@
+"""Several people on one instance, in two real browsers: sign up, sign in, a whole loop, sign
+out and back in to the page asked for; a second person reaches nothing of the first's."""
+import json
+import re
+import urllib.error
+import urllib.request
+
+from selenium.webdriver.common.by import By
+
+from pages import choose, fill, h1, submit, wait_for
+
+PASSWORD = "violet harbour kite 42"
+
+
+def sign_up(d, url, email, name):
+    d.get(url + "/")
+    assert "/sign-in" in d.current_url, "an anonymous visitor is sent to sign in"
+    d.find_element(By.LINK_TEXT, "Create an account").click()
+    wait_for(d, "#u-email")
+    fill(d, "u-email", email)
+    fill(d, "u-name", name)
+    fill(d, "u-password", "short")
+    submit(d, "form[action='/sign-up']")
+    assert d.find_element(By.ID, "err-password").is_displayed(), "a short password is refused beside its field"
+    assert d.find_element(By.ID, "u-email").get_attribute("value") == email, "what was typed is kept"
+    fill(d, "u-password", PASSWORD)
+    submit(d, "form[action='/sign-up']")
+    assert h1(d) == "Your practice loop"
+    assert f"Sign out {name}" in d.find_element(By.CSS_SELECTOR, "form.sign-out button").text
+
+
+def whole_loop(d, url):
+    d.get(url + "/sessions/new")
+    wait_for(d, "#mode")
+    choose(d, "mode", "peer")
+    fill(d, "interviewer", "Priya Rao")
+    submit(d, "form[action='/sessions']")
+    session_url = d.current_url
+    submit(d, "form[action$='/start']")
+    choose(d, "score_clarification", "1")
+    fill(d, "note_clarification", "Started coding at minute one")
+    choose(d, "score_communication", "3")
+    fill(d, "duration", "45")
+    submit(d, "form[action$='/scores']")
+    fill(d, "wentWell", "Clean code, because I named things first")
+    fill(d, "wentWrong", "Never asked about input size")
+    choose(d, "fixDimension", "clarification")
+    fill(d, "fix", "Ask two clarifying questions before coding")
+    fill(d, "drill", "5 problems: two clarifying questions out loud first")
+    submit(d, "form[action$='/retro']")
+    d.get(url + "/log")
+    rows = d.find_elements(By.CSS_SELECTOR, "table.log tbody tr")
+    assert len(rows) == 1 and "Priya Rao" in rows[0].text and "Completed" in rows[0].text
+    return session_url
+
+
+def test_two_people_on_one_instance(make_server, browser, other_browser):
+    server = make_server(accounts=True)
+    ann, bob = browser, other_browser
+    sign_up(ann, server.url, "ann@example.org", "Ann")
+    session_url = whole_loop(ann, server.url)
+    session_id = session_url.rstrip("/").rsplit("/", 1)[1]
+
+    sign_up(bob, server.url, "bob@example.org", "Bob")
+    bob.get(session_url)
+    assert h1(bob) == "Page not found", "another person's session is not found"
+    assert "Priya Rao" not in bob.page_source
+    bob.get(server.url + "/log")
+    assert not bob.find_elements(By.CSS_SELECTOR, "table.log tbody tr"), "Bob's log is his own: empty"
+    assert "Priya Rao" not in bob.page_source
+    bob.get(server.url + f"/api/v1/sessions/{session_id}")
+    assert json.loads(bob.find_element(By.TAG_NAME, "body").text)["error"] == "not_found"
+
+    # Signed out, Ann's pages ask her to sign in and then bring her to the page she asked for.
+    submit(ann, "form.sign-out")
+    assert "/sign-in" in ann.current_url
+    ann.get(server.url + "/log?type=coding")
+    assert re.search(r"/sign-in\?next=%2Flog%3Ftype%3Dcoding$", ann.current_url), ann.current_url
+    fill(ann, "s-email", "ann@example.org")
+    fill(ann, "s-password", "not the password at all")
+    submit(ann, "form[action='/sign-in']")
+    assert "do not match an account" in ann.find_element(By.ID, "err-password").text
+    fill(ann, "s-password", PASSWORD)
+    submit(ann, "form[action='/sign-in']")
+    assert ann.current_url.endswith("/log?type=coding")
+    assert "Priya Rao" in ann.find_element(By.CSS_SELECTOR, "table.log").text
+
+    # Without a cookie or a token, the API says 401.
+    try:
+        urllib.request.urlopen(server.url + "/api/v1/sessions", timeout=10)
+        raise AssertionError("the API answered an anonymous call")
+    except urllib.error.HTTPError as e:
+        assert e.code == 401
