@@ -18,7 +18,7 @@ public final class QuestionModel: Model, @unchecked Sendable {
     public init() {}
 
     public init(_ q: Question, ownerID: UUID?, builtIn: Bool) throws {
-        id = q.id
+        id = builtIn ? q.id : ownerID.map { OwnedKey.make(q.id, owner: $0) } ?? q.id
         self.ownerID = ownerID
         self.builtIn = builtIn
         type = ""

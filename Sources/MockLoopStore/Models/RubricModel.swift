@@ -19,7 +19,7 @@ public final class RubricModel: Model, @unchecked Sendable {
     public init() {}
 
     public init(_ rubric: Rubric, ownerID: UUID?, builtIn: Bool, clonedFrom: String? = nil) throws {
-        id = rubric.id
+        id = builtIn ? rubric.id : ownerID.map { OwnedKey.make(rubric.id, owner: $0) } ?? rubric.id
         self.ownerID = ownerID
         self.builtIn = builtIn
         self.clonedFrom = clonedFrom

@@ -29,7 +29,7 @@ extension QuestionRepository {
     public func delete(_ id: String) async throws {
         let found = try await find(id)
         guard !found.builtIn else { throw MockLoopError(.conflict, "built-in questions cannot be deleted") }
-        try await QuestionModel.query(on: db).filter(\.$id == id).filter(\.$ownerID == userID).delete()
+        try await QuestionModel.query(on: db).filter(\.$id == OwnedKey.make(id, owner: userID)).filter(\.$ownerID == userID).delete()
     }
 }
 
@@ -45,6 +45,6 @@ extension RubricRepository {
                 .conflict, "rubric '\(id)' is used by \(used) session\(used == 1 ? "" : "s"): their scores are read against it, so it stays"
             )
         }
-        try await RubricModel.query(on: db).filter(\.$id == id).filter(\.$ownerID == userID).delete()
+        try await RubricModel.query(on: db).filter(\.$id == OwnedKey.make(id, owner: userID)).filter(\.$ownerID == userID).delete()
     }
 }

@@ -34,14 +34,15 @@ public struct PackRepository {
         }
     }
 
-    /// A built-in id is never overwritten, nor another user's: those entries are refused; the
+    /// A built-in id is never overwritten: those entries are refused; the
     /// user's own entries with the same id are updated; the rest are added.
     public func importPack(_ pack: QuestionPack.Checked) async throws -> Report {
         try await db.transaction { db in
             var report = Report(pack: pack.name)
             for rubric in pack.rubrics {
-                let existing = try await RubricModel.find(rubric.id, on: db)
-                switch try place("rubric", rubric.id, builtIn: existing?.builtIn, owner: existing?.ownerID, into: &report) {
+                let existing = try await RubricModel.query(on: db).filter(\.$id ~~ OwnedKey.candidates(rubric.id, owner: userID))
+                    .sort(\.$builtIn, .descending).first()
+                switch try place("rubric", rubric.id, builtIn: existing?.builtIn, into: &report) {
                 case .update:
                     try existing!.set(rubric)
                     try await existing!.update(on: db)
@@ -53,8 +54,9 @@ public struct PackRepository {
                 }
             }
             for question in pack.questions {
-                let existing = try await QuestionModel.find(question.id, on: db)
-                switch try place("question", question.id, builtIn: existing?.builtIn, owner: existing?.ownerID, into: &report) {
+                let existing = try await QuestionModel.query(on: db).filter(\.$id ~~ OwnedKey.candidates(question.id, owner: userID))
+                    .sort(\.$builtIn, .descending).first()
+                switch try place("question", question.id, builtIn: existing?.builtIn, into: &report) {
                 case .update:
                     try existing!.set(question)
                     try await existing!.update(on: db)
@@ -71,16 +73,13 @@ public struct PackRepository {
 
     enum Placement { case add, update, refuse }
 
-    /// Where one entry goes, the same rule for rubrics and questions: a built-in's id or
-    /// another user's is refused (and the refusal reported), the user's own is updated, a new one added.
-    func place(_ kind: String, _ id: String, builtIn: Bool?, owner: UUID?, into report: inout Report) throws -> Placement {
+    /// Where one entry goes, the same rule for rubrics and questions: a built-in's id is refused
+    /// (and the refusal reported), the user's own is updated, a new one added. Other users' ids
+    /// are never seen: each user's are their own.
+    func place(_ kind: String, _ id: String, builtIn: Bool?, into report: inout Report) throws -> Placement {
         guard let builtIn else { return .add }
         if builtIn {
             report.refused.append(.init(kind: kind, id: id, reason: "a built-in \(kind) has this id: rename it in the pack"))
-            return .refuse
-        }
-        guard owner == userID else {
-            report.refused.append(.init(kind: kind, id: id, reason: "the id is taken: rename it in the pack"))
             return .refuse
         }
         return .update
@@ -91,11 +90,11 @@ public struct PackRepository {
         let questions = try await QuestionModel.query(on: db).group(.or) { g in
             g.filter(\.$ownerID == userID)
             if builtIn { g.filter(\.$builtIn == true) }
-        }.sort(\.$id).all().map { try $0.question() }
+        }.all().map { try $0.question() }.sorted { $0.id < $1.id }
         let rubrics = try await RubricModel.query(on: db).group(.or) { g in
             g.filter(\.$ownerID == userID)
             if builtIn { g.filter(\.$builtIn == true) }
-        }.sort(\.$id).all().map { try $0.rubric() }
+        }.all().map { try $0.rubric() }.sorted { $0.id < $1.id }
         return QuestionPack(name: name, rubrics: rubrics, questions: questions)
     }
 }

@@ -26,11 +26,12 @@ public struct QuestionRepository {
     /// Ids and titles of the visible questions of a type, without decoding their bodies.
     public func titles(type: InterviewType) async throws -> [(id: String, title: String)] {
         try await visible().filter(\.$type == type.rawValue).field(\.$id).field(\.$title).all()
-            .compactMap { m in m.id.map { ($0, m.title) } }
+            .compactMap { m in m.id.map { (OwnedKey.visible($0), m.title) } }
     }
 
     public func find(_ id: String) async throws -> (question: Question, builtIn: Bool) {
-        guard let m = try await visible().filter(\.$id == id).first() else { throw MockLoopError.notFound("question '\(id)'") }
+        guard let m = try await visible().filter(\.$id ~~ OwnedKey.candidates(id, owner: userID)).sort(\.$builtIn, .descending).first()
+        else { throw MockLoopError.notFound("question '\(id)'") }
         return (try m.question(), m.builtIn)
     }
 
@@ -41,13 +42,15 @@ public struct QuestionRepository {
         return Set(rows.compactMap { $0.questionID })
     }
 
-    /// Adds the user's own questions in one transaction: all or none. An id already used
-    /// gets a numeric suffix rather than overwriting anyone's question; the ids in use are
-    /// read once, so a batch of clashing ids costs one query, not one per try.
+    /// Adds the user's own questions in one transaction: all or none. An id the user already
+    /// sees (a built-in's or their own) gets a numeric suffix rather than overwriting it; other
+    /// users' ids do not count (each user's are their own). The ids in use are read once, so a
+    /// batch of clashing ids costs one query, not one per try.
     @discardableResult
     public func add(_ questions: [Question]) async throws -> [Question] {
         try await db.transaction { db in
-            var taken = Set(try await QuestionModel.query(on: db).field(\.$id).all().compactMap(\.id))
+            let mine = QuestionRepository(db: db, userID: userID).visible()
+            var taken = Set(try await mine.field(\.$id).all().compactMap { $0.id.map(OwnedKey.visible) })
             var added: [Question] = []
             for var q in questions {
                 let base = q.id

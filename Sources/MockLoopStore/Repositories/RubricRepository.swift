@@ -30,8 +30,14 @@ public struct RubricRepository {
     }
 
     public func find(_ id: String) async throws -> StoredRubric {
-        guard let m = try await visible().filter(\.$id == id).first() else { throw MockLoopError.notFound("rubric '\(id)'") }
-        return try stored(m)
+        return try stored(try await model(id))
+    }
+
+    /// The stored row of a rubric this user sees (a built-in's before their own of the same id).
+    func model(_ id: String) async throws -> RubricModel {
+        guard let m = try await visible().filter(\.$id ~~ OwnedKey.candidates(id, owner: userID)).sort(\.$builtIn, .descending).first()
+        else { throw MockLoopError.notFound("rubric '\(id)'") }
+        return m
     }
 
     /// The built-in rubric of a type: what a session uses unless the user picks a clone.
@@ -61,7 +67,7 @@ public struct RubricRepository {
         let base = slug.isEmpty ? "\(id)-copy" : slug
         var candidate = base
         var n = 2
-        while try await RubricModel.find(candidate, on: db) != nil {
+        while try await visible().filter(\.$id ~~ OwnedKey.candidates(candidate, owner: userID)).count() > 0 {
             candidate = "\(base)-\(n)"
             n += 1
         }
@@ -74,7 +80,7 @@ public struct RubricRepository {
 
     /// Replaces a clone's name, description and dimension texts. Built-ins are read-only.
     public func update(_ id: String, with edited: Rubric) async throws -> StoredRubric {
-        guard let m = try await visible().filter(\.$id == id).first() else { throw MockLoopError.notFound("rubric '\(id)'") }
+        let m = try await model(id)
         guard !m.builtIn else { throw MockLoopError(.conflict, "built-in rubrics are read-only: clone it and edit the clone") }
         var rubric = edited
         rubric.id = id
