@@ -106,6 +106,15 @@ let package = Package(
             swiftSettings: settings
         ),
         .executableTarget(
+            name: "AccountBench",
+            dependencies: [
+                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopServices", "MockLoopTestSupport",
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            path: "Benchmarks/AccountBench",
+            swiftSettings: settings
+        ),
+        .executableTarget(
             name: "AnalysisBench",
             dependencies: ["MockLoopAnalysis", "MockLoopCore"],
             path: "Benchmarks/AnalysisBench",
