@@ -119,6 +119,7 @@ func accountRoutes(_ app: Application, _ services: AppServices, _ accounts: Acco
     app.form("settings", "devices", ":id", "revoke", use: settings.revokeDevicePage)
     app.form("settings", "tokens", use: settings.createTokenPage)
     app.form("settings", "tokens", ":id", "revoke", use: settings.revokeTokenPage)
+    app.form("settings", "delete-account", use: settings.deleteAccountPage)
 
     let api = app.grouped("api", "v1")
     api.get("account", use: settings.account)

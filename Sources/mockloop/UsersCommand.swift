@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import MockLoopCore
 import MockLoopServices
+import MockLoopStore
 
 /// `mockloop users`: accounts of an instance run with `--accounts`, from the server's own machine.
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users", abstract: "Create accounts and issue password links (for `serve --accounts`).",
-        subcommands: [Create.self, Reset.self])
+        subcommands: [Create.self, Reset.self, Promote.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -38,6 +40,25 @@ struct UsersCommand: AsyncParsableCommand {
             try await CLIContext.run(store) { ctx in
                 let made = try await UsersCommand.withAccounts(ctx) { try await $0.issueReset(email: email, issuedBy: nil) }
                 UsersCommand.printLink(ctx, made.link, "choose a new password for \(made.user.email ?? email)")
+            }
+        }
+    }
+
+    struct Promote: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make an account an admin (or, with --revoke, no longer one).")
+
+        @OptionGroup var store: StoreOptions
+        @Flag(name: .long, help: "Take the admin role away instead.") var revoke = false
+        @Argument(help: "The account's email.") var email: String
+
+        func run() async throws {
+            try await CLIContext.run(store) { ctx in
+                let accounts = AccountRepository(db: ctx.db)
+                guard let user = try await accounts.find(email: EmailAddress.normalize(email)), let id = user.id else {
+                    throw MockLoopError(.notFound, "No account has the email \(EmailAddress.normalize(email)).")
+                }
+                try await accounts.setAdmin(id, !revoke)
+                print("\(user.email ?? email) is \(revoke ? "no longer an admin" : "an admin").")
             }
         }
     }

@@ -5,6 +5,7 @@ import MockLoopServices
 import MockLoopStore
 import MockLoopTestSupport
 import MockLoopWeb
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -235,6 +236,59 @@ import VaporTesting
             #expect(try await cara.get("/password/\(made.link)").status == .notFound, "a link works once")
             #expect(try await cara.form("/password/\(made.link)", [("password", "another long passphrase")]).status == .notFound)
             #expect(try await cara.get("/password/\(SecretToken.make())").status == .notFound)
+        }
+    }
+}
+
+/// Deleting an account takes everything of it, in one transaction, after the email is typed.
+@Suite struct AccountDeletionTests {
+    static func count(_ app: Application, _ table: String, _ column: String, _ user: UUID) async throws -> Int {
+        let sql = app.db as! SQLDatabase
+        return try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+            .where(SQLIdentifier(column), .equal, SQLBind(user)).first()?.decode(column: "n", as: Int.self) ?? -1
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func deletingAnAccountRemovesEverythingOfItAndNothingElse(_ db: TestDatabase) async throws {
+        try await withMockLoopApp(db, config: withAccounts()) { app in
+            var admin = try await Visitor.signUp(app, "admin@example.org")
+            var ann = try await Visitor.signUp(app, "ann@example.org")
+            let annMe = try await ann.get("/api/v1/account").json()
+            let adminMe = try await admin.get("/api/v1/account").json()
+            let annID = try #require(UUID(uuidString: annMe["id"] as? String ?? ""))
+            let adminID = try #require(UUID(uuidString: adminMe["id"] as? String ?? ""))
+            for v in [admin, ann] {
+                var v = v
+                let made = try await v.json(.POST, "/api/v1/sessions", ["type": "coding", "mode": "peer"])
+                let id = made.json()["id"] as? String ?? ""
+                _ = try await v.json(.POST, "/api/v1/sessions/\(id)/scores", ["interviewer": ["clarification": ["score": 2]]])
+                _ = try await v.json(
+                    .POST, "/api/v1/questions", ["title": "Mine", "type": "behavioral", "difficulty": "hard", "prompt": "Tell me."])
+                _ = try await v.json(.POST, "/api/v1/rubrics/coding/clone", ["name": "Mine"])
+                _ = try await v.json(.PUT, "/api/v1/target", ["tier": "tier1", "level": "staff", "types": ["coding"]])
+            }
+            #expect(try await Self.count(app, "sessions", "user_id", annID) == 1)
+            #expect(try await Self.count(app, "questions", "owner_id", annID) == 1)
+
+            let wrong = try await ann.form("/settings/delete-account", [("confirm", "someone@example.org")])
+            #expect(wrong.status == .unprocessableEntity && wrong.body.contains("id=\"err-confirm\""))
+            #expect(try await Self.count(app, "sessions", "user_id", annID) == 1, "nothing went without the email")
+
+            let done = try await ann.form("/settings/delete-account", [("confirm", "ANN@example.org")])
+            #expect(done.status == .seeOther && done.location == "/sign-in?deleted=1")
+            for (table, column) in [
+                ("sessions", "user_id"), ("insight_days", "user_id"), ("targets", "user_id"), ("sign_ins", "user_id"),
+                ("questions", "owner_id"), ("rubrics", "owner_id"), ("users", "id"),
+            ] {
+                #expect(try await Self.count(app, table, column, annID) == 0, "\(table) of the deleted account")
+                #expect(try await Self.count(app, table, column, adminID) == 1, "\(table) of the other account stays")
+            }
+            #expect(try await ann.get("/api/v1/account").status == .unauthorized)
+            await #expect(throws: Abort.self) { _ = try await Visitor.signIn(app, "ann@example.org") }
+
+            let only = try await admin.form("/settings/delete-account", [("confirm", "admin@example.org")])
+            #expect(only.status == .conflict && only.body.contains("only admin"), "the last admin stays")
+            #expect(try await Self.count(app, "users", "id", adminID) == 1)
         }
     }
 }

@@ -37,7 +37,7 @@ import VaporTesting
         "GET /password/:token": .open, "POST /password/:token": .open,
         "POST /sign-out": .mine, "POST /sign-out/everywhere": .mine,
         "POST /settings/password": .mine, "POST /settings/devices/:id/revoke": .one(.device),
-        "POST /settings/tokens": .mine, "POST /settings/tokens/:id/revoke": .one(.token),
+        "POST /settings/tokens": .mine, "POST /settings/delete-account": .mine, "POST /settings/tokens/:id/revoke": .one(.token),
         "GET /api/v1/account": .mine, "GET /api/v1/account/devices": .mine, "DELETE /api/v1/account/devices/:id": .one(.device),
         "GET /api/v1/account/tokens": .mine, "POST /api/v1/account/tokens": .mine,
         "DELETE /api/v1/account/tokens/:id": .one(.token),

@@ -131,6 +131,26 @@ struct AccountSettingsController {
         return req.redirect("/settings#tokens")
     }
 
+    /// Deletes the account and everything of it, once its email is typed to confirm.
+    func deleteAccountPage(req: Request) async throws -> Response {
+        let who = try who(req)
+        let form = try req.content.decode([String: String].self)
+        do {
+            guard EmailAddress.normalize(form["confirm"]) == who.email else {
+                throw MockLoopError.invalid("confirm", "type your email, \(who.email), to confirm")
+            }
+            try await AccountRepository(db: req.db).delete(who.userID)
+            let response = req.redirect("/sign-in?deleted=1")
+            SignInCookie(secure: services.config.publicURL?.scheme == "https").clear(on: response)
+            return response
+        } catch let e as MockLoopError where e.kind == .invalid || e.kind == .conflict {
+            var account = try await AccountSection.load(req, who)
+            account.errors = e.fields.isEmpty ? ["confirm": e.message] : e.fields
+            return try await SettingsController.render(
+                req, account: account, status: e.kind == .invalid ? .unprocessableEntity : .conflict)
+        }
+    }
+
     // MARK: Shared
 
     func makeToken(_ req: Request, _ body: NewToken) async throws -> (token: String, model: AccessTokenModel) {

@@ -37,6 +37,7 @@ struct SignInController {
     func signInPage(req: Request) async throws -> Response {
         if req.signedIn != nil { return req.redirect(SignInPaths.safeNext(req.query[String.self, at: "next"]) ?? "/") }
         var view = try await page(req, "Sign in")
+        if req.queryBool("deleted") { view.message = "Your account and everything in it were deleted." }
         if req.queryBool("set") {
             view.message = "Your password is saved: sign in with it."
             view.email = req.query[String.self, at: "email"] ?? ""
