@@ -61,6 +61,24 @@ struct CLI {
         #expect(try cli.run(["log", "list", "--status", "asleep"]).code == 1)
     }
 
+    @Test func accountsAreMadeFromTheCommandLineAndANetworkAddressNeedsThem() throws {
+        let cli = CLI()
+        defer { cli.cleanUp() }
+        let made = try cli.run(["users", "create", "--admin", "Admin@Example.org"])
+        #expect(made.code == 0 && made.out.contains("admin@example.org created (admin)"), "\(made.err)")
+        let link = made.out.split(separator: "\n").first { $0.contains("/password/") }.map(String.init) ?? ""
+        #expect(link.hasPrefix("http://127.0.0.1:8080/password/") && link.count > 70, "a one-time link with 256 random bits")
+        let again = try cli.run(["users", "create", "admin@example.org"])
+        #expect(again.code == 1 && again.err.contains("already exists"))
+        let reset = try cli.run(["users", "reset", "admin@example.org"])
+        #expect(reset.code == 0 && reset.out.contains("/password/") && !reset.out.contains(String(link.suffix(20))), "a new link")
+        #expect(try cli.run(["users", "reset", "nobody@example.org"]).err.contains("No account has the email nobody@example.org"))
+        #expect(try cli.run(["users", "promote", "--revoke", "admin@example.org"]).code == 1, "the only admin stays one")
+        #expect(try cli.run(["users", "create", "not-an-email"]).code == 1)
+        let open = try cli.run(["serve", "--hostname", "0.0.0.0", "--port", "0"])
+        #expect(open.code != 0 && open.err.contains("--accounts") && open.err.contains("MOCKLOOP_ACCOUNTS=on"))
+    }
+
     @Test func rubricsAndQuestions() throws {
         let cli = CLI()
         defer { cli.cleanUp() }
