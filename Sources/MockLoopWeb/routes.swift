@@ -121,6 +121,14 @@ func accountRoutes(_ app: Application, _ services: AppServices, _ accounts: Acco
     app.form("settings", "tokens", ":id", "revoke", use: settings.revokeTokenPage)
     app.form("settings", "delete-account", use: settings.deleteAccountPage)
 
+    let admin = AdminController(services: services)
+    app.get("admin", use: admin.usersPage).access(.admin)
+    app.form("admin", "users", ":id", ":action", use: admin.act).access(.admin)
+    app.get("admin", "invites", use: admin.invitesPage).access(.admin)
+    app.form("admin", "invites", use: admin.createInvite).access(.admin)
+    app.form("admin", "invites", ":id", "revoke", use: admin.revokeInvite).access(.admin)
+    app.get("admin", "audit", use: admin.auditPage).access(.admin)
+
     let api = app.grouped("api", "v1")
     api.get("account", use: settings.account)
     api.get("account", "devices", use: settings.devices)

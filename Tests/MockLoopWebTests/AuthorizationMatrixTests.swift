@@ -24,6 +24,8 @@ import VaporTesting
         case mine
         /// Signed in; names one thing by id: another user's is not found.
         case one(Owned)
+        /// Admins only: anyone else gets a 404, as if it did not exist.
+        case admin
 
         var isOpen: Bool {
             if case .open = self { return true }
@@ -38,6 +40,8 @@ import VaporTesting
         "POST /sign-out": .mine, "POST /sign-out/everywhere": .mine,
         "POST /settings/password": .mine, "POST /settings/devices/:id/revoke": .one(.device),
         "POST /settings/tokens": .mine, "POST /settings/delete-account": .mine, "POST /settings/tokens/:id/revoke": .one(.token),
+        "GET /admin": .admin, "POST /admin/users/:id/:action": .admin, "GET /admin/invites": .admin, "POST /admin/invites": .admin,
+        "POST /admin/invites/:id/revoke": .admin, "GET /admin/audit": .admin,
         "GET /api/v1/account": .mine, "GET /api/v1/account/devices": .mine, "DELETE /api/v1/account/devices/:id": .one(.device),
         "GET /api/v1/account/tokens": .mine, "POST /api/v1/account/tokens": .mine,
         "DELETE /api/v1/account/tokens/:id": .one(.token),
@@ -194,7 +198,7 @@ import VaporTesting
                 switch entry {
                 case .open:
                     #expect(!a.location.hasPrefix("/sign-in") && !a.body.contains("send a personal access token"), "\(key): open to anyone")
-                case .mine, .one:
+                case .mine, .one, .admin:
                     if path.hasPrefix("/api/") {
                         #expect(a.status == .unauthorized, "\(key): anonymous API call is 401 (got \(a.status.code))")
                     } else {
@@ -212,6 +216,7 @@ import VaporTesting
                     !b.body.contains(Self.marker) && !b.body.contains("ann@example.org"),
                     "\(key): the second user sees nothing of the first's")
                 #expect(b.status.code < 500, "\(key): \(b.status.code)")
+                if case .admin = entry { #expect(b.status == .notFound, "\(key): a member gets a 404 from admin routes") }
                 if case .one(let kind) = entry {
                     let none = try await Self.send(&bob, route, Self.path(route, fixture.missing, entry: entry))
                     #expect(

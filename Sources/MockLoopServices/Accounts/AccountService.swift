@@ -24,7 +24,11 @@ public struct AccountService {
 
     /// A new account from the sign-up form. The first account of an instance is its admin and
     /// keeps what the local owner made before; after that the sign-up policy decides.
-    public func signUp(email rawEmail: String?, name rawName: String?, password: String?) async throws -> UserModel {
+    public func signUp(
+        email rawEmail: String?, name rawName: String?, password: String?, invite: String? = nil
+    ) async throws
+        -> UserModel
+    {
         let email = EmailAddress.normalize(rawEmail)
         let name = (rawName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var problems = FieldProblems()
@@ -37,15 +41,25 @@ public struct AccountService {
         if let p = policy.problem(with: password ?? "", email: email, name: name) { problems.add("password", p) }
         try problems.check()
         let first = try await accounts.isEmpty()
-        if !first, config.signUp != .open {
-            throw MockLoopError(
-                .forbidden,
-                config.signUp == .invite
-                    ? "Sign-up on this instance needs an invite from an admin."
-                    : "Sign-up is closed on this instance: ask an admin for an account.")
+        let code = invite.nonEmpty
+        switch config.signUp {
+        case _ where first, .open: break
+        case .closed: throw MockLoopError(.forbidden, "Sign-up is closed on this instance: ask an admin for an account.")
+        case .invite where code == nil:
+            throw MockLoopError.invalid("invite", "is required: sign-up here needs an invite code from an admin")
+        case .invite: break
+        }
+        if try await accounts.find(email: email) != nil {
+            throw MockLoopError(.conflict, "An account with this email already exists.", fields: ["email": "already has an account"])
         }
         let hash = try await hasher.hash(password ?? "")
-        return try await accounts.create(email: email, name: name, passwordHash: hash, isAdmin: first)
+        return try await db.transaction { db in
+            // The invite's use and the account are one change: a refused account keeps the use.
+            if !first, config.signUp == .invite, let code, !(try await InviteRepository(db: db).redeem(code)) {
+                throw MockLoopError.invalid("invite", "is unknown, expired or used up: ask an admin for a new one")
+            }
+            return try await AccountRepository(db: db).create(email: email, name: name, passwordHash: hash, isAdmin: first)
+        }
     }
 
     /// Checks an email and password, within the throttle, and signs the device in.
@@ -98,6 +112,14 @@ public struct AccountService {
         let display = name.nonEmpty ?? String(email.split(separator: "@").first ?? "")
         let user = try await accounts.create(email: email, name: display, passwordHash: nil, isAdmin: admin)
         let link = try await PasswordLinkRepository(db: db).issue(userID: user.id!, purpose: .set, issuedBy: issuedBy)
+        return (user, link)
+    }
+
+    /// A reset link for an account an admin chose; the audit log records it and the user is told.
+    public func issueReset(userID: UUID, by admin: UUID) async throws -> (user: UserModel, link: String) {
+        guard let user = try await accounts.find(id: userID), user.email != nil else { throw MockLoopError.notFound("account") }
+        let link = try await PasswordLinkRepository(db: db).issue(userID: userID, purpose: .reset, issuedBy: admin)
+        try await AdminRepository(db: db, actor: admin).record("reset link", user)
         return (user, link)
     }
 

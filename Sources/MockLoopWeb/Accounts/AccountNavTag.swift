@@ -8,8 +8,9 @@ struct AccountNavTag: UnsafeUnescapedLeafTag {
         guard let request = ctx.request, request.application.storage[AccountsOnKey.self] == true else { return .string("") }
         guard let who = request.signedIn else { return .string("<a href=\"/sign-in\">Sign in</a>") }
         let token = request.storage[FormTokenKey.self] ?? ""
+        let admin = who.isAdmin ? "<a href=\"/admin\">Admin</a>" : ""
         return .string(
-            "<form method=\"post\" action=\"/sign-out\" class=\"sign-out\">"
+            admin + "<form method=\"post\" action=\"/sign-out\" class=\"sign-out\">"
                 + "<input type=\"hidden\" name=\"\(FormToken.field)\" value=\"\(token)\">"
                 + "<button type=\"submit\" class=\"link\" title=\"Signed in as \(who.email.htmlEscaped())\">Sign out \(who.name.htmlEscaped())</button></form>"
         )

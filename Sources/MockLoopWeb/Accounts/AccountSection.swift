@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import MockLoopStore
 import Vapor
@@ -35,7 +36,7 @@ struct AccountSection: Encodable {
     static func load(_ req: Request, _ who: SignedIn) async throws -> AccountSection {
         let devices = try await SignInRepository(db: req.db).list(userID: who.userID)
         let tokens = try await AccessTokenRepository(db: req.db, userID: who.userID).list()
-        return AccountSection(
+        var section = AccountSection(
             name: who.name, email: who.email, isAdmin: who.isAdmin,
             devices: devices.map {
                 Device(
@@ -47,6 +48,14 @@ struct AccountSection: Encodable {
                     id: $0.id!.uuidString, name: $0.name, scope: $0.scope, expires: Self.when($0.expiresAt),
                     lastUsed: $0.lastUsedAt.map(Self.when) ?? "never")
             })
+        section.notice = try await resetNotice(req.db, who.userID)
+        return section
+    }
+
+    /// The words a user is told when an admin issued a reset link for their account.
+    static func resetNotice(_ db: Database, _ userID: UUID) async throws -> String? {
+        guard let link = try await PasswordLinkRepository(db: db).pendingReset(userID: userID) else { return nil }
+        return "An admin issued a password reset link for your account on \(when(link.createdAt)). If you did not ask for one, tell them."
     }
 
     static func when(_ date: Date) -> String {

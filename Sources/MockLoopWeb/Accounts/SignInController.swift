@@ -21,6 +21,8 @@ struct SignInController {
         var signUp: String
         var first = false
         var token = ""
+        /// An invite code from the sign-up link (`/sign-up?invite=…`) or as typed.
+        var invite = ""
     }
 
     func page(_ req: Request, _ title: String) async throws -> Page {
@@ -69,14 +71,16 @@ struct SignInController {
 
     func signUpPage(req: Request) async throws -> Response {
         if req.signedIn != nil { return req.redirect("/") }
-        return try await req.view.render("sign-up", try await page(req, "Create your account")).encodeResponse(for: req)
+        var view = try await page(req, "Create your account")
+        view.invite = req.query[String.self, at: "invite"] ?? ""
+        return try await req.view.render("sign-up", view).encodeResponse(for: req)
     }
 
     func signUp(req: Request) async throws -> Response {
         let form = try req.content.decode([String: String].self)
         let service = try accounts(req)
         do {
-            _ = try await service.signUp(email: form["email"], name: form["name"], password: form["password"])
+            _ = try await service.signUp(email: form["email"], name: form["name"], password: form["password"], invite: form["invite"])
             let (token, _) = try await service.signIn(
                 email: form["email"], password: form["password"], address: Self.address(req), device: Self.device(req))
             let response = req.redirect("/")
@@ -86,6 +90,7 @@ struct SignInController {
             var view = try await page(req, "Create your account")
             view.email = form["email"] ?? ""
             view.name = form["name"] ?? ""
+            view.invite = form["invite"] ?? ""
             view.errors = e.fields
             view.message = e.fields.isEmpty ? e.message : nil
             let status: HTTPResponseStatus = e.kind == .invalid ? .unprocessableEntity : e.kind == .conflict ? .conflict : .forbidden

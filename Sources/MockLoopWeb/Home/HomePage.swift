@@ -25,6 +25,7 @@ struct HomePage: Encodable {
     var recent: [LogRow]
     var total: Int
     var allSessions: String
+    var notice: String?
 
     init(_ s: HomeSource, targetForm: TargetForm?) {
         target = targetForm

@@ -13,6 +13,8 @@ struct HomeSource {
     var rubrics: [String: Rubric]
     var observedThisWeek: Int
     var nextFocus: (dimension: String, questionID: String?, questionTitle: String?)?
+    /// With accounts: a reset link an admin issued for this account, said on the home page.
+    var notice: String?
 
     static func load(_ req: Request, now: Date = Date()) async throws -> HomeSource {
         let user = try req.actingUser()
@@ -28,6 +30,7 @@ struct HomeSource {
         var source = HomeSource(
             target: target, fixes: fixes, recent: recent,
             rubrics: try await RubricRepository(db: req.db, userID: user).byID(), observedThisWeek: 0, nextFocus: nil)
+        if req.signedIn != nil { source.notice = try await AccountSection.resetNotice(req.db, user) }
         guard recent.total > 0 else { return source }
         let weekStart = Cadence.since(now: now, timeZone: .current, weeks: 1)
         let thisWeek = try await log.page(LogQuery(from: weekStart, limit: 500))
@@ -43,6 +46,8 @@ struct HomeSource {
     }
 
     func page(target form: TargetForm? = nil) -> HomePage {
-        HomePage(self, targetForm: form ?? (target == nil ? TargetForm(.assumed, back: "/") : nil))
+        var page = HomePage(self, targetForm: form ?? (target == nil ? TargetForm(.assumed, back: "/") : nil))
+        page.notice = notice
+        return page
     }
 }
