@@ -19,6 +19,7 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     let practice = PracticeController(services: services)
     let packs = PackController(services: services)
     let settings = SettingsController()
+    let shares = ShareController(services: services)
 
     // Pages
     app.get(use: log.home)
@@ -59,6 +60,14 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     app.form("settings", "target", use: settings.savePage)
     app.get("log", "import", use: log.importForm)
     app.form("log", "import", max: "20mb", use: log.importPage)
+    app.get("shares", use: shares.sharesPage)
+    app.form("shares", ":id", "revoke", use: shares.revoke)
+    app.form("rubrics", ":id", "share", use: shares.shareRubric)
+    app.form("sessions", ":id", "share", use: shares.shareSession)
+    app.form("sessions", ":id", "reopen-scoring", use: shares.reopenScoring)
+    app.get("shared", ":token", use: shares.open).access(.token)
+    app.get("shared", ":token", "markdown", use: shares.markdown).access(.token)
+    app.form("shared", ":token", "scores", use: shares.score).access(.token)
 
     // JSON API
     let api = app.grouped("api", "v1")

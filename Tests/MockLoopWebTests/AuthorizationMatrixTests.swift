@@ -15,7 +15,7 @@ import VaporTesting
 /// fails the test.
 @Suite struct AuthorizationMatrixTests {
     /// What a route's path parameter names, when it names something someone owns.
-    enum Owned { case session, question, rubric, practice, device, token }
+    enum Owned { case session, question, rubric, practice, device, token, share }
 
     enum Entry {
         /// Anyone may use it (sign-in, health, the API description, one-time links).
@@ -26,6 +26,8 @@ import VaporTesting
         case one(Owned)
         /// Admins only: anyone else gets a 404, as if it did not exist.
         case admin
+        /// Opened by a token in the path: a wrong one is a 404 for everyone.
+        case token
 
         var isOpen: Bool {
             if case .open = self { return true }
@@ -40,6 +42,9 @@ import VaporTesting
         "POST /sign-out": .mine, "POST /sign-out/everywhere": .mine,
         "POST /settings/password": .mine, "POST /settings/devices/:id/revoke": .one(.device),
         "POST /settings/tokens": .mine, "POST /settings/delete-account": .mine, "POST /settings/tokens/:id/revoke": .one(.token),
+        "GET /shares": .mine, "POST /shares/:id/revoke": .one(.share), "POST /rubrics/:id/share": .one(.rubric),
+        "POST /sessions/:id/share": .one(.session), "POST /sessions/:id/reopen-scoring": .one(.session),
+        "GET /shared/:token": .token, "GET /shared/:token/markdown": .token, "POST /shared/:token/scores": .token,
         "GET /admin": .admin, "POST /admin/users/:id/:action": .admin, "GET /admin/invites": .admin, "POST /admin/invites": .admin,
         "POST /admin/invites/:id/revoke": .admin, "GET /admin/audit": .admin,
         "GET /api/v1/account": .mine, "GET /api/v1/account/devices": .mine, "DELETE /api/v1/account/devices/:id": .one(.device),
@@ -87,8 +92,10 @@ import VaporTesting
         var missing: [Owned: String] = [
             .session: UUID().uuidString, .practice: UUID().uuidString, .device: UUID().uuidString, .token: UUID().uuidString,
             .question: "no-such-question-\(Int.random(in: 1000...9999))", .rubric: "no-such-rubric-\(Int.random(in: 1000...9999))",
+            .share: UUID().uuidString,
         ]
         var token: String
+        var shareToken: String
     }
 
     static func key(_ route: Route) -> String {
@@ -126,11 +133,15 @@ import VaporTesting
         let token = try await ann.json(.POST, "/api/v1/account/tokens", ["name": marker, "scope": "read-write", "days": 30])
         _ = try await ann.json(.PUT, "/api/v1/target", ["tier": "tier1", "level": "staff", "types": ["coding"], "company": marker])
         let device = try await ann.get("/api/v1/account/devices").jsonArray().first?["id"] as? String
+        let sessionID = session.json()["id"] as? String ?? ""
+        let shared = try await ann.form("/sessions/\(sessionID)/share", [("kind", "partner_kit"), ("expires", "86400")])
+        let shareToken = shared.body.firstMatch(of: #/\/shared\/(mls_[A-Za-z0-9_-]{43})/#).map { String($0.1) } ?? ""
+        let share = try await ann.get("/shares").body.firstMatch(of: #/id="share-([0-9A-F-]{36})"/#).map { String($0.1) }
         let ids: [Owned: String?] = [
             .session: session.json()["id"] as? String, .question: (question.jsonArray().first ?? question.json())["id"] as? String,
             .rubric: rubric.json()["id"] as? String,
             .practice: (practice.json()["session"] as? [String: Any])?["id"] as? String
-                ?? practice.json()["id"] as? String, .token: token.json()["id"] as? String, .device: device,
+                ?? practice.json()["id"] as? String, .token: token.json()["id"] as? String, .device: device, .share: share,
         ]
         let answers: [Owned: Visitor.Answer] = [
             .session: session, .question: question, .rubric: rubric, .practice: practice, .token: token,
@@ -138,7 +149,7 @@ import VaporTesting
         for (kind, id) in ids where id == nil {
             throw Abort(.internalServerError, reason: "fixture \(kind) was not made: \(answers[kind]?.body.prefix(300) ?? "")")
         }
-        return Fixture(owned: ids.compactMapValues { $0 }, token: token.json()["token"] as? String ?? "")
+        return Fixture(owned: ids.compactMapValues { $0 }, token: token.json()["token"] as? String ?? "", shareToken: shareToken)
     }
 
     /// Everything of the first user's that the second could have read or changed.
@@ -196,6 +207,8 @@ import VaporTesting
                 var anon = Visitor.anonymous(app)
                 let a = try await Self.send(&anon, route, path)
                 switch entry {
+                case .token:
+                    #expect(a.status == .notFound, "\(key): a wrong token is a 404")
                 case .open:
                     #expect(!a.location.hasPrefix("/sign-in") && !a.body.contains("send a personal access token"), "\(key): open to anyone")
                 case .mine, .one, .admin:
@@ -217,6 +230,7 @@ import VaporTesting
                     "\(key): the second user sees nothing of the first's")
                 #expect(b.status.code < 500, "\(key): \(b.status.code)")
                 if case .admin = entry { #expect(b.status == .notFound, "\(key): a member gets a 404 from admin routes") }
+                if case .token = entry { #expect(b.status == .notFound, "\(key): a wrong token is a 404 signed in too") }
                 if case .one(let kind) = entry {
                     let none = try await Self.send(&bob, route, Self.path(route, fixture.missing, entry: entry))
                     #expect(
@@ -230,6 +244,8 @@ import VaporTesting
             var annToken = Visitor.anonymous(app)
             annToken.bearer = fixture.token
             #expect(try await annToken.get("/api/v1/account").status == .ok, "the first user's token still works")
+            var holder = Visitor.anonymous(app)
+            #expect(try await holder.get("/shared/\(fixture.shareToken)").status == .ok, "the first user's share link still opens")
         }
     }
 }

@@ -27,7 +27,7 @@ struct AccountGate: AsyncMiddleware {
             }
         }
         switch route.access {
-        case .open: break
+        case .open, .token: break
         case .signedIn:
             if request.signedIn == nil { return try refuse(request, staleCookie: staleCookie) }
         case .admin:

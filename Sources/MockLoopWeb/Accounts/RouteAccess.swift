@@ -10,6 +10,8 @@ enum RouteAccess: String, CaseIterable, Sendable {
     case signedIn
     /// A signed-in admin; anyone else gets a 404, as if the route did not exist.
     case admin
+    /// Opened by a token in the path (share links): no sign-in; a wrong or expired token is a 404.
+    case token
 
     static let key = "mockloop.access"
 }

@@ -91,7 +91,7 @@ struct AdminController {
         case "reset":
             let made = try await services.accounts(db: req.db).issueReset(userID: id, by: me)
             return try await renderUsers(
-                req, link: Self.link(req, services, "/password/" + made.link), linkFor: made.user.email, message: nil)
+                req, link: PublicLink.url(req, services, "/password/" + made.link), linkFor: made.user.email, message: nil)
         case let other: throw MockLoopError.notFound("admin action '\(other)'")
         }
         return req.redirect("/admin?done=1")
@@ -113,7 +113,7 @@ struct AdminController {
                 usesLeft: $0.usesLeft, used: $0.used, expired: $0.expiresAt <= now)
         }
         let view = InvitesPage(
-            rows: rows, code: code, link: code.map { Self.link(req, services, "/sign-up?invite=" + $0) }, errors: errors,
+            rows: rows, code: code, link: code.map { PublicLink.url(req, services, "/sign-up?invite=" + $0) }, errors: errors,
             policy: services.config.accounts?.signUp.rawValue ?? "open")
         return try await req.view.render("admin-invites", view).encodeResponse(status: status, for: req)
     }
@@ -152,11 +152,5 @@ struct AdminController {
             AuditPage.Row(at: AccountSection.when($0.event.at), actor: $0.actor, action: $0.event.action, subject: $0.event.subject ?? "")
         }
         return try await req.view.render("admin-audit", AuditPage(rows: rows))
-    }
-
-    /// An address to hand someone: the public URL's when set, else the one this request came to.
-    static func link(_ req: Request, _ services: AppServices, _ path: String) -> String {
-        let base = services.config.publicURL?.absoluteString ?? "http://" + (req.headers.first(name: .host) ?? "127.0.0.1:8080")
-        return base.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path
     }
 }

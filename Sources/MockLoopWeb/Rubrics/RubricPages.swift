@@ -41,6 +41,8 @@ struct RubricPage: Encodable {
     var dimensions: [Dim]
     /// Each edit-form field's problem, keyed by the form's field names (`score2_1`).
     var errors: [String: String] = [:]
+    /// The share link's token when the page is opened through one (its Markdown link needs it).
+    var shareToken: String?
 
     init(_ s: StoredRubric, problems: [String: String] = [:]) {
         title = s.rubric.name

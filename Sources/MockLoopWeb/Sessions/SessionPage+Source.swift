@@ -19,6 +19,8 @@ extension SessionPage {
         var code: CodeCard?
         /// The code a timed mock ended with, and its language.
         var mockCode: (text: String, language: Language)?
+        /// What a partner answered through the partner kit.
+        var partner: PartnerFeedbackModel?
 
         static func load(_ id: UUID, req: Request, services: AppServices, run: CodeCard.Input? = nil) async throws -> Source {
             let user = try req.actingUser()
@@ -53,13 +55,20 @@ extension SessionPage {
             }
             return Source(
                 entry: e, rubric: rubric, question: question, lastFix: last, lastRubric: lastRubric, analysis: analysis, code: code,
-                mockCode: mockCode)
+                mockCode: mockCode, partner: try await sessions.partnerFeedback(id))
         }
     }
 
     init(_ source: Source, now: Date = Date()) {
         let e = source.entry
         let rubric = source.rubric
+        partner = source.partner.map {
+            Partner(
+                name: $0.name, at: AccountSection.when($0.createdAt),
+                answers: zip(PartnerFeedback.questions, [$0.stronger, $0.communication, $0.concerns]).map {
+                    FeedbackQuestion(field: $0.0.0, text: $0.0.1, answer: $0.1)
+                })
+        }
         let s = e.scores
         title = "\(e.type.label) session"
         details = [

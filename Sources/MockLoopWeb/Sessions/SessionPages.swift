@@ -89,6 +89,15 @@ struct SessionPage: Encodable {
     /// A pasted transcript that could not be analysed, kept for another try.
     var transcriptText = ""
     var transcriptCandidate = ""
+    /// The partner who scored through the partner kit, and their answers to the three questions.
+    var partner: Partner?
+    /// Share-link lifetimes for the share form.
+    var shareLifetimes = ShareController.lifetimes.map { Choice(value: String(Int($0.1)), label: $0.0, selected: $0.1 == 7 * 86400) }
+
+    struct Partner: Encodable {
+        var name, at: String
+        var answers: [FeedbackQuestion]
+    }
 
     struct RetroForm: Encodable {
         var wentWell, wentWrong, fix, drill: String

@@ -15,6 +15,12 @@ public struct AccountRepository {
 
     public func find(id: UUID) async throws -> UserModel? { try await UserModel.find(id, on: db) }
 
+    /// Display names by user id.
+    public func names(of ids: Set<UUID>) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await UserModel.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) })
+    }
+
     /// True before anyone has an account (the local owner has no email yet).
     public func isEmpty() async throws -> Bool {
         try await UserModel.query(on: db).filter(\.$email != nil).count() == 0
