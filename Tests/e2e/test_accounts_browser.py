@@ -1,5 +1,6 @@
-"""Several people on one instance, in two real browsers: sign up, sign in, a whole loop, sign
-out and back in to the page asked for; a second person reaches nothing of the first's."""
+"""Several people on one instance, in two real browsers: sign up, sign in, a whole loop, a partner
+kit scored from a browser with no account, sign out and back in to the page asked for; a second
+person reaches nothing of the first's."""
 import json
 import re
 import urllib.error
@@ -50,8 +51,45 @@ def whole_loop(d, url):
     submit(d, "form[action$='/retro']")
     d.get(url + "/log")
     rows = d.find_elements(By.CSS_SELECTOR, "table.log tbody tr")
-    assert len(rows) == 1 and "Priya Rao" in rows[0].text and "Completed" in rows[0].text
+    assert len(rows) == 1 and "Priya Rao" in rows[0].text and "Completed" in rows[0].text, [r.text for r in rows]
     return session_url
+
+
+def partner_scores_through_the_kit(ann, partner, url):
+    """Ann plans a peer mock and shares its partner kit; her partner, with no account, opens it in
+    another browser, scores every dimension and answers the three questions; the scores are Ann's."""
+    ann.get(url + "/sessions/new")
+    wait_for(ann, "#mode")
+    choose(ann, "mode", "peer")
+    submit(ann, "form[action='/sessions']")
+    kit_session = ann.current_url
+    choose(ann, "share-kind", "partner_kit")
+    submit(ann, "form#share-session")
+    link = ann.find_element(By.ID, "share-link").text
+    assert "/shared/mls_" in link
+
+    partner.get(link)
+    assert "Partner kit: you interview Ann" in h1(partner)
+    assert "Sign out" not in partner.page_source, "no account in this browser"
+    radios = partner.find_elements(By.CSS_SELECTOR, "#partner-scores input[type=radio][value='2']")
+    assert len(radios) >= 5
+    for radio in radios:
+        partner.execute_script("arguments[0].click()", radio)
+    fill(partner, "fb_stronger", "Say the brute force first")
+    fill(partner, "fb_communication", "Clear and calm")
+    fill(partner, "fb_concerns", "Testing came late")
+    fill(partner, "fb_name", "Noor")
+    submit(partner, "form#partner-scores")
+    assert "your scores and answers are in Ann's log" in partner.find_element(By.CSS_SELECTOR, "[role=status]").text
+
+    ann.get(kit_session)
+    assert "Noor scored this through the partner kit" in ann.page_source
+    assert "Testing came late" in ann.page_source
+    ann.get(url + "/log")
+    assert "Noor" in ann.find_element(By.CSS_SELECTOR, "table.log").text, "the partner's scores are in the owner's log"
+    ann.get(url + "/shares")
+    # Two openings: the kit, and the kit again after the scores were sent.
+    assert "Opened 2 times" in ann.page_source and "someone without an account" in ann.page_source
 
 
 def test_two_people_on_one_instance(make_server, browser, other_browser):
@@ -60,6 +98,7 @@ def test_two_people_on_one_instance(make_server, browser, other_browser):
     sign_up(ann, server.url, "ann@example.org", "Ann")
     session_url = whole_loop(ann, server.url)
     session_id = session_url.rstrip("/").rsplit("/", 1)[1]
+    partner_scores_through_the_kit(ann, bob, server.url)
 
     sign_up(bob, server.url, "bob@example.org", "Bob")
     bob.get(session_url)
@@ -67,6 +106,7 @@ def test_two_people_on_one_instance(make_server, browser, other_browser):
     assert "Priya Rao" not in bob.page_source
     bob.get(server.url + "/log")
     assert not bob.find_elements(By.CSS_SELECTOR, "table.log tbody tr"), "Bob's log is his own: empty"
+    assert "Noor" not in bob.page_source
     assert "Priya Rao" not in bob.page_source
     bob.get(server.url + f"/api/v1/sessions/{session_id}")
     assert json.loads(bob.find_element(By.TAG_NAME, "body").text)["error"] == "not_found"
