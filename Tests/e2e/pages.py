@@ -53,3 +53,26 @@ def fill(driver, field_id, text):
 
 def h1(driver):
     return driver.find_element(By.TAG_NAME, "h1").text
+
+
+def score_session(driver, self_scores=False):
+    """Scores a started session as its interviewer would: clarification 1 with a note,
+    communication 3 (and the candidate's self-scores when asked), 45 minutes."""
+    choose(driver, "score_clarification", "1")
+    fill(driver, "note_clarification", "Started coding at minute one")
+    choose(driver, "score_communication", "3")
+    if self_scores:
+        choose(driver, "self_clarification", "2")
+        fill(driver, "confidence", "3")
+    fill(driver, "duration", "45")
+    submit(driver, "form[action$='/scores']")
+
+
+def write_retro(driver):
+    """The retro of a scored session, with its one fix on clarification."""
+    fill(driver, "wentWell", "Clean code, because I named things first")
+    fill(driver, "wentWrong", "Never asked about input size")
+    choose(driver, "fixDimension", "clarification")
+    fill(driver, "fix", "Ask two clarifying questions before coding")
+    fill(driver, "drill", "5 problems: two clarifying questions out loud first")
+    submit(driver, "form[action$='/retro']")

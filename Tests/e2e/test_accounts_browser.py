@@ -8,7 +8,7 @@ import urllib.request
 
 from selenium.webdriver.common.by import By
 
-from pages import choose, fill, h1, submit, wait_for
+from pages import choose, fill, h1, score_session, submit, wait_for, write_retro
 
 PASSWORD = "violet harbour kite 42"
 
@@ -38,17 +38,8 @@ def whole_loop(d, url):
     submit(d, "form[action='/sessions']")
     session_url = d.current_url
     submit(d, "form[action$='/start']")
-    choose(d, "score_clarification", "1")
-    fill(d, "note_clarification", "Started coding at minute one")
-    choose(d, "score_communication", "3")
-    fill(d, "duration", "45")
-    submit(d, "form[action$='/scores']")
-    fill(d, "wentWell", "Clean code, because I named things first")
-    fill(d, "wentWrong", "Never asked about input size")
-    choose(d, "fixDimension", "clarification")
-    fill(d, "fix", "Ask two clarifying questions before coding")
-    fill(d, "drill", "5 problems: two clarifying questions out loud first")
-    submit(d, "form[action$='/retro']")
+    score_session(d)
+    write_retro(d)
     d.get(url + "/log")
     rows = d.find_elements(By.CSS_SELECTOR, "table.log tbody tr")
     assert len(rows) == 1 and "Priya Rao" in rows[0].text and "Completed" in rows[0].text, [r.text for r in rows]

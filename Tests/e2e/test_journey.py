@@ -8,7 +8,7 @@ import time
 
 from selenium.webdriver.common.by import By
 
-from pages import choose, fill, h1, submit, wait_for
+from pages import choose, fill, h1, score_session, submit, wait_for, write_retro
 
 
 def log_rows(driver):
@@ -35,20 +35,8 @@ def test_first_loop_end_to_end(server, browser, make_server):
     session_url = d.current_url
     submit(d, "form[action$='/start']")
 
-    choose(d, "score_clarification", "1")
-    fill(d, "note_clarification", "Started coding at minute one")
-    choose(d, "score_communication", "3")
-    choose(d, "self_clarification", "2")
-    fill(d, "confidence", "3")
-    fill(d, "duration", "45")
-    submit(d, "form[action$='/scores']")
-
-    fill(d, "wentWell", "Clean code, because I named things first")
-    fill(d, "wentWrong", "Never asked about input size")
-    choose(d, "fixDimension", "clarification")
-    fill(d, "fix", "Ask two clarifying questions before coding")
-    fill(d, "drill", "5 problems: two clarifying questions out loud first")
-    submit(d, "form[action$='/retro']")
+    score_session(d, self_scores=True)
+    write_retro(d)
     assert "Ask two clarifying questions before coding" in d.find_element(By.CSS_SELECTOR, "dl.retro").text
 
     # A second priority fix for the same session is refused, with a clear message.
