@@ -30,19 +30,6 @@ struct Figures {
     var insightsPage: [Double] = []
 }
 
-func percentile(_ values: [Double], _ p: Double) -> Double {
-    let sorted = values.sorted()
-    return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
-}
-
-func ms(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
-
-func timed(_ body: () async throws -> Void) async rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try await body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
 /// Inserts sessions with 6 interviewer scores each and a retro on every third, in batches.
 func seed(_ db: Database, user: UUID, count: Int, start: Date) async throws {
     let sql = db as! SQLDatabase

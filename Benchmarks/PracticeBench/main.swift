@@ -19,19 +19,6 @@ import MockLoopWeb
 
 let mocks = Int(ProcessInfo.processInfo.environment["PRACTICEBENCH_MOCKS"] ?? "") ?? 20
 
-func percentile(_ values: [Double], _ p: Double) -> Double {
-    let sorted = values.sorted()
-    return sorted[min(sorted.count - 1, max(0, Int((Double(sorted.count) * p).rounded(.up)) - 1))]
-}
-
-func ms(_ seconds: Double) -> String { String(format: "%.2f ms", seconds * 1000) }
-
-func timed(_ body: () async throws -> Void) async rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try await body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
 let answers = [
     "Can I assume the input fits in memory, and can it be empty?",
     "I would keep a stack of the opening brackets and pop when a closing one arrives, checking the kinds match.",

@@ -17,7 +17,8 @@ import Testing
             mine.id = "my-brackets"
             mine.title = "My brackets"
             _ = try await questions.add([mine])
-            let model = try #require(try await QuestionModel.query(on: db).filter(\.$ownerID == owner).filter(\.$title == "My brackets").first())
+            let model = try #require(
+                try await QuestionModel.query(on: db).filter(\.$ownerID == owner).filter(\.$title == "My brackets").first())
             #expect(try model.question().title == "My brackets")
             var edited = try model.question()
             edited.title = "My brackets, edited"

@@ -292,3 +292,47 @@ import VaporTesting
         }
     }
 }
+
+/// Personal access tokens: shown once, read or read-write, ended by expiry or revocation.
+@Suite struct AccessTokenWebTests {
+    @Test(arguments: TestDatabase.available)
+    func aTokenOpensTheAPIWithinItsScopeUntilItEndsAndNeverThePages(_ db: TestDatabase) async throws {
+        try await withMockLoopApp(db, config: withAccounts()) { app in
+            var ann = try await Visitor.signUp(app, "ann@example.org")
+            let bad = try await ann.form("/settings/tokens", [("name", ""), ("scope", "admin"), ("days", "3")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("id=\"err-name\"") && bad.body.contains("id=\"err-scope\"") && bad.body.contains("id=\"err-days\""))
+            let made = try await ann.form("/settings/tokens", [("name", "laptop CLI"), ("scope", "read"), ("days", "30")])
+            let read = try #require(made.body.firstMatch(of: #/id="new-token">(mlt_[A-Za-z0-9_-]{43})</#).map { String($0.1) })
+            #expect(try await !ann.get("/settings").body.contains(read), "a token is shown once")
+            let write = try #require(
+                try await ann.json(.POST, "/api/v1/account/tokens", ["name": "script", "scope": "read-write"]).json()["token"] as? String)
+
+            var cli = Visitor.anonymous(app)
+            cli.bearer = read
+            #expect(try await cli.get("/api/v1/sessions").status == .ok)
+            let refused = try await cli.json(.POST, "/api/v1/sessions", ["type": "coding", "mode": "peer"])
+            #expect(refused.status == .forbidden && refused.body.contains("can only read"))
+            #expect(try await cli.get("/log").status == .seeOther, "pages never take a token")
+            cli.bearer = write
+            #expect(try await cli.json(.POST, "/api/v1/sessions", ["type": "coding", "mode": "peer"]).status == .created)
+            let listed = try await ann.get("/api/v1/account/tokens").jsonArray()
+            #expect(listed.count == 2 && listed.allSatisfy { $0["token"] == nil }, "the list never holds the tokens")
+            #expect(listed.contains { $0["lastUsedAt"] != nil }, "use is recorded")
+
+            let rows = try await AccessTokenModel.query(on: app.db).filter(\.$scope == "read").all()
+            rows[0].expiresAt = Date().addingTimeInterval(-1)
+            try await rows[0].save(on: app.db)
+            cli.bearer = read
+            let expired = try await cli.get("/api/v1/sessions")
+            #expect(expired.status == .unauthorized && expired.body.contains("expired or revoked"))
+
+            let writeID = try #require(listed.first { $0["scope"] as? String == "read-write" }?["id"] as? String)
+            #expect(try await ann.form("/settings/tokens/\(writeID)/revoke", []).status == .seeOther)
+            cli.bearer = write
+            #expect(try await cli.get("/api/v1/sessions").status == .unauthorized, "a revoked token")
+            cli.bearer = "mlt_" + String(repeating: "A", count: 43)
+            #expect(try await cli.get("/api/v1/sessions").status == .unauthorized, "an unknown token")
+        }
+    }
+}
