@@ -26,7 +26,8 @@ public struct AppServices: Sendable {
         let voice: InterviewerVoice = config.llm.map { LLMVoice(config: $0, client: app.client, logger: app.logger) } ?? BuiltInVoice()
         var services = AppServices(config: config, owner: owner, runner: CodeRunner.shared(config.runner), voice: voice)
         if let accounts = config.accounts {
-            let hasher = PasswordHasher(cost: accounts.bcryptCost)
+            // Half the cores at most: hashing never takes the whole machine from the pages.
+            let hasher = PasswordHasher(cost: accounts.bcryptCost, threads: max(1, System.coreCount / 2))
             app.lifecycle.use(HasherShutdown(hasher: hasher))
             services.passwords = hasher
         }
