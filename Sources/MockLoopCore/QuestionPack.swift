@@ -51,12 +51,18 @@ public struct QuestionPack: Codable, Sendable {
         } catch {
             throw ContentError.decoding(error, file: fileName)
         }
-        guard raw.pack == formatVersion else {
+        return try raw.checked(fileName: fileName)
+    }
+
+    /// Validates a decoded pack: the first problem stops it, named by file, entry and field.
+    public func checked(fileName: String) throws -> Checked {
+        let raw = self
+        guard raw.pack == Self.formatVersion else {
             throw ContentError(
                 file: fileName, field: "pack",
-                problem: raw.pack > formatVersion
-                    ? "format version \(raw.pack) is newer than this MockLoop reads (\(formatVersion)): update MockLoop"
-                    : "must be \(formatVersion) (got \(raw.pack))")
+                problem: raw.pack > Self.formatVersion
+                    ? "format version \(raw.pack) is newer than this MockLoop reads (\(Self.formatVersion)): update MockLoop"
+                    : "must be \(Self.formatVersion) (got \(raw.pack))")
         }
         let name = raw.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 200 else {

@@ -20,6 +20,7 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     let packs = PackController(services: services)
     let settings = SettingsController()
     let shares = ShareController(services: services)
+    let archive = ArchiveController()
 
     // Pages
     app.get(use: log.home)
@@ -65,6 +66,9 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     app.form("rubrics", ":id", "share", use: shares.shareRubric)
     app.form("sessions", ":id", "share", use: shares.shareSession)
     app.form("sessions", ":id", "reopen-scoring", use: shares.reopenScoring)
+    app.get("archive", use: archive.page)
+    app.get("archive", "download", use: archive.download)
+    app.form("archive", max: ArchiveController.maxBody, use: archive.importPage)
     app.get("shared", ":token", use: shares.open).access(.token)
     app.get("shared", ":token", "markdown", use: shares.markdown).access(.token)
     app.form("shared", ":token", "scores", use: shares.score).access(.token)
@@ -110,6 +114,8 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     api.get("target", use: settings.show)
     api.put("target", use: settings.update)
     api.on(.POST, "log", "import", body: .collect(maxSize: "20mb"), use: log.importCSV)
+    api.get("archive", use: archive.export)
+    api.on(.POST, "archive", body: .collect(maxSize: ArchiveController.maxBody), use: archive.importArchive)
 }
 
 /// Sign-in, sign-up and the account's own settings, on an instance with accounts.

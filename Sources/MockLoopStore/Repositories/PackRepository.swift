@@ -37,7 +37,12 @@ public struct PackRepository {
     /// A built-in id is never overwritten: those entries are refused; the
     /// user's own entries with the same id are updated; the rest are added.
     public func importPack(_ pack: QuestionPack.Checked) async throws -> Report {
-        try await db.transaction { db in
+        try await db.transaction { db in try await PackRepository(db: db, userID: userID).write(pack) }
+    }
+
+    /// Places every entry of a pack on this repository's database (the caller's transaction).
+    func write(_ pack: QuestionPack.Checked) async throws -> Report {
+        do {
             var report = Report(pack: pack.name)
             for rubric in pack.rubrics {
                 let existing = try await RubricModel.query(on: db).filter(\.$id ~~ OwnedKey.candidates(rubric.id, owner: userID))

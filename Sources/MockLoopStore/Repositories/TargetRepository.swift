@@ -48,6 +48,11 @@ public struct TargetRepository {
         }
     }
 
+    /// Every type's last-chosen rubric.
+    public func rubricChoices() async throws -> [String: String] {
+        try await model().map { Self.choices($0.rubricChoices) } ?? [:]
+    }
+
     static func choices(_ json: String) -> [String: String] {
         (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
     }
