@@ -31,4 +31,22 @@ public enum RequestBody {
             separator: "&")
         return (headers, ByteBuffer(string: body))
     }
+
+    /// A form with one file, as a browser uploads it (multipart, with the form token).
+    public static func upload(file field: String, name: String, data: Data, type: String = "application/json") -> (HTTPHeaders, ByteBuffer)
+    {
+        let boundary = "mockloop-test-boundary-7d2f"
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        headers.add(name: .cookie, value: "\(FormToken.cookie)=\(formToken)")
+        var body = Data()
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(FormToken.field)\"\r\n\r\n\(formToken)\r\n".utf8))
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n"
+                    .utf8))
+        body.append(data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        return (headers, ByteBuffer(data: body))
+    }
 }
