@@ -29,11 +29,15 @@ struct CLIContext {
             failure = error
         }
         try await app.asyncShutdown()
-        if let failure {
-            if failure is ExitCode || failure is CleanExit { throw failure }
-            FileHandle.standardError.write(Data("error: \(Self.reason(failure))\n".utf8))
-            throw ExitCode(failureCode)
-        }
+        if let failure { try fail(failure, code: failureCode) }
+    }
+
+    /// A product error as one line on standard error and the exit code; the parser's own
+    /// exits pass through.
+    static func fail(_ failure: Error, code: Int32 = 1) throws -> Never {
+        if failure is ExitCode || failure is CleanExit { throw failure }
+        FileHandle.standardError.write(Data("error: \(Self.reason(failure))\n".utf8))
+        throw ExitCode(code)
     }
 
     static func reason(_ error: Error) -> String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MockLoopCore
 import MockLoopStore
+import NIOCore
 
 /// `mockloop log add|list|show|export|import`: the running log from the terminal.
 struct LogCommand: AsyncParsableCommand {
@@ -34,7 +35,7 @@ struct LogCommand: AsyncParsableCommand {
         @Option(help: "One concrete drill.") var drill: String?
 
         func run() async throws {
-            try await CLIContext.run(store) { ctx in
+            try await Workspace.run(store) { workspace in
                 let type = try InterviewType.parsed(type, field: "--type")
                 let mode = try SessionMode.parsed(mode, field: "--mode")
                 var when: Date?
@@ -67,7 +68,11 @@ struct LogCommand: AsyncParsableCommand {
                 let plan = SessionPlan(
                     type: type, mode: mode, questionId: question, questionTitle: title, interviewer: interviewer,
                     company: company, date: when, scores: sheet, retro: retro)
-                let entry = try await SessionRepository(db: ctx.db, userID: ctx.userID).create(plan)
+                let entry: LogEntry =
+                    switch workspace {
+                    case .local(let ctx): try await SessionRepository(db: ctx.db, userID: ctx.userID).create(plan)
+                    case .remote(let api): try await api.post("sessions", json: plan)
+                    }
                 if output.json { return try Output.json(entry) }
                 print("Logged session \(entry.id.uuidString.lowercased())")
             }
@@ -87,7 +92,7 @@ struct LogCommand: AsyncParsableCommand {
         @Option var offset = 0
 
         func run() async throws {
-            try await CLIContext.run(store) { ctx in
+            try await Workspace.run(store) { workspace in
                 func date(_ raw: String?, _ name: String) throws -> Date? {
                     guard let raw else { return nil }
                     guard let d = LogDate.parse(raw) else { throw MockLoopError.invalid("--\(name)", "'\(raw)' is not a date") }
@@ -99,7 +104,17 @@ struct LogCommand: AsyncParsableCommand {
                     status: try status.map { try SessionStatus.parsed($0, field: "--status") },
                     from: try date(from, "from"), to: try date(to, "to").map { $0.addingTimeInterval(86399) }, text: search, limit: limit,
                     offset: offset)
-                let page = try await LogRepository(db: ctx.db, userID: ctx.userID).page(query)
+                let page: LogPage =
+                    switch workspace {
+                    case .local(let ctx): try await LogRepository(db: ctx.db, userID: ctx.userID).page(query)
+                    case .remote(let api):
+                        try await api.get(
+                            "sessions",
+                            query: [
+                                ("type", query.type?.rawValue), ("mode", query.mode?.rawValue), ("status", query.status?.rawValue),
+                                ("from", from), ("to", to), ("q", search), ("limit", String(limit)), ("offset", String(offset)),
+                            ])
+                    }
                 if output.json { return try Output.json(page) }
                 Output.table(
                     ["DATE", "STATUS", "TYPE", "MODE", "QUESTION", "AVG", "FIX", "ID"],
@@ -122,19 +137,32 @@ struct LogCommand: AsyncParsableCommand {
         @Argument(help: "Session id (or its first 8 characters, as `log list` shows).") var id: String
 
         func run() async throws {
-            try await CLIContext.run(store) { ctx in
-                let repo = SessionRepository(db: ctx.db, userID: ctx.userID)
+            try await Workspace.run(store) { workspace in
                 var found: LogEntry?
-                if let uuid = UUID(uuidString: id) {
-                    found = try await repo.find(uuid)
-                } else if id.count >= 4 {
-                    found = try await LogRepository(db: ctx.db, userID: ctx.userID).all().first {
-                        $0.id.uuidString.lowercased().hasPrefix(id.lowercased())
+                func prefixed(_ all: [LogEntry]) -> LogEntry? {
+                    id.count >= 4 ? all.first { $0.id.uuidString.lowercased().hasPrefix(id.lowercased()) } : nil
+                }
+                switch workspace {
+                case .local(let ctx):
+                    if let uuid = UUID(uuidString: id) {
+                        found = try await SessionRepository(db: ctx.db, userID: ctx.userID).find(uuid)
+                    } else {
+                        found = prefixed(try await LogRepository(db: ctx.db, userID: ctx.userID).all())
+                    }
+                case .remote(let api):
+                    if let uuid = UUID(uuidString: id) {
+                        found = try await api.get("sessions/\(uuid.uuidString.lowercased())")
+                    } else {
+                        found = prefixed(try await api.get("log/export", query: [("format", "json")]))
                     }
                 }
                 guard let e = found else { throw MockLoopError.notFound("session '\(id)'") }
                 if output.json { return try Output.json(e) }
-                let rubric = try await repo.rubric(of: e)
+                let rubric: Rubric =
+                    switch workspace {
+                    case .local(let ctx): try await SessionRepository(db: ctx.db, userID: ctx.userID).rubric(of: e)
+                    case .remote(let api): try await api.get("rubrics/\(e.rubricId)")
+                    }
                 print("\(e.type.label) · \(e.mode.label) · \(LogColumns.formatDate(e.date))\(e.interviewer.map { " · with \($0)" } ?? "")")
                 print("Question: \(e.questionTitle ?? "-")   Rubric: \(rubric.name)   Status: \(e.status.rawValue)")
                 Output.table(
@@ -163,14 +191,20 @@ struct LogCommand: AsyncParsableCommand {
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func run() async throws {
-            try await CLIContext.run(store) { ctx in
-                let entries = try await LogRepository(db: ctx.db, userID: ctx.userID).all()
-                switch format {
-                case "csv":
-                    let rubrics = try await RubricRepository(db: ctx.db, userID: ctx.userID).all().map(\.rubric)
-                    try Output.write(LogExport.csv(entries, rubrics: rubrics), to: out)
-                case "json": try Output.write(String(decoding: try LogExport.json(entries), as: UTF8.self), to: out)
-                default: throw MockLoopError.invalid("--format", "must be csv or json (got '\(format)')")
+            try await Workspace.run(store) { workspace in
+                guard ["csv", "json"].contains(format) else {
+                    throw MockLoopError.invalid("--format", "must be csv or json (got '\(format)')")
+                }
+                switch workspace {
+                case .local(let ctx):
+                    let entries = try await LogRepository(db: ctx.db, userID: ctx.userID).all()
+                    if format == "csv" {
+                        let rubrics = try await RubricRepository(db: ctx.db, userID: ctx.userID).all().map(\.rubric)
+                        try Output.write(LogExport.csv(entries, rubrics: rubrics), to: out)
+                    } else {
+                        try Output.write(String(decoding: try LogExport.json(entries), as: UTF8.self), to: out)
+                    }
+                case .remote(let api): try Output.write(try await api.text("log/export", query: [("format", format)]), to: out)
                 }
             }
         }
@@ -184,8 +218,14 @@ struct LogCommand: AsyncParsableCommand {
         @Argument(help: "A CSV file.") var file: String
 
         func run() async throws {
-            try await CLIContext.run(store) { ctx in
-                let result = try await LogRepository(db: ctx.db, userID: ctx.userID).importCSV(try Output.read(file))
+            try await Workspace.run(store) { workspace in
+                let text = try Output.read(file)
+                let result: LogRepository.ImportResult =
+                    switch workspace {
+                    case .local(let ctx): try await LogRepository(db: ctx.db, userID: ctx.userID).importCSV(text)
+                    case .remote(let api):
+                        try await api.post("log/import", file: ByteBuffer(string: text), type: "text", subType: "csv")
+                    }
                 if output.json {
                     try Output.json(result)
                 } else {

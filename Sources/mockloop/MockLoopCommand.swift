@@ -9,7 +9,8 @@ struct MockLoopCommand: AsyncParsableCommand {
         abstract: "Mock-interview practice: rubrics, question bank, sessions, retrospectives and the running log.",
         subcommands: [
             Serve.self, Migrate.self, RubricsCommand.self, QuestionsCommand.self, LogCommand.self, AnalyzeCommand.self,
-            RunCodeCommand.self, ReportCommand.self, PracticeCommand.self, TargetCommand.self, UsersCommand.self,
+            RunCodeCommand.self, ReportCommand.self, PracticeCommand.self, TargetCommand.self, UsersCommand.self, LoginCommand.self,
+            LogoutCommand.self, ArchiveCommand.self,
         ]
     )
 
@@ -36,6 +37,9 @@ struct StoreOptions: ParsableArguments {
         name: .long,
         help: "Data directory for the SQLite file (default: $MOCKLOOP_DATA_DIR or ~/.mockloop). DATABASE_URL selects PostgreSQL instead.")
     var dataDir: String?
+
+    @Flag(name: .long, help: "Use this machine's data even when logged in to a server (mockloop login).")
+    var local = false
 }
 
 /// `--json` on every read command.

@@ -28,11 +28,16 @@ struct PracticeCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await CLIContext.run(store) { ctx in
-            let service = ctx.services.practice(db: ctx.db, userID: ctx.userID)
+        try await Workspace.run(store) { workspace in
+            let desk: PracticeDesk =
+                switch workspace {
+                case .local(let ctx):
+                    LocalDesk(service: ctx.services.practice(db: ctx.db, userID: ctx.userID), db: ctx.db, userID: ctx.userID)
+                case .remote(let api): RemoteDesk(api: api)
+                }
             let terminal = PracticeTerminal()
             defer { terminal.close() }
-            let session = PracticeSession(service: service, terminal: terminal, db: ctx.db, userID: ctx.userID, language: language)
+            let session = PracticeSession(desk: desk, terminal: terminal, language: language)
             if let resume {
                 guard let id = UUID(uuidString: resume) else {
                     throw MockLoopError.invalid("--resume", "must be a session id (got '\(resume)')")

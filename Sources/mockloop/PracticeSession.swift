@@ -8,21 +8,17 @@ import MockLoopStore
 /// One terminal mock from the brief to the retrospective: reads the candidate's lines and
 /// commands, calls the practice service, and prints what the interviewer says.
 final class PracticeSession {
-    let service: PracticeService
+    let desk: PracticeDesk
     let terminal: PracticeTerminal
-    let db: Database
-    let userID: UUID
     var language: String
     var view: PracticeView?
     var shown = 0
     var fetched = ContinuousClock.now
     var input: AsyncStream<PracticeTerminal.Event>.Iterator
 
-    init(service: PracticeService, terminal: PracticeTerminal, db: Database, userID: UUID, language: String) {
-        self.service = service
+    init(desk: PracticeDesk, terminal: PracticeTerminal, language: String) {
+        self.desk = desk
         self.terminal = terminal
-        self.db = db
-        self.userID = userID
         self.language = language
         self.input = terminal.events.makeAsyncIterator()
     }
@@ -32,7 +28,7 @@ final class PracticeSession {
         guard let type = InterviewType(loose: start.type ?? "coding"), PhasePlan.practiceTypes.contains(type) else {
             throw MockLoopError.invalid("--type", "must be coding, system-design or behavioral (got '\(start.type ?? "")')")
         }
-        let brief = try await PracticeBrief.load(type, minutes: start.minutes, db: db, userID: userID)
+        let brief = try await desk.brief(type, minutes: start.minutes)
         terminal.say("", "\(type.label) mock with the AI interviewer, \(brief.minutes) minutes.")
         terminal.say("", "\nYou will be scored on (\(brief.rubric.name)):")
         for d in brief.rubric.dimensions { terminal.say("  -", "\(d.name): \(d.question)") }
@@ -48,11 +44,11 @@ final class PracticeSession {
     }
 
     func start(_ request: PracticeRequest.Start) async throws {
-        show(try await service.start(request))
+        show(try await desk.start(request))
     }
 
     func resume(_ id: UUID) async throws {
-        let v = try await service.show(id)
+        let v = try await desk.show(id)
         language = v.language.rawValue
         terminal.say("", "Resuming: \(v.type.label) mock, \(v.question.title).")
         show(v)
@@ -68,7 +64,7 @@ final class PracticeSession {
                 terminal.status(statusLine, plainToo: false)
                 if v.status == .active, remaining <= 0 {
                     // Time is up: lines already typed are sent (and kept) as the last answer.
-                    if answer.isEmpty { try await act { try await self.service.show(v.id) } } else { try await send(&answer, v.id) }
+                    if answer.isEmpty { try await act { try await self.desk.show(v.id) } } else { try await send(&answer, v.id) }
                 }
             case .line(let line):
                 if answer.isEmpty, line.hasPrefix(":") {
@@ -81,42 +77,42 @@ final class PracticeSession {
             case .endOfInput:
                 if !answer.isEmpty { try await send(&answer, v.id) }
                 // The script ended.
-                if !terminal.isTTY, view?.status.isOver == false { try await act { try await self.service.done(v.id) } }
+                if !terminal.isTTY, view?.status.isOver == false { try await act { try await self.desk.act(v.id, .finish) } }
             }
         }
-        if let v = view, !v.status.isOver { try await act { try await self.service.done(v.id) } }  // input closed mid-command
+        if let v = view, !v.status.isOver { try await act { try await self.desk.act(v.id, .finish) } }  // input closed mid-command
         try await finale()
     }
 
     func send(_ answer: inout [String], _ id: UUID) async throws {
         let text = answer.joined(separator: "\n")
         answer = []
-        try await act { try await self.service.answer(id, .init(text: text)) }
+        try await act { try await self.desk.answer(id, text) }
     }
 
     func command(_ line: String, _ id: UUID) async throws {
         let words = line.split(separator: " ").map(String.init)
         switch words[0] {
-        case ":hint": try await act { try await self.service.hint(id) }
-        case ":pause": try await act { try await self.service.pause(id) }
-        case ":resume": try await act { try await self.service.resume(id) }
-        case ":next": try await act { try await self.service.next(id) }
-        case ":skip": try await act { try await self.service.skip(id) }
-        case ":done", ":finish": try await act { try await self.service.done(id) }
+        case ":hint": try await act { try await self.desk.act(id, .hint) }
+        case ":pause": try await act { try await self.desk.act(id, .pause) }
+        case ":resume": try await act { try await self.desk.act(id, .resume) }
+        case ":next": try await act { try await self.desk.act(id, .next) }
+        case ":skip": try await act { try await self.desk.act(id, .skip) }
+        case ":done", ":finish": try await act { try await self.desk.act(id, .finish) }
         case ":run":
             if words.count > 1 { language = words[1] }
             terminal.say("", "Paste your \(language) code; end with a line ':end'.")
             var code: [String] = []
             while let l = await nextLine(), l.trimmingCharacters(in: .whitespaces) != ":end" { code.append(l) }
             terminal.say("", "Running the tests in the sandbox…")
-            try await act { try await self.service.run(id, .init(code: code.joined(separator: "\n") + "\n", language: self.language)) }
+            try await act { try await self.desk.run(id, code: code.joined(separator: "\n") + "\n", language: self.language) }
             if let run = view?.runs.last {
                 terminal.say("Run:", "\(run.passed)/\(run.total) passed (\(run.verdict.rawValue.replacingOccurrences(of: "_", with: " ")))")
             }
         case ":quit":
             terminal.write("Quit? The session is kept as abandoned, with everything said so far. [y/N] ")
             if let reply = await nextLine(), ["y", "yes"].contains(reply.lowercased().trimmingCharacters(in: .whitespaces)) {
-                try await act { try await self.service.quit(id) }
+                try await act { try await self.desk.act(id, .quit) }
             }
         case ":help":
             terminal.say(
@@ -130,7 +126,7 @@ final class PracticeSession {
     func act(_ call: @escaping () async throws -> PracticeView) async throws {
         do {
             show(try await call())
-        } catch let e as MockLoopError where e.kind != .unavailable {
+        } catch let e as MockLoopError where e.kind != .unavailable && e.kind != .unauthorized {
             terminal.say("!", e.message)
         }
     }
@@ -222,7 +218,7 @@ final class PracticeSession {
             }
             draft = RetroDraft(wentWell: well, wentWrong: wrong, priorityFix: PriorityFix(dimension: dim, text: fix), drill: drill)
             do {
-                _ = try await RetroRepository(db: db, userID: userID).save(draft, sessionID: v.id)
+                try await desk.saveRetro(draft, sessionID: v.id)
                 terminal.say(
                     "",
                     "Saved to the log: session \(v.id.uuidString.lowercased()). Next \(v.type.label.lowercased()) session opens with this fix in view."

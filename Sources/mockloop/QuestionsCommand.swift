@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MockLoopCore
 import MockLoopStore
+import NIOCore
 import Yams
 
 /// `mockloop questions list|show|pick|import|export`.
@@ -17,6 +18,11 @@ struct QuestionsCommand: AsyncParsableCommand {
         @Option(help: "junior, mid, senior, staff") var level: String?
         @Option(help: "tier1, tier2, tier3") var tier: String?
         @Option(help: "Text in the title or prompt") var search: String?
+
+        /// The same filters as the API's query (the server reads them as loosely as `filter()` does).
+        var query: [(String, String?)] {
+            [("type", type), ("difficulty", difficulty), ("topic", topic), ("level", level), ("tier", tier), ("q", search)]
+        }
 
         func filter() throws -> QuestionFilter {
             func value<E: LooseParsable>(_: E.Type, _ raw: String?, _ name: String) throws -> E? {
@@ -35,9 +41,13 @@ struct QuestionsCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            try await CLIContext.run(store) { ctx in
+            try await Workspace.run(store) { workspace in
                 let f = try filters.filter()
-                let questions = try await QuestionRepository(db: ctx.db, userID: ctx.userID).all(type: f.type).filter(f.matches)
+                let questions: [Question] =
+                    switch workspace {
+                    case .local(let ctx): try await QuestionRepository(db: ctx.db, userID: ctx.userID).all(type: f.type).filter(f.matches)
+                    case .remote(let api): try await api.get("questions", query: filters.query)
+                    }
                 if output.json { return try Output.json(questions) }
                 Output.table(
                     ["ID", "TITLE", "TYPE", "DIFFICULTY", "TOPICS"],
@@ -55,8 +65,13 @@ struct QuestionsCommand: AsyncParsableCommand {
         @Argument(help: "Question id.") var id: String
 
         func run() async throws {
-            try await CLIContext.run(store) { ctx in
-                let q = try await QuestionRepository(db: ctx.db, userID: ctx.userID).find(id).question
+            try await Workspace.run(store) { workspace in
+                let q: Question =
+                    switch workspace {
+                    case .local(let ctx): try await QuestionRepository(db: ctx.db, userID: ctx.userID).find(id).question
+                    case .remote(let api):
+                        try await api.get("questions/\(id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id)")
+                    }
                 if output.json { return try Output.json(q) }
                 Self.print(q)
             }
@@ -83,25 +98,33 @@ struct QuestionsCommand: AsyncParsableCommand {
         @Flag(help: "Allow questions already done.") var includeSeen = false
 
         func run() async throws {
-            try await CLIContext.run(store) { ctx in
+            try await Workspace.run(store) { workspace in
                 let f = try filters.filter()
-                let repo = QuestionRepository(db: ctx.db, userID: ctx.userID)
-                let pick = try QuestionPicker(questions: try await repo.all(type: f.type))
-                    .pick(
-                        filter: f, seen: try await repo.seenIDs(), includeSeen: includeSeen, seed: seed ?? UInt64.random(in: 0...UInt64.max)
-                    )
-                if output.json {
-                    struct Picked: Encodable {
-                        var question: Question
-                        var isRepeat: Bool
-                        var fellBack: Bool
-                    }
-                    return try Output.json(Picked(question: pick.question, isRepeat: pick.isRepeat, fellBack: pick.fellBack))
+                let seed = seed ?? UInt64.random(in: 0...UInt64.max)
+                let pick: Picked
+                switch workspace {
+                case .local(let ctx):
+                    let repo = QuestionRepository(db: ctx.db, userID: ctx.userID)
+                    let p = try QuestionPicker(questions: try await repo.all(type: f.type))
+                        .pick(filter: f, seen: try await repo.seenIDs(), includeSeen: includeSeen, seed: seed)
+                    pick = Picked(question: p.question, isRepeat: p.isRepeat, fellBack: p.fellBack)
+                case .remote(let api):
+                    pick = try await api.get(
+                        "questions/pick",
+                        query: filters.query + [("seed", String(Int64(bitPattern: seed))), ("includeSeen", includeSeen ? "true" : nil)])
                 }
+                if output.json { return try Output.json(pick) }
                 Show.print(pick.question)
                 if pick.isRepeat { print("\nNote: you have done this question before.") }
             }
         }
+    }
+
+    /// A pick as the API answers it.
+    struct Picked: Codable {
+        var question: Question
+        var isRepeat: Bool
+        var fellBack: Bool
     }
 
     struct Import: AsyncParsableCommand {
@@ -113,11 +136,18 @@ struct QuestionsCommand: AsyncParsableCommand {
         @Argument(help: "A YAML file: a question list, or a pack (`pack: 1`).") var file: String
 
         func run() async throws {
-            try await CLIContext.run(store) { ctx in
+            try await Workspace.run(store) { workspace in
                 let text = try Output.read(file)
                 if QuestionPack.looksLikePack(text) {
-                    let report = try await PackRepository(db: ctx.db, userID: ctx.userID).importPack(
-                        try QuestionPack.parse(yaml: text, fileName: file))
+                    let pack = try QuestionPack.parse(yaml: text, fileName: file)
+                    let report: PackRepository.Report =
+                        switch workspace {
+                        case .local(let ctx): try await PackRepository(db: ctx.db, userID: ctx.userID).importPack(pack)
+                        case .remote(let api):
+                            try await api.post(
+                                "packs", file: ByteBuffer(string: text), type: "application", subType: "yaml",
+                                as: PackRepository.Report.self)
+                        }
                     print(report.summary)
                     for (label, ids) in [
                         ("Added questions", report.addedQuestions), ("Updated questions", report.updatedQuestions),
@@ -129,7 +159,13 @@ struct QuestionsCommand: AsyncParsableCommand {
                     return
                 }
                 let questions = try ContentLibrary.parseQuestions(yaml: text, fileName: file, builtIn: false)
-                let added = try await QuestionRepository(db: ctx.db, userID: ctx.userID).add(questions)
+                let added: [Question] =
+                    switch workspace {
+                    case .local(let ctx): try await QuestionRepository(db: ctx.db, userID: ctx.userID).add(questions)
+                    case .remote(let api):
+                        try await api.post(
+                            "questions", file: ByteBuffer(string: text), type: "application", subType: "yaml", as: [Question].self)
+                    }
                 print("Added \(added.count) questions: \(added.map(\.id).joined(separator: ", "))")
             }
         }
@@ -145,14 +181,29 @@ struct QuestionsCommand: AsyncParsableCommand {
         @Flag(help: "With --pack: include the built-in bank too.") var builtIn = false
 
         func run() async throws {
-            try await CLIContext.run(store) { ctx in
+            try await Workspace.run(store) { workspace in
                 if pack {
                     let name = name.trimmingCharacters(in: .whitespaces)
                     guard !name.isEmpty, name.count <= 200 else { throw MockLoopError.invalid("--name", "must be 1–200 characters") }
-                    let exported = try await PackRepository(db: ctx.db, userID: ctx.userID).export(name: name, builtIn: builtIn)
-                    return try Output.write(try exported.yaml(), to: out)
+                    switch workspace {
+                    case .local(let ctx):
+                        let exported = try await PackRepository(db: ctx.db, userID: ctx.userID).export(name: name, builtIn: builtIn)
+                        return try Output.write(try exported.yaml(), to: out)
+                    case .remote(let api):
+                        return try Output.write(
+                            try await api.text("packs/export", query: [("name", name), ("builtIn", builtIn ? "true" : nil)]), to: out)
+                    }
+                }
+                guard ["yaml", "json"].contains(format) else {
+                    throw MockLoopError.invalid("--format", "must be yaml or json (got '\(format)')")
                 }
                 let f = try filters.filter()
+                let ctx: CLIContext
+                switch workspace {
+                case .local(let local): ctx = local
+                case .remote(let api):
+                    return try Output.write(try await api.text("questions/export", query: filters.query + [("format", format)]), to: out)
+                }
                 let questions = try await QuestionRepository(db: ctx.db, userID: ctx.userID).all(type: f.type).filter(f.matches)
                 switch format {
                 case "yaml": try Output.write(try YAMLEncoder().encode(["questions": questions.map(QuestionDraft.init)]), to: out)

@@ -19,45 +19,60 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        try await CLIContext.run(store) { ctx in
-            var options = InsightsService.Options()
-            if let type {
-                var problems = FieldProblems()
-                let parsed = InterviewType.parse(type, field: "--type", into: &problems)
-                options.type = try problems.checked(parsed, "--type")
+        try await Workspace.run(store) { workspace in
+            let zone = try tz.map { tz in
+                guard let zone = TimeZone(identifier: tz) else {
+                    throw MockLoopError.invalid("--tz", "must be a time zone name like Europe/Berlin (got '\(tz)')")
+                }
+                return zone
             }
             guard let w = InsightsWindow(window) else {
                 throw MockLoopError.invalid("--window", "must be \(InsightsWindow.allowed) (got '\(window)')")
             }
-            options.window = w
-            if let tz {
-                guard let zone = TimeZone(identifier: tz) else {
-                    throw MockLoopError.invalid("--tz", "must be a time zone name like Europe/Berlin (got '\(tz)')")
-                }
-                options.timeZone = zone
-            }
             guard ["text", "md", "html"].contains(format) else {
                 throw MockLoopError.invalid("--format", "must be text, md or html (got '\(format)')")
             }
-            let result = try await ctx.services.insights(db: ctx.db, userID: ctx.userID).report(options)
-            if output.json { return try Output.json(result.report) }
-            let document = InsightsDocument(result)
-            switch (format, out) {
-            case ("text", nil): print(document.text, terminator: "")
-            case (_, nil): throw MockLoopError.invalid("--out", "give a directory to write the \(format) report (and its charts) into")
-            case (_, let dir?):
-                let directory = URL(fileURLWithPath: (dir as NSString).expandingTildeInPath)
-                do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
-                    throw MockLoopError.invalid("--out", "cannot create \(dir): \(error.localizedDescription)")
-                }
-                let name = "report." + (format == "md" ? "md" : format == "html" ? "html" : "txt")
-                let body = format == "md" ? document.markdown : format == "html" ? document.html : document.text
-                try Output.write(body, to: directory.appendingPathComponent(name).path)
-                if format == "md" {
-                    for chart in document.chartFiles { try Output.write(chart.svg, to: directory.appendingPathComponent(chart.name).path) }
-                }
-                print(directory.appendingPathComponent(name).path)
+            var problems = FieldProblems()
+            let parsedType = type.flatMap { InterviewType.parse($0, field: "--type", into: &problems) }
+            try problems.check()
+            let rendered: RenderedReport
+            switch workspace {
+            case .local(let ctx):
+                var options = InsightsService.Options()
+                options.type = parsedType
+                options.window = w
+                if let zone { options.timeZone = zone }
+                let result = try await ctx.services.insights(db: ctx.db, userID: ctx.userID).report(options)
+                if output.json { return try Output.json(result.report) }
+                rendered = RenderedReport(InsightsDocument(result))
+            case .remote(let api):
+                let query = [
+                    ("type", parsedType?.rawValue), ("window", window), ("tz", (zone ?? .current).identifier),
+                ]
+                if output.json { return try Output.json(try await api.get("insights", query: query, as: InsightsReport.self)) }
+                rendered = try await api.get("insights/document", query: query)
             }
+            try write(rendered)
+        }
+    }
+
+    /// Text to standard output, or the chosen format (and the charts, for Markdown) into --out.
+    func write(_ report: RenderedReport) throws {
+        switch (format, out) {
+        case ("text", nil): print(report.text, terminator: "")
+        case (_, nil): throw MockLoopError.invalid("--out", "give a directory to write the \(format) report (and its charts) into")
+        case (_, let dir?):
+            let directory = URL(fileURLWithPath: (dir as NSString).expandingTildeInPath)
+            do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+                throw MockLoopError.invalid("--out", "cannot create \(dir): \(error.localizedDescription)")
+            }
+            let name = "report." + (format == "md" ? "md" : format == "html" ? "html" : "txt")
+            let body = format == "md" ? report.markdown : format == "html" ? report.html : report.text
+            try Output.write(body, to: directory.appendingPathComponent(name).path)
+            if format == "md" {
+                for chart in report.charts { try Output.write(chart.svg, to: directory.appendingPathComponent(chart.name).path) }
+            }
+            print(directory.appendingPathComponent(name).path)
         }
     }
 }

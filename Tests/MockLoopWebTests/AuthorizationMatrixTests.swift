@@ -65,7 +65,7 @@ import VaporTesting
         "GET /log": .mine, "GET /log/export.csv": .mine, "GET /log/export.json": .mine, "GET /settings": .mine,
         "POST /settings/target": .mine, "GET /log/import": .mine, "POST /log/import": .mine,
         "GET /archive": .mine, "GET /archive/download": .mine, "POST /archive": .mine, "GET /api/v1/archive": .mine,
-        "POST /api/v1/archive": .mine,
+        "POST /api/v1/archive": .mine, "GET /api/v1/practice/brief": .mine, "GET /api/v1/insights/document": .mine,
         "GET /api/v1/rubrics": .mine, "GET /api/v1/rubrics/:id": .one(.rubric), "GET /api/v1/rubrics/:id/markdown": .one(.rubric),
         "POST /api/v1/rubrics/:id/clone": .one(.rubric), "PUT /api/v1/rubrics/:id": .one(.rubric),
         "DELETE /api/v1/rubrics/:id": .one(.rubric),

@@ -5,7 +5,7 @@ import MockLoopStore
 
 /// What the candidate reads before the clock starts, on the page and in the terminal alike: the
 /// rubric they will be scored on, the checklist, the phases, and the last fix to watch.
-public struct PracticeBrief: Sendable {
+public struct PracticeBrief: Codable, Sendable {
     public var type: InterviewType
     public var minutes: Int
     public var rubric: Rubric

@@ -19,6 +19,12 @@ struct InsightsController {
         try JSONResponse.encode(try await result(req).report)
     }
 
+    /// `GET /api/v1/insights/document`: the same report as text, Markdown (with its chart SVGs)
+    /// and HTML, for `mockloop report` against a server.
+    func document(req: Request) async throws -> Response {
+        try JSONResponse.encode(RenderedReport(InsightsDocument(try await result(req))))
+    }
+
     /// Query: type, window (all | 30d | 10), tz (IANA name), tier, level, threshold.
     private func result(_ req: Request) async throws -> InsightsService.Result {
         var options = InsightsService.Options()

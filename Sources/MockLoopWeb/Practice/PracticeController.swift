@@ -19,6 +19,17 @@ struct PracticeController {
         return response
     }
 
+    /// `GET /api/v1/practice/brief?type=&minutes=`: what the candidate reads before the clock
+    /// starts (the rubric, the checklist, the phases, the last fix to watch).
+    func brief(req: Request) async throws -> Response {
+        guard let type = try req.queryEnum(InterviewType.self, "type") else { throw MockLoopError.invalid("type", "is required") }
+        let minutes = try req.queryInt("minutes")
+        if let minutes, !PhasePlan.minuteRange.contains(minutes) {
+            throw MockLoopError.invalid("minutes", "must be 10–120 (got \(minutes))")
+        }
+        return try JSONResponse.encode(try await PracticeBrief.load(type, minutes: minutes, db: req.db, userID: try req.actingUser()))
+    }
+
     func show(req: Request) async throws -> Response { try JSONResponse.encode(try await try practice(req).show(try req.sessionID())) }
 
     func answer(req: Request) async throws -> Response {
