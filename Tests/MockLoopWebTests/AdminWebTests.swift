@@ -26,6 +26,8 @@ import VaporTesting
             }
             let list = try await admin.get("/admin?q=ann")
             #expect(list.status == .ok && list.body.contains("ann@example.org") && !list.body.contains("member1@"))
+            let byName = try await admin.get("/admin?q=MEMBER%2012")
+            #expect(byName.body.contains("member12@example.org") && !byName.body.contains("ann@"), "names match in any case")
             #expect(list.body.contains("<td data-label=\"Sessions\">1</td>"), "the count is shown")
             #expect(!list.body.contains("Quintessa"), "never the sessions themselves")
             let first = try await admin.get("/admin")

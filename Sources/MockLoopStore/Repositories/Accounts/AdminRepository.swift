@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import Foundation
 import MockLoopCore
 import SQLKit
@@ -32,7 +33,12 @@ public struct AdminRepository {
     public func users(search: String?, page: Int) async throws -> (rows: [Row], total: Int) {
         var q = UserModel.query(on: db).filter(\.$email != nil)
         if let search = search?.trimmingCharacters(in: .whitespaces).lowercased(), !search.isEmpty {
-            q = q.group(.or) { $0.filter(\.$email, .custom("LIKE"), "%\(search)%").filter(\.$name, .custom("LIKE"), "%\(search)%") }
+            // Names keep their case, so both sides are lowered: LIKE is case-sensitive on PostgreSQL.
+            let pattern = SQLBind("%\(search)%")
+            q = q.group(.or) {
+                $0.filter(\.$email, .custom("LIKE"), "%\(search)%")
+                    .filter(.sql(SQLBinaryExpression(SQLFunction("LOWER", args: SQLColumn("name")), .like, pattern)))
+            }
         }
         let total = try await q.count()
         let users = try await q.sort(\.$createdAt, .descending).sort(\.$id).range((page - 1) * Self.pageSize..<page * Self.pageSize).all()
