@@ -14,7 +14,9 @@ import Vapor
 //   - sign-in p50 at the configured bcrypt cost (12 unless MOCKLOOP_BCRYPT_COST says otherwise);
 //   - the log page signed in against the solo log page of the same run (target p99 <= 1.2x);
 //   - the log page while two sign-ins hash at once, against the idle log page (bcrypt runs on a
-//     pool of its own, so the ratio should stay near 1).
+//     pool of its own, so the ratio should stay near 1);
+//   - exporting everything of one user (110 sessions) and importing it into a new account,
+//     against the log's JSON export and CSV import of the same sessions.
 //
 //   swift build -c release --product AccountBench && .build/release/AccountBench
 //   (PostgreSQL too when MOCKLOOP_TEST_POSTGRES_URL is set)
@@ -150,6 +152,30 @@ func run(_ kind: TestDatabase) async throws {
     await hashing.value
     print(
         "\(kind) log_page during_two_sign_ins p50=\(ms(percentile(loaded, 0.5))) p99=\(ms(percentile(loaded, 0.99))) n=\(loaded.count); idle just before p50=\(ms(percentile(idle, 0.5))) p99=\(ms(percentile(idle, 0.99))); ratio p50=\(String(format: "%.2f", percentile(loaded, 0.5) / percentile(idle, 0.5)))x p99=\(String(format: "%.2f", percentile(loaded, 0.99) / percentile(idle, 0.99)))x"
+    )
+
+    // Everything of the measured user (110 sessions) as an archive and into a new account, against
+    // the log's own JSON export and CSV import of the same sessions in the same run.
+    let archives = ArchiveRepository(db: solo.db, userID: owner)
+    let log = LogRepository(db: solo.db, userID: owner)
+    var archiveOut: [Double] = []
+    var logOut: [Double] = []
+    for _ in 0..<10 {
+        archiveOut.append(try await timed { _ = try await archives.export().encoded() })
+        logOut.append(try await timed { _ = try LogExport.json(try await log.all()) })
+    }
+    let archive = try await archives.export()
+    let csv = LogExport.csv(try await log.all(), rubrics: try await RubricRepository(db: solo.db, userID: owner).all().map(\.rubric))
+    var archiveIn: [Double] = []
+    var csvIn: [Double] = []
+    for n in 0..<5 {
+        let a = try await OwnerRepository(db: solo.db).createUser(name: "Archive \(n)")
+        archiveIn.append(try await timed { _ = try await ArchiveRepository(db: solo.db, userID: a).importArchive(archive) })
+        let c = try await OwnerRepository(db: solo.db).createUser(name: "CSV \(n)")
+        csvIn.append(try await timed { _ = try await LogRepository(db: solo.db, userID: c).importCSV(csv) })
+    }
+    print(
+        "\(kind) archive export 110 sessions p50=\(ms(percentile(archiveOut, 0.5))) vs log JSON export p50=\(ms(percentile(logOut, 0.5))) (\(String(format: "%.2f", percentile(archiveOut, 0.5) / percentile(logOut, 0.5)))x); import p50=\(ms(percentile(archiveIn, 0.5))) vs log CSV import p50=\(ms(percentile(csvIn, 0.5))) (\(String(format: "%.2f", percentile(archiveIn, 0.5) / percentile(csvIn, 0.5)))x)"
     )
 
     await multi.server.shutdown()

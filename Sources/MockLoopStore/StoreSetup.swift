@@ -48,17 +48,55 @@ public enum StoreSetup {
         }
     }
 
-    /// Migrates, makes the local owner, and loads the built-in rubrics and questions.
+    /// Any number fixed for MockLoop: the advisory lock instances take turns with at start-up.
+    static let startupLock: Int64 = 0x4D6F_636B_4C6F_6F70
+
+    /// Migrates, makes the local owner, and loads the built-in rubrics and questions. Instances
+    /// started together on one PostgreSQL take turns under an advisory lock: the first migrates
+    /// and seeds, the others then find it done. A failure says which step and migration failed
+    /// and what the server said.
     public static func prepare(_ app: Application, content: ContentLibrary) async throws -> UUID {
-        if let sql = app.db as? SQLDatabase, sql.dialect.name == "sqlite" {
+        let step = StartupStep()
+        do {
+            guard let sql = app.db as? SQLDatabase else { throw MockLoopError(.unavailable, "this database does not speak SQL") }
+            if sql.dialect.name == "postgresql" {
+                return try await app.db.withConnection { connection in
+                    let lock = connection as! SQLDatabase
+                    try await lock.raw("SELECT pg_advisory_lock(\(literal: Self.startupLock))").run()
+                    do {
+                        let owner = try await migrateAndSeed(app, content, step: step)
+                        try await lock.raw("SELECT pg_advisory_unlock(\(literal: Self.startupLock))").run()
+                        return owner
+                    } catch {
+                        // Also released when the connection closes; released here so the next instance goes on at once.
+                        _ = try? await lock.raw("SELECT pg_advisory_unlock(\(literal: Self.startupLock))").run()
+                        throw error
+                    }
+                }
+            }
             // Readers do not wait for the writer (the log page while a mock saves); the mode is
             // kept in the file.
             _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
+            return try await migrateAndSeed(app, content, step: step)
+        } catch {
+            let migration = step.name == "migrating" ? await StartupFailure.pendingMigration(app.db) : nil
+            throw StartupFailure.describe(error, step: step.name, migration: migration)
         }
+    }
+
+    private static func migrateAndSeed(_ app: Application, _ content: ContentLibrary, step: StartupStep) async throws -> UUID {
+        step.name = "migrating"
         try await app.autoMigrate()
+        step.name = "making the local owner"
         let owner = try await OwnerRepository(db: app.db).ensureOwner()
+        step.name = "loading the built-in content"
         try await ContentSeeder(db: app.db).seed(content)
         return owner
+    }
+
+    /// The start-up step under way, named in a failure.
+    final class StartupStep: @unchecked Sendable {
+        var name = "connecting to the database"
     }
 
     /// A cheap round trip proving the database answers, for /healthz.

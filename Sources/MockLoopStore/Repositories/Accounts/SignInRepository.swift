@@ -44,12 +44,17 @@ public struct SignInRepository {
     /// The user a cookie's token signs in, or nil when it is unknown, idle too long, past its end
     /// or the account is disabled. An expired row is removed.
     public func resolve(token: String, lifetime: Lifetime, now: Date = Date()) async throws -> (user: UserModel, signIn: SignInModel)? {
-        guard let m = try await SignInModel.query(on: db).filter(\.$tokenHash == SecretToken.hash(token)).first() else { return nil }
+        // One round trip with the user joined: this runs on every signed-in request.
+        guard
+            let m = try await SignInModel.query(on: db).join(UserModel.self, on: \SignInModel.$userID == \UserModel.$id)
+                .filter(\.$tokenHash == SecretToken.hash(token)).first()
+        else { return nil }
         if m.expiresAt <= now || m.lastSeenAt.addingTimeInterval(lifetime.idle) <= now {
             try await m.delete(on: db)
             return nil
         }
-        guard let user = try await UserModel.find(m.userID, on: db), !user.disabled, user.email != nil else { return nil }
+        let user = try m.joined(UserModel.self)
+        guard !user.disabled, user.email != nil else { return nil }
         if now.timeIntervalSince(m.lastSeenAt) >= Self.touchEvery {
             m.lastSeenAt = now
             try await m.save(on: db)
