@@ -55,6 +55,11 @@ public struct CodeRunRepository {
         if let sessionID = run.sessionId {
             _ = try await SessionRepository(db: db, userID: userID).find(sessionID)
         }
+        try await insert(run)
+    }
+
+    /// Writes a run whose session the caller knows to be the user's (checked, or just made).
+    func insert(_ run: Run) async throws {
         let model = CodeRunModel()
         model.id = run.id
         model.userID = userID

@@ -234,18 +234,10 @@ public struct ArchiveRepository {
     }
 
     private func insert(_ run: AccountArchive.Run, sessionID: UUID?) async throws {
-        let m = CodeRunModel()
-        m.userID = userID
-        m.sessionID = sessionID
-        m.questionID = run.questionId
-        m.language = run.language
-        m.verdict = run.verdict
-        m.compiled = run.compiled
-        m.passed = run.passed
-        m.total = run.total
-        m.totalMs = run.totalMs
-        m.createdAt = run.createdAt
-        try await m.create(on: db)
+        try await CodeRunRepository(db: db, userID: userID).insert(
+            .init(
+                sessionId: sessionID, questionId: run.questionId, language: run.language, verdict: run.verdict, compiled: run.compiled,
+                passed: run.passed, total: run.total, totalMs: run.totalMs, createdAt: run.createdAt))
     }
 
     static func runKey(_ r: AccountArchive.Run) -> String {
