@@ -155,6 +155,11 @@ import Testing
             do { _ = try await archives.importArchive(badScore) } catch let e as MockLoopError {
                 #expect(e.fields.keys.contains { $0.hasPrefix("sessions[2].entry.scores.interviewerScores.") }, "\(e.fields)")
             }
+            var longNotes = good
+            longNotes.sessions[1].entry.notes = String(repeating: "x", count: 10_001)
+            await #expect(throws: MockLoopError.invalid("sessions[1].entry.notes", "is longer than 10000 characters")) {
+                try await archives.importArchive(longNotes)
+            }
             var badMock = good
             badMock.sessions[3].practice?.state.phaseIndex = 99
             await #expect(throws: MockLoopError.invalid("sessions[3].practice.state.phaseIndex", "must point at one of the state's phases"))

@@ -159,6 +159,13 @@ public struct ArchiveRepository {
                 throw MockLoopError.invalid(
                     "\(place).entry.rubricId", "rubric '\(r.id)' is for \(r.type.rawValue), not \(entry.type.rawValue)")
             }
+            // The same bounds on free text as a session logged here.
+            try within(place + ".entry") {
+                try SessionPlan(
+                    type: entry.type, mode: entry.mode, questionTitle: entry.questionTitle, interviewer: entry.interviewer,
+                    company: entry.company, notes: entry.notes
+                ).validate()
+            }
             try within(place + ".entry.scores") {
                 if !entry.scores.interviewerScores.isEmpty || !entry.scores.selfScores.isEmpty { try entry.scores.validate(against: r) }
             }
