@@ -26,11 +26,13 @@ public struct AppConfig: Sendable {
     public var secret: String?
     /// Accounts, sign-in and sharing; nil in solo use (one local owner, no sign-in).
     public var accounts: AccountsConfig?
+    /// Live rooms: how long an ended one is kept, and the ICE servers for voice and video.
+    public var rooms: RoomsConfig
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfig, thresholds: AnalysisThresholds = AnalysisThresholds(),
         runner: CodeRunner.Configuration = .init(), llm: LLMConfig? = nil, publicURL: URL? = nil, extraHosts: [String] = [],
-        secret: String? = nil, accounts: AccountsConfig? = nil
+        secret: String? = nil, accounts: AccountsConfig? = nil, rooms: RoomsConfig = RoomsConfig()
     ) {
         self.hostname = hostname
         self.port = port
@@ -42,6 +44,7 @@ public struct AppConfig: Sendable {
         self.extraHosts = extraHosts
         self.secret = secret
         self.accounts = accounts
+        self.rooms = rooms
     }
 
     /// Flags win over the environment; the default data directory is ~/.mockloop.
@@ -79,7 +82,8 @@ public struct AppConfig: Sendable {
             hostname: hostname ?? "127.0.0.1", port: port ?? 8080,
             store: StoreConfig(dataDirectory: dataURL, databaseURL: value("DATABASE_URL")), thresholds: thresholds,
             runner: try runnerConfiguration(env), llm: LLMConfig.fromEnvironment(env), publicURL: publicURL,
-            extraHosts: extraHosts, secret: value("MOCKLOOP_SECRET"), accounts: try AccountsConfig.resolve(flag: accounts, value))
+            extraHosts: extraHosts, secret: value("MOCKLOOP_SECRET"), accounts: try AccountsConfig.resolve(flag: accounts, value),
+            rooms: try RoomsConfig.resolve(value))
         if config.accounts == nil, !config.listensOnLoopbackOnly {
             throw MockLoopError.invalid(
                 "--hostname",

@@ -17,6 +17,8 @@ public struct AppServices: Sendable {
     public let voice: InterviewerVoice
     /// Bcrypt on its own threads; nil in solo use.
     public var passwords: PasswordHasher?
+    /// Wakes this instance's room sockets when a room has new events.
+    public let roomHub = RoomHub()
 
     /// Connects and migrates the store, loads the built-in content, probes the sandbox and
     /// chooses the voice.
@@ -30,6 +32,10 @@ public struct AppServices: Sendable {
             let hasher = PasswordHasher(cost: accounts.bcryptCost, threads: max(1, System.coreCount / 2))
             app.lifecycle.use(HasherShutdown(hasher: hasher))
             services.passwords = hasher
+        }
+        if let url = config.store.databaseURL {
+            // Rooms served by several instances hear of each other's events through PostgreSQL.
+            app.lifecycle.use(RoomListener(configuration: try StoreSetup.postgres(url).coreConfiguration, hub: services.roomHub))
         }
         return services
     }

@@ -15,14 +15,20 @@ public enum StoreSetup {
                 throw MockLoopError.invalid(
                     "DATABASE_URL", "must start with postgres:// (got a \(url.split(separator: ":").first ?? "?") URL)")
             }
-            var pg = try SQLPostgresConfiguration(url: url)
-            if !url.contains("sslmode") { pg.coreConfiguration.tls = .disable }
+            let pg = try postgres(url)
             app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 4), as: .psql)
         } else {
             try Self.makePrivate(config)
             app.databases.use(.sqlite(.file(config.sqliteFile.path)), as: .sqlite)
         }
         app.migrations.add(Migrations.all)
+    }
+
+    /// The connection settings a `postgres://` URL gives (TLS only when the URL asks for it).
+    public static func postgres(_ url: String) throws -> SQLPostgresConfiguration {
+        var pg = try SQLPostgresConfiguration(url: url)
+        if !url.contains("sslmode") { pg.coreConfiguration.tls = .disable }
+        return pg
     }
 
     /// Interview data is the user's alone: the directory is 0700 and the database with its WAL

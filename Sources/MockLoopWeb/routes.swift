@@ -21,6 +21,7 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     let settings = SettingsController()
     let shares = ShareController(services: services)
     let archive = ArchiveController()
+    let rooms = RoomController(services: services)
 
     // Pages
     app.get(use: log.home)
@@ -72,6 +73,13 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     app.get("shared", ":token", use: shares.open).access(.token)
     app.get("shared", ":token", "markdown", use: shares.markdown).access(.token)
     app.form("shared", ":token", "scores", use: shares.score).access(.token)
+    app.get("rooms", "new", use: rooms.newPage)
+    app.form("rooms", use: rooms.create)
+    app.get("rooms", ":id", use: rooms.roomPage).access(.token)
+    app.form("rooms", ":id", "link", use: rooms.newLink).access(.token)
+    app.get("rooms", ":id", "socket", use: rooms.socket).access(.token)
+    app.get("join", ":token", use: rooms.joinPage).access(.token)
+    app.form("join", ":token", use: rooms.join).access(.token)
 
     // JSON API
     let api = app.grouped("api", "v1")

@@ -15,7 +15,7 @@ import VaporTesting
 /// fails the test.
 @Suite struct AuthorizationMatrixTests {
     /// What a route's path parameter names, when it names something someone owns.
-    enum Owned { case session, question, rubric, practice, device, token, share }
+    enum Owned { case session, question, rubric, practice, device, token, share, room }
 
     enum Entry {
         /// Anyone may use it (sign-in, health, the API description, one-time links).
@@ -83,6 +83,10 @@ import VaporTesting
         "POST /api/v1/analyze": .mine, "PUT /api/v1/sessions/:id/transcript": .one(.session),
         "GET /api/v1/sessions/:id/transcript/analysis": .one(.session), "GET /api/v1/log/export": .mine,
         "GET /api/v1/target": .mine, "PUT /api/v1/target": .mine, "POST /api/v1/log/import": .mine,
+        // A room is reached by its two seats (a guest interviewer has no account): for anyone
+        // else, signed in or not, it is a 404 like a wrong token.
+        "GET /rooms/new": .mine, "POST /rooms": .mine, "GET /rooms/:id": .token, "POST /rooms/:id/link": .token,
+        "GET /rooms/:id/socket": .token, "GET /join/:token": .token, "POST /join/:token": .token,
     ]
 
     /// A string only the first user's things carry.
@@ -94,7 +98,7 @@ import VaporTesting
         var missing: [Owned: String] = [
             .session: UUID().uuidString, .practice: UUID().uuidString, .device: UUID().uuidString, .token: UUID().uuidString,
             .question: "no-such-question-\(Int.random(in: 1000...9999))", .rubric: "no-such-rubric-\(Int.random(in: 1000...9999))",
-            .share: UUID().uuidString,
+            .share: UUID().uuidString, .room: UUID().uuidString,
         ]
         var token: String
         var shareToken: String
@@ -108,7 +112,10 @@ import VaporTesting
         "/"
             + route.path.map { part -> String in
                 switch part.description {
-                case ":id": if case .one(let kind) = entry { return ids[kind] ?? "x" } else { return "x" }
+                case ":id":
+                    if case .one(let kind) = entry { return ids[kind] ?? "x" }
+                    // A room's routes are tried with the first user's real room.
+                    return route.path.first?.description == "rooms" ? ids[.room] ?? "x" : "x"
                 case ":token": return SecretToken.make()
                 case ":action": return "hint"
                 default: return part.description
@@ -138,12 +145,15 @@ import VaporTesting
         let sessionID = session.json()["id"] as? String ?? ""
         let shared = try await ann.form("/sessions/\(sessionID)/share", [("kind", "partner_kit"), ("expires", "86400")])
         let shareToken = shared.body.firstMatch(of: #/\/shared\/(mls_[A-Za-z0-9_-]{43})/#).map { String($0.1) } ?? ""
+        let room = try await ann.form("/rooms", [("questionId", "balanced-brackets")]).location
+            .firstMatch(of: #/\/rooms\/([0-9a-f-]{36})/#).map { String($0.1) }
         let share = try await ann.get("/shares").body.firstMatch(of: #/id="share-([0-9A-F-]{36})"/#).map { String($0.1) }
         let ids: [Owned: String?] = [
             .session: session.json()["id"] as? String, .question: (question.jsonArray().first ?? question.json())["id"] as? String,
             .rubric: rubric.json()["id"] as? String,
             .practice: (practice.json()["session"] as? [String: Any])?["id"] as? String
                 ?? practice.json()["id"] as? String, .token: token.json()["id"] as? String, .device: device, .share: share,
+            .room: room,
         ]
         let answers: [Owned: Visitor.Answer] = [
             .session: session, .question: question, .rubric: rubric, .practice: practice, .token: token,
@@ -248,6 +258,7 @@ import VaporTesting
             #expect(try await annToken.get("/api/v1/account").status == .ok, "the first user's token still works")
             var holder = Visitor.anonymous(app)
             #expect(try await holder.get("/shared/\(fixture.shareToken)").status == .ok, "the first user's share link still opens")
+            #expect(try await ann.get("/rooms/\(fixture.owned[.room]!)").status == .ok, "the first user's room still opens for her")
         }
     }
 }

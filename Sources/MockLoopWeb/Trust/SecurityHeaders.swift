@@ -14,7 +14,8 @@ struct SecurityHeaders: AsyncMiddleware {
     }
 
     static let grants: [Grant] = [
-        Grant(prefix: "/practice/", features: ["microphone"])
+        Grant(prefix: "/practice/", features: ["microphone"]),
+        Grant(prefix: "/rooms/", features: ["camera", "microphone"], mediaBlob: true),
     ]
 
     static let deniedFeatures = ["camera", "microphone", "geolocation", "payment", "usb", "serial", "bluetooth", "display-capture"]

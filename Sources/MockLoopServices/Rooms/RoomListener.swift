@@ -1,0 +1,52 @@
+import Foundation
+import Logging
+import MockLoopStore
+import NIOConcurrencyHelpers
+import NIOCore
+import PostgresNIO
+import Vapor
+
+/// Listens, on a PostgreSQL connection of its own, for the notifications every instance sends
+/// when it stores room events, and passes them to this instance's sockets. The payload is only
+/// "<room>:<seq>" (far under PostgreSQL's 8,000 bytes): sockets read the events themselves from
+/// the database. When the connection drops, it reconnects and asks every socket to catch up.
+struct RoomListener: LifecycleHandler {
+    let configuration: PostgresConnection.Configuration
+    let hub: RoomHub
+    let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+    func didBoot(_ app: Application) throws {
+        let logger = app.logger
+        let (configuration, hub) = (configuration, hub)
+        task.withLockedValue {
+            $0 = Task.detached {
+                var first = true
+                while !Task.isCancelled {
+                    do {
+                        let connection = try await PostgresConnection.connect(
+                            configuration: configuration, id: 1, logger: Logger(label: "mockloop.rooms.listen"))
+                        if !first { await hub.resyncAll() }
+                        first = false
+                        try await connection.listen(on: RoomRepository.channel) { notifications in
+                            for try await n in notifications {
+                                let parts = n.payload.split(separator: ":")
+                                guard parts.count == 2, let room = UUID(uuidString: String(parts[0])), let seq = Int(parts[1]) else { continue }
+                                await hub.publish(room, .notified(seq))
+                            }
+                        }
+                        try? await connection.close()
+                    } catch {
+                        if Task.isCancelled { break }
+                        logger.warning("room notifications: connection lost, reconnecting (\(String(reflecting: type(of: error))))")
+                    }
+                    // Back off before reconnecting, so a database that is down is not hammered.
+                    try? await Task.sleep(for: .seconds(1))
+                }
+            }
+        }
+    }
+
+    func shutdown(_ app: Application) {
+        task.withLockedValue { $0?.cancel() }
+    }
+}

@@ -1,0 +1,229 @@
+import Fluent
+import Foundation
+import MockLoopCore
+import SQLKit
+
+/// Live rooms: opened by the candidate on their session, joined through a link, and the numbered
+/// events both seats exchange. A room is reached only by its two seats: anyone else, whatever id
+/// they try, finds nothing.
+public struct RoomRepository {
+    /// PostgreSQL channel that says "room R has events up to S" to every instance.
+    public static let channel = "mockloop_rooms"
+    public static let joinPrefix = "mlj_"
+    public static let seatPrefix = "mlg_"
+    /// A room that never ends is kept this long after it was opened.
+    public static let unendedLifetime: TimeInterval = 7 * 86400
+
+    let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    /// Opens a room on the candidate's planned session (or on a new peer session for the
+    /// question). The join link's token is returned once; only its hash is kept.
+    public func create(_ plan: RoomPlan, candidate: UUID, now: Date = Date()) async throws -> (room: RoomModel, joinToken: String) {
+        try plan.validate()
+        let sessions = SessionRepository(db: db, userID: candidate)
+        let questions = QuestionRepository(db: db, userID: candidate)
+        var session: LogEntry
+        if let id = plan.sessionId.nonEmpty {
+            guard let uuid = UUID(uuidString: id) else { throw MockLoopError.notFound("session \(id)") }
+            session = try await sessions.find(uuid)
+            guard session.status == .planned else {
+                throw MockLoopError.invalid("sessionId", "a room opens on a planned session; this one is \(session.status.rawValue)")
+            }
+            guard RoomPlan.modes.contains(session.mode) else {
+                throw MockLoopError.invalid("sessionId", "a room is for a mock with a person (peer, friend, paid pro or real), not \(session.mode.label)")
+            }
+        } else {
+            guard let qid = plan.questionId.nonEmpty else { throw MockLoopError.invalid("questionId", "choose a question for the room") }
+            let question = try await Self.question(qid, questions)
+            session = try await sessions.create(SessionPlan(type: question.type, mode: .peer, questionId: question.id), now: now)
+        }
+        guard let qid = plan.questionId.nonEmpty ?? session.questionId else {
+            throw MockLoopError.invalid("questionId", "this session has no question from the bank: choose one for the room")
+        }
+        let question = try await Self.question(qid, questions)
+        guard question.type == session.type else {
+            throw MockLoopError.invalid("questionId", "'\(qid)' is a \(question.type.rawValue) question, the session is \(session.type.rawValue)")
+        }
+        let minutes = plan.minutes ?? PhasePlan.defaultMinutes(question.type)
+        let language = question.type == .coding ? (plan.language ?? .python) : nil
+        let starter = language.flatMap { StarterCode(question: question, language: $0)?.text } ?? ""
+        let state = RoomState(type: question.type, minutes: minutes, code: starter, language: language)
+        // The starter code is the room's first event, so the code is always the sum of its events.
+        let first = RoomEventDraft(.code, to: .both, .object(["at": .int(0), "del": .int(0), "ins": .string(starter), "cursor": .int(0)]))
+        let token = SecretToken.make(prefix: Self.joinPrefix)
+        let m = RoomModel()
+        m.userID = candidate
+        m.sessionID = session.id
+        m.candidateID = candidate
+        m.joinHash = SecretToken.hash(token)
+        m.questionID = question.id
+        m.rubricID = session.rubricId
+        m.type = question.type.rawValue
+        m.showFix = plan.showFix
+        m.state = try Self.encode(state)
+        m.lastSeq = 1
+        m.createdAt = now
+        m.expiresAt = now.addingTimeInterval(Self.unendedLifetime)
+        try await db.transaction { db in
+            try await m.create(on: db)
+            try await Self.eventModel(first, room: try m.requireID(), seq: 1, by: nil, clientKey: nil, at: now).create(on: db)
+        }
+        return (m, token)
+    }
+
+    static func question(_ id: String, _ questions: QuestionRepository) async throws -> Question {
+        do { return try await questions.find(id).question } catch { throw MockLoopError.invalid("questionId", "no question '\(id)'") }
+    }
+
+    /// The room, for one of its seats; anyone else gets "not found".
+    public func find(_ id: UUID, user: UUID?, guestToken: String?, now: Date = Date()) async throws -> (room: RoomModel, role: RoomRole) {
+        guard let m = try await RoomModel.find(id, on: db), m.expiresAt > now, let role = Self.seat(m, user: user, guestToken: guestToken)
+        else { throw MockLoopError.notFound("room") }
+        return (m, role)
+    }
+
+    /// Which seat a person holds: a guest's seat token first (on an instance without accounts
+    /// both people act as its owner), then the signed-in user.
+    public static func seat(_ m: RoomModel, user: UUID?, guestToken: String?) -> RoomRole? {
+        if let guestToken, let hash = m.guestHash, SecretToken.hash(guestToken) == hash { return .interviewer }
+        guard let user else { return nil }
+        if user == m.candidateID { return .candidate }
+        if user == m.interviewerID { return .interviewer }
+        return nil
+    }
+
+    /// The room a join link opens, while it has not ended or expired.
+    public func open(joinToken: String, now: Date = Date()) async throws -> RoomModel? {
+        guard joinToken.hasPrefix(Self.joinPrefix),
+            let m = try await RoomModel.query(on: db).filter(\.$joinHash == SecretToken.hash(joinToken)).first(),
+            m.expiresAt > now, m.endedAt == nil
+        else { return nil }
+        return m
+    }
+
+    /// Takes the interviewer's seat: a signed-in user by their account, a guest by name (the seat
+    /// token returned is theirs to keep in a cookie). A seat already taken by someone else is refused.
+    public func takeInterviewerSeat(_ m: RoomModel, user: UUID?, name: String?) async throws -> String? {
+        if let user, user == m.interviewerID { return nil }
+        guard m.interviewerID == nil, m.guestHash == nil else {
+            throw MockLoopError(.conflict, "This room already has its interviewer.")
+        }
+        if let user {
+            guard user != m.candidateID else { throw MockLoopError(.conflict, "You are the candidate in this room.") }
+            guard let account = try await UserModel.find(user, on: db) else { throw MockLoopError.notFound("user") }
+            m.interviewerID = user
+            m.interviewerName = account.name
+            try await m.update(on: db)
+            return nil
+        }
+        let trimmed = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var problems = FieldProblems()
+        if trimmed.isEmpty { problems.add("name", "is required: the candidate sees it, and it goes on their log") }
+        if trimmed.count > 80 { problems.add("name", "must be at most 80 characters") }
+        try problems.check()
+        let token = SecretToken.make(prefix: Self.seatPrefix)
+        m.guestHash = SecretToken.hash(token)
+        m.interviewerName = trimmed
+        try await m.update(on: db)
+        return token
+    }
+
+    /// Stores what one command leads to, in one transaction: the room's state moves on and its
+    /// events get the next numbers. A command already stored under `clientKey` (a resend after a
+    /// lost acknowledgement) stores nothing and returns the numbers it got the first time.
+    public func append(
+        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date = Date(),
+        decide: @escaping @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
+    ) async throws -> (events: [RoomEvent], duplicate: Bool) {
+        try await db.transaction { db in
+            let sql = db as! SQLDatabase
+            let postgres = sql.dialect.name == "postgresql"
+            if postgres {
+                // Several instances may write to one room: its row is the queue they wait in.
+                try await sql.raw("SELECT id FROM rooms WHERE id = \(bind: roomID) FOR UPDATE").run()
+            }
+            if let clientKey,
+                let first = try await RoomEventModel.query(on: db).filter(\.$roomID == roomID).filter(\.$clientKey == clientKey)
+                    .sort(\.$seq).first()
+            {
+                return ([try Self.event(first)], true)
+            }
+            guard let m = try await RoomModel.find(roomID, on: db) else { throw MockLoopError.notFound("room") }
+            var state = try Self.state(m)
+            let drafts = try decide(&state, m)
+            guard !drafts.isEmpty else { return ([], false) }
+            var events: [RoomEvent] = []
+            for (i, d) in drafts.enumerated() {
+                let e = try Self.eventModel(d, room: roomID, seq: m.lastSeq + i + 1, by: role, clientKey: i == 0 ? clientKey : nil, at: now)
+                try await e.create(on: db)
+                events.append(RoomEvent(seq: e.seq, kind: d.kind, audience: d.audience, by: role, at: now, body: d.body))
+            }
+            m.lastSeq += drafts.count
+            m.state = try Self.encode(state)
+            if state.ended, m.endedAt == nil { m.endedAt = now }
+            try await m.update(on: db)
+            if postgres {
+                // Delivered on commit, to every instance listening (this one too).
+                try await sql.raw("SELECT pg_notify(\(bind: Self.channel), \(bind: "\(roomID.uuidString):\(m.lastSeq)"))").run()
+            }
+            return (events, false)
+        }
+    }
+
+    /// The room's events after `after` that `role` may see, oldest first.
+    public func events(_ roomID: UUID, after: Int, for role: RoomRole, limit: Int = 20_000) async throws -> [RoomEvent] {
+        let audiences = RoomAudience.allCases.filter { $0.reaches(role) }.map(\.rawValue)
+        return try await RoomEventModel.query(on: db).filter(\.$roomID == roomID).filter(\.$seq > after)
+            .filter(\.$audience ~~ audiences).sort(\.$seq).limit(limit).all().map(Self.event)
+    }
+
+    /// Every event, for the replay and the session's record (the candidate's own view excludes
+    /// what only the interviewer saw).
+    public func allEvents(_ roomID: UUID, for role: RoomRole) async throws -> [RoomEvent] {
+        try await events(roomID, after: 0, for: role, limit: 1_000_000)
+    }
+
+    /// Rooms whose time is up, removed with their events.
+    @discardableResult
+    public func deleteExpired(now: Date = Date()) async throws -> Int {
+        let ids = try await RoomModel.query(on: db).filter(\.$expiresAt <= now).all(\.$id)
+        guard !ids.isEmpty else { return 0 }
+        try await db.transaction { db in
+            try await RoomEventModel.query(on: db).filter(\.$roomID ~~ ids).delete()
+            try await RoomModel.query(on: db).filter(\.$id ~~ ids).delete()
+        }
+        return ids.count
+    }
+
+    /// The room on a session, if one was opened (for the session page's link).
+    public func room(onSession id: UUID, user: UUID) async throws -> RoomModel? {
+        try await RoomModel.query(on: db).filter(\.$sessionID == id).filter(\.$candidateID == user).sort(\.$createdAt, .descending).first()
+    }
+
+    static func eventModel(_ d: RoomEventDraft, room: UUID, seq: Int, by role: RoomRole?, clientKey: String?, at: Date) throws -> RoomEventModel {
+        let e = RoomEventModel()
+        e.roomID = room
+        e.seq = seq
+        e.kind = d.kind.rawValue
+        e.audience = d.audience.rawValue
+        e.byRole = role?.rawValue
+        e.clientKey = clientKey
+        e.body = String(decoding: try JSONEncoder.room.encode(d.body), as: UTF8.self)
+        e.at = at
+        return e
+    }
+
+    public static func state(_ m: RoomModel) throws -> RoomState {
+        try JSONDecoder.room.decode(RoomState.self, from: Data(m.state.utf8))
+    }
+
+    static func encode(_ state: RoomState) throws -> String { String(decoding: try JSONEncoder.room.encode(state), as: UTF8.self) }
+
+    static func event(_ e: RoomEventModel) throws -> RoomEvent {
+        RoomEvent(
+            seq: e.seq, kind: RoomEvent.Kind(rawValue: e.kind) ?? .chat, audience: RoomAudience(rawValue: e.audience) ?? .interviewer,
+            by: e.byRole.flatMap(RoomRole.init), at: e.at, body: try JSONDecoder().decode(JSONValue.self, from: Data(e.body.utf8)))
+    }
+}
