@@ -18,7 +18,7 @@ have_chromium() {
   command -v chromedriver >/dev/null 2>&1 && { command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; }
 }
 venv_ready() {
-  [ -x .venv/bin/python ] && .venv/bin/python -c 'import selenium, pytest, schemathesis, pexpect' >/dev/null 2>&1
+  [ -x .venv/bin/python ] && .venv/bin/python -c 'import selenium, pytest, schemathesis, pexpect, websockets' >/dev/null 2>&1
 }
 
 prepare() {
@@ -35,7 +35,7 @@ prepare() {
   if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
   fi
-  .venv/bin/pip install -q --disable-pip-version-check "selenium==4.50.0" "pytest==9.0.3" "schemathesis==4.32.5" "pexpect==4.9.0"
+  .venv/bin/pip install -q --disable-pip-version-check "selenium==4.50.0" "pytest==9.0.3" "schemathesis==4.32.5" "pexpect==4.9.0" "websockets==15.0.1"
 }
 
 run() {

@@ -30,7 +30,9 @@ struct RoomListener: LifecycleHandler {
                         try await connection.listen(on: RoomRepository.channel) { notifications in
                             for try await n in notifications {
                                 let parts = n.payload.split(separator: ":")
-                                guard parts.count == 2, let room = UUID(uuidString: String(parts[0])), let seq = Int(parts[1]) else { continue }
+                                guard parts.count == 2, let room = UUID(uuidString: String(parts[0])), let seq = Int(parts[1]) else {
+                                    continue
+                                }
                                 await hub.publish(room, .notified(seq))
                             }
                         }

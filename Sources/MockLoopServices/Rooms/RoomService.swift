@@ -85,13 +85,17 @@ public struct RoomService: Sendable {
 
     /// "Run tests": the candidate's code as the room holds it, in the sandbox, recorded on the
     /// candidate's session; the result goes to both seats.
-    func run(_ command: RoomCommand, _ roomID: UUID, role: RoomRole, key: String, question: Question, now: Date) async throws
+    func run(
+        _ command: RoomCommand, _ roomID: UUID, role: RoomRole, key: String, question: Question, now: Date
+    ) async throws
         -> (events: [RoomEvent], duplicate: Bool)
     {
         guard let room = try await RoomModel.find(roomID, on: db) else { throw MockLoopError.notFound("room") }
         let state = try RoomRepository.state(room)
         guard !state.ended else { throw MockLoopError(.conflict, "this mock has ended") }
-        guard question.tests != nil, let language = state.language else { throw MockLoopError(.conflict, "this question has no tests to run") }
+        guard question.tests != nil, let language = state.language else {
+            throw MockLoopError(.conflict, "this question has no tests to run")
+        }
         guard services.runner.status.available else { throw MockLoopError(.sandboxUnavailable, "the code runner is not available here") }
         let result = try await CodeRunService(runner: services.runner, db: db, userID: room.candidateID)
             .run(.init(language: language.rawValue, code: state.code, questionId: question.id, sessionId: room.sessionID.uuidString))
@@ -123,7 +127,9 @@ public struct RoomService: Sendable {
     /// The interviewer ends the mock with a score for every dimension and the three answers:
     /// in one transaction the clock stops, the scores and feedback land on the candidate's
     /// session (with duration, hints and pauses), and both seats hear it ended.
-    func end(_ command: RoomCommand, _ roomID: UUID, role: RoomRole, key: String, now: Date) async throws
+    func end(
+        _ command: RoomCommand, _ roomID: UUID, role: RoomRole, key: String, now: Date
+    ) async throws
         -> (events: [RoomEvent], duplicate: Bool)
     {
         guard role == .interviewer else { throw MockLoopError(.forbidden, "the candidate cannot 'end' in a room") }

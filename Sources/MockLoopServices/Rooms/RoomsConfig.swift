@@ -33,7 +33,8 @@ public struct RoomsConfig: Sendable {
             guard case .array(let servers)? = try? JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8)),
                 servers.allSatisfy({ if case .object(let o) = $0, o["urls"] != nil { true } else { false } })
             else {
-                throw MockLoopError.invalid("MOCKLOOP_ICE_SERVERS", "must be a JSON array of objects with \"urls\", or URLs separated by commas")
+                throw MockLoopError.invalid(
+                    "MOCKLOOP_ICE_SERVERS", "must be a JSON array of objects with \"urls\", or URLs separated by commas")
             }
             return servers
         }

@@ -22,7 +22,28 @@ struct BoundedWebSocketUpgrader: Upgrader {
         return NIOWebSocketServerUpgrader(
             maxFrameSize: maxMessage, automaticErrorHandling: true,
             shouldUpgrade: { channel, _ in channel.eventLoop.makeSucceededFuture([:]) },
-            upgradePipelineHandler: { channel, _ in WebSocket.server(on: channel, config: config, onUpgrade: onUpgrade) })
+            upgradePipelineHandler: { channel, _ in
+                WebSocket.server(on: channel, config: config, onUpgrade: onUpgrade).flatMap {
+                    channel.pipeline.handler(type: NIOWebSocketFrameAggregator.self).flatMap { aggregator in
+                        channel.pipeline.addHandler(TooBigMessage(), position: .after(aggregator))
+                    }
+                }
+            })
+    }
+}
+
+/// Says "message too big" (1009) when the fragments of one message grow past the bound; the
+/// socket would otherwise close with a server error (1011) for what is the client's fault.
+final class TooBigMessage: ChannelInboundHandler, Sendable {
+    typealias InboundIn = WebSocketFrame
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        switch error as? NIOWebSocketFrameAggregator.Error {
+        case .accumulatedFrameSizeIsTooLarge?, .tooManyFragments?:
+            context.fireErrorCaught(NIOWebSocketError.invalidFrameLength)
+        default:
+            context.fireErrorCaught(error)
+        }
     }
 }
 

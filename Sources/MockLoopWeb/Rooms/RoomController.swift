@@ -35,9 +35,12 @@ struct RoomController {
             NewRoomPage(
                 form: form, errors: errors, session: session,
                 questions: questions.sorted { ($0.type.rawValue, $0.title) < ($1.type.rawValue, $1.title) }.map {
-                    .init(id: $0.id, label: "\($0.type.label) · \($0.title) (\($0.difficulty.rawValue))", selected: $0.id == form.questionId)
+                    .init(
+                        id: $0.id, label: "\($0.type.label) · \($0.title) (\($0.difficulty.rawValue))", selected: $0.id == form.questionId)
                 },
-                languages: Language.allCases.map { .init(id: $0.rawValue, label: $0.label, selected: $0.rawValue == (form.language ?? "python")) }))
+                languages: Language.allCases.map {
+                    .init(id: $0.rawValue, label: $0.label, selected: $0.rawValue == (form.language ?? "python"))
+                }))
     }
 
     func create(req: Request) async throws -> Response {
@@ -123,8 +126,12 @@ struct RoomController {
     /// The room's socket: the seat is checked before the upgrade, so a stranger gets a plain 404.
     func socket(req: Request) async throws -> Response {
         let (room, role) = try await seat(req)
-        let name = role == .interviewer ? (room.interviewerName ?? "Interviewer") : (try await UserModel.find(room.candidateID, on: req.db)?.name ?? "Candidate")
-        let (roomID, user, guest, db, services, logger) = (try room.requireID(), signedInUser(req), guestToken(req, room), req.db, services, req.logger)
+        let name =
+            role == .interviewer
+            ? (room.interviewerName ?? "Interviewer") : (try await UserModel.find(room.candidateID, on: req.db)?.name ?? "Candidate")
+        let (roomID, user, guest, db, services, logger) = (
+            try room.requireID(), signedInUser(req), guestToken(req, room), req.db, services, req.logger
+        )
         return req.boundedWebSocket(maxMessage: RoomSocket.maxMessage) { ws in
             let socket = RoomSocket(
                 ws: ws, roomID: roomID, role: role, name: name, user: user, guestToken: guest, db: db, services: services, logger: logger)

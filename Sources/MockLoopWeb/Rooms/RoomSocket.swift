@@ -3,8 +3,8 @@ import Foundation
 import MockLoopCore
 import MockLoopServices
 import MockLoopStore
-import Vapor
 import NIOWebSocket
+import Vapor
 import WebSocketKit
 
 /// One seat's connection to a room. The client says `hello` with the last event number it saw

@@ -32,7 +32,8 @@ public struct RoomRepository {
                 throw MockLoopError.invalid("sessionId", "a room opens on a planned session; this one is \(session.status.rawValue)")
             }
             guard RoomPlan.modes.contains(session.mode) else {
-                throw MockLoopError.invalid("sessionId", "a room is for a mock with a person (peer, friend, paid pro or real), not \(session.mode.label)")
+                throw MockLoopError.invalid(
+                    "sessionId", "a room is for a mock with a person (peer, friend, paid pro or real), not \(session.mode.label)")
             }
         } else {
             guard let qid = plan.questionId.nonEmpty else { throw MockLoopError.invalid("questionId", "choose a question for the room") }
@@ -44,7 +45,8 @@ public struct RoomRepository {
         }
         let question = try await Self.question(qid, questions)
         guard question.type == session.type else {
-            throw MockLoopError.invalid("questionId", "'\(qid)' is a \(question.type.rawValue) question, the session is \(session.type.rawValue)")
+            throw MockLoopError.invalid(
+                "questionId", "'\(qid)' is a \(question.type.rawValue) question, the session is \(session.type.rawValue)")
         }
         let minutes = plan.minutes ?? PhasePlan.defaultMinutes(question.type)
         let language = question.type == .coding ? (plan.language ?? .python) : nil
@@ -137,6 +139,22 @@ public struct RoomRepository {
         _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date = Date(),
         decide: @escaping @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
     ) async throws -> (events: [RoomEvent], duplicate: Bool) {
+        // Two writers may race for the same number, or one command may arrive on two sockets (the
+        // old one still draining after a cut): the loser's constraint failure means "look again".
+        var attempt = 0
+        while true {
+            do {
+                return try await appendOnce(roomID, clientKey: clientKey, by: role, now: now, decide: decide)
+            } catch let e as DatabaseError where e.isConstraintFailure && attempt < 8 {
+                attempt += 1
+            }
+        }
+    }
+
+    func appendOnce(
+        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date,
+        decide: @escaping @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
+    ) async throws -> (events: [RoomEvent], duplicate: Bool) {
         try await db.transaction { db in
             let sql = db as! SQLDatabase
             let postgres = sql.dialect.name == "postgresql"
@@ -202,7 +220,9 @@ public struct RoomRepository {
         try await RoomModel.query(on: db).filter(\.$sessionID == id).filter(\.$candidateID == user).sort(\.$createdAt, .descending).first()
     }
 
-    static func eventModel(_ d: RoomEventDraft, room: UUID, seq: Int, by role: RoomRole?, clientKey: String?, at: Date) throws -> RoomEventModel {
+    static func eventModel(
+        _ d: RoomEventDraft, room: UUID, seq: Int, by role: RoomRole?, clientKey: String?, at: Date
+    ) throws -> RoomEventModel {
         let e = RoomEventModel()
         e.roomID = room
         e.seq = seq
