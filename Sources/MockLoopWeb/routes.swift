@@ -22,6 +22,7 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     let shares = ShareController(services: services)
     let archive = ArchiveController()
     let rooms = RoomController(services: services)
+    let replay = RoomReplay(rooms: rooms)
 
     // Pages
     app.get(use: log.home)
@@ -78,6 +79,8 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     app.get("rooms", ":id", use: rooms.roomPage).access(.token)
     app.form("rooms", ":id", "link", use: rooms.newLink).access(.token)
     app.get("rooms", ":id", "socket", use: rooms.socket).access(.token)
+    app.get("rooms", ":id", "replay", use: replay.page).access(.token)
+    app.get("rooms", ":id", "whiteboard.svg", use: replay.whiteboard).access(.token)
     app.get("join", ":token", use: rooms.joinPage).access(.token)
     app.form("join", ":token", use: rooms.join).access(.token)
 

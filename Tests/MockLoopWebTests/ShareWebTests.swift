@@ -90,7 +90,7 @@ import VaporTesting
             #expect(entry["status"] as? String == "completed")
             let page = try await ann.get("/sessions/\(sessionID)")
             #expect(
-                page.body.contains("Priya scored this through the partner kit") && page.body.contains("Would jump to code under pressure"))
+                page.body.contains("Priya scored this session") && page.body.contains("Would jump to code under pressure"))
 
             let second = try await priya.form(path + "/scores", fields)
             #expect(second.status == .conflict && second.body.contains("first scoring stands"), "once")

@@ -287,3 +287,80 @@ def test_two_instances_on_one_postgres_relay_each_others_events(make_server):
     assert i.cmd("note", text=CANARIES[3])["t"] == "ack"
     assert c.cmd("chat", text="done?")["t"] == "ack"
     assert CANARIES[3] not in c.text()
+
+
+def end_mock(i, feedback_name="x"):
+    dims = [d["key"] for d in i.welcome["rubric"]["dimensions"]]
+    scores = {d: {"score": 2, "note": f"note on {d}"} for d in dims}
+    feedback = {"name": feedback_name, "stronger": "Say the complexity.", "communication": "Clear.", "concerns": "Edge cases."}
+    assert i.cmd("end", scores=scores, feedback=feedback)["t"] == "ack"
+
+
+def test_swap_roles_runs_the_reciprocal_mock_in_each_candidates_log(make_server):
+    from conftest import Account
+    server = make_server(accounts=True)
+    ann, bob = Account(server, "ann@example.org", "Ann"), Account(server, "bob@example.org", "Bob")
+    a, b = Person(server, ann), Person(server, bob)
+    room, token = open_room(a, "balanced-brackets")
+    join_room(b, token)
+    c, i = Seat(a, room, client="ann"), Seat(b, room, client="bob")
+    assert c.welcome["canSwap"] and i.welcome["interviewer"] == "Bob"
+    assert c.cmd("swap")["t"] == "error", "swap comes after the end"
+    assert i.cmd("start")["t"] == "ack"
+    assert i.cmd("note", text=CANARIES[3])["t"] == "ack"
+    end_mock(i)
+    c.event("ended")
+    assert i.cmd("rate", specific=3, honest=2)["t"] == "error", "only the candidate rates the feedback"
+    assert c.cmd("rate", specific=5, honest=2)["fields"]["specific"]
+    assert c.cmd("rate", specific=3, honest=2)["t"] == "ack"
+    assert i.event("rated")["body"] == {"specific": 3, "honest": 2}
+
+    assert c.cmd("swap")["t"] == "ack" and i.cmd("swap")["t"] == "ack"
+    first, second = c.event("swapped")["body"]["room"], i.event("swapped")["body"]["room"]
+    assert first == second, "both presses lead to one reciprocal room"
+    # In the new room Bob is the candidate and Ann the interviewer, on another question.
+    bob_seat, ann_seat = Seat(b, first, client="bob2"), Seat(a, first, client="ann2")
+    assert bob_seat.welcome["role"] == "candidate" and ann_seat.welcome["role"] == "interviewer"
+    assert bob_seat.welcome["title"] != c.welcome["title"]
+    brief = ann_seat.welcome["brief"]
+    assert ann_seat.cmd("start")["t"] == "ack"
+    assert ann_seat.cmd("note", text="SWAP-NOTE-CANARY")["t"] == "ack"
+    bob_seat.event("prompt")
+    assert "SWAP-NOTE-CANARY" not in bob_seat.text() and CANARIES[3] not in bob_seat.text()
+    for secret in brief["keyPoints"] + brief["hints"]:
+        assert secret not in bob_seat.text(), secret
+    end_mock(ann_seat)
+    bob_seat.event("ended")
+
+    ann_entries = a.api("GET", "/api/v1/sessions")["entries"]
+    bob_entries = b.api("GET", "/api/v1/sessions")["entries"]
+    assert [(e["interviewer"], e["status"]) for e in ann_entries] == [("Bob", "completed")]
+    assert [(e["interviewer"], e["status"]) for e in bob_entries] == [("Ann", "completed")]
+    status, page = b.get("/log")
+    assert status == 200 and "You have interviewed 1 live mock for others." in page
+    status, page = a.get(f"/sessions/{ann_entries[0]['id']}")
+    assert "you rated it specific 3, honest 2" in page
+
+
+def test_replay_and_whiteboard(server):
+    cand, iv = Person(server), Person(server)
+    design = cand.api("GET", "/api/v1/questions?type=system_design")[0]["id"]
+    room, token = open_room(cand, design)
+    join_room(iv, token)
+    c, i = Seat(cand, room, client="c"), Seat(iv, room, client="i")
+    assert i.cmd("draw", data={"shape": "box", "x": 10, "y": 20, "w": 100, "h": 50})["t"] == "ack"
+    assert c.cmd("draw", data={"shape": "text", "x": 15, "y": 40, "text": "<script>alert(1)</script> & cache"})["t"] == "ack"
+    assert c.cmd("draw", data={"shape": "arrow", "x": 110, "y": 45, "x2": 300, "y2": 45})["t"] == "ack"
+    assert i.event("draw", where=lambda b: b["shape"] == "arrow")
+    status, svg = cand.get(f"/rooms/{room}/whiteboard.svg")
+    assert status == 200 and svg.count("<rect x=") == 1 and "<line " in svg
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; cache" in svg and "<script>" not in svg
+
+    coding_room, token2 = open_room(cand, "balanced-brackets")
+    c2 = Seat(cand, coding_room, client="c2")
+    start = c2.event("code")["body"]["ins"]
+    assert c2.cmd("code", at=len(start), ins="# done\n", cursor=0, **{"del": 0})["t"] == "ack"
+    status, page = cand.get(f"/rooms/{coding_room}/replay")
+    steps = json.loads(__import__("html").unescape(page.split('data-steps="', 1)[1].split('"', 1)[0]))
+    assert [s["ins"] for s in steps] == [start, "# done\n"]
+    assert cand.get("/rooms/00000000-0000-0000-0000-000000000000/replay")[0] == 404

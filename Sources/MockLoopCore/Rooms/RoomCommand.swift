@@ -5,7 +5,7 @@ import Foundation
 /// room acknowledges it once stored, and a resend with the same number is stored only once.
 public struct RoomCommand: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
-        case start, pause, resume, phase, code, mark, note, hint, followup, chat, run, score, signal, draw, end
+        case start, pause, resume, phase, code, mark, note, hint, followup, chat, run, score, signal, draw, end, swap, rate
     }
 
     public var cid: Int
@@ -24,6 +24,9 @@ public struct RoomCommand: Codable, Sendable, Equatable {
     public var data: JSONValue?
     public var scores: [String: DimensionScore]?
     public var feedback: PartnerFeedback?
+    /// The candidate's rating of the feedback, 1–3 each.
+    public var specific: Int?
+    public var honest: Int?
 
     public init(cid: Int, kind: Kind) {
         self.cid = cid
@@ -33,8 +36,8 @@ public struct RoomCommand: Codable, Sendable, Equatable {
     /// What each seat may ask; anything else is refused, whatever the client shows.
     public static func allowed(_ kind: Kind, for role: RoomRole) -> Bool {
         switch kind {
-        case .code: role == .candidate
-        case .chat, .run, .signal, .draw: true
+        case .code, .rate: role == .candidate
+        case .chat, .run, .signal, .draw, .swap: true
         case .start, .pause, .resume, .phase, .mark, .note, .hint, .followup, .score, .end: role == .interviewer
         }
     }
@@ -52,7 +55,10 @@ public struct RoomCommand: Codable, Sendable, Equatable {
             if (text ?? "").count > limit { problems.add("text", "is longer than \(limit) characters") }
         }
         switch kind {
-        case .start, .pause, .resume, .run, .end: break
+        case .start, .pause, .resume, .run, .end, .swap: break
+        case .rate:
+            if !(1...3).contains(specific ?? 0) { problems.add("specific", "must be 1, 2 or 3") }
+            if !(1...3).contains(honest ?? 0) { problems.add("honest", "must be 1, 2 or 3") }
         case .phase: if index == nil { problems.add("index", "is required") }
         case .code:
             if at.map({ $0 < 0 }) ?? true { problems.add("at", "must be a position, 0 or more") }

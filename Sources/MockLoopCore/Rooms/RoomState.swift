@@ -96,7 +96,7 @@ public struct RoomState: Codable, Sendable, Equatable {
             return [RoomEventDraft(.signal, to: .only(role.other), command.data ?? .null)]
         case .draw:
             return [RoomEventDraft(.draw, to: .both, command.data ?? .null)]
-        case .run, .end:
+        case .run, .end, .swap, .rate:
             throw MockLoopError(.invalid, "'\(command.kind.rawValue)' is carried out by the room service")
         }
     }

@@ -49,7 +49,8 @@ public struct RoomService: Sendable {
             brief: role == .interviewer
                 ? .init(prompt: question.prompt, followUps: question.followUps, hints: question.hints, keyPoints: question.keyPoints)
                 : nil,
-            lastFix: fix, sessionId: role == .candidate ? room.sessionID : nil)
+            lastFix: fix, sessionId: role == .candidate ? room.sessionID : nil, canSwap: room.interviewerID != nil,
+            next: room.nextRoomID)
     }
 
     /// Carries out one command from a seat: returns the events stored (announced to every
@@ -62,6 +63,10 @@ public struct RoomService: Sendable {
         switch command.kind {
         case .run: result = try await run(command, roomID, role: role, key: key, question: question, now: now)
         case .end: result = try await end(command, roomID, role: role, key: key, now: now)
+        case .swap: result = try await swap(roomID, role: role, key: key, now: now)
+        case .rate:
+            guard role == .candidate else { throw MockLoopError(.forbidden, "the interviewer cannot 'rate' in a room") }
+            result = try await rate(command, roomID, role: role, key: key, now: now)
         default:
             result = try await repo.append(roomID, clientKey: key, by: role, now: now) { state, _ in
                 try state.apply(command, by: role, question: question, now: now)

@@ -36,4 +36,8 @@ public struct RoomWelcome: Codable, Sendable {
     public var brief: Brief?
     public var lastFix: Fix?
     public var sessionId: UUID?
+    /// Both seats are signed in, so "Swap roles" can run the reciprocal mock.
+    public var canSwap: Bool
+    /// The reciprocal mock's room, once opened.
+    public var next: UUID?
 }

@@ -23,6 +23,7 @@ struct M017CreateRooms: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("ended_at", .datetime)
             .field("expires_at", .datetime, .required)
+            .field("next_room_id", .uuid)
             .unique(on: "join_hash", name: "uq_rooms_join")
             .create()
         try await db.schema("room_events").id()
@@ -37,6 +38,10 @@ struct M017CreateRooms: AsyncMigration {
             .unique(on: "room_id", "seq", name: "uq_room_events_seq")
             .unique(on: "room_id", "client_key", name: "uq_room_events_client")
             .create()
+        // The candidate rates the feedback they got (specific? honest? 1–3), whoever gave it.
+        // One column per statement: SQLite adds one at a time.
+        try await db.schema("partner_feedback").field("specific", .int).update()
+        try await db.schema("partner_feedback").field("honest", .int).update()
         if let sql = db as? SQLDatabase {
             try await sql.create(index: "idx_rooms_user").on("rooms").column("user_id").run()
             try await sql.create(index: "idx_rooms_expires").on("rooms").column("expires_at").run()
@@ -45,5 +50,7 @@ struct M017CreateRooms: AsyncMigration {
 
     func revert(on db: Database) async throws {
         for table in ["room_events", "rooms"] { try await db.schema(table).delete() }
+        try await db.schema("partner_feedback").deleteField("specific").update()
+        try await db.schema("partner_feedback").deleteField("honest").update()
     }
 }

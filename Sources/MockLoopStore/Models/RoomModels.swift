@@ -27,6 +27,8 @@ public final class RoomModel: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     @OptionalField(key: "ended_at") public var endedAt: Date?
     @Field(key: "expires_at") public var expiresAt: Date
+    /// The reciprocal mock "Swap roles" opened after this one.
+    @OptionalField(key: "next_room_id") public var nextRoomID: UUID?
 
     public init() {}
 }

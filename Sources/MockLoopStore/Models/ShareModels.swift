@@ -46,6 +46,9 @@ public final class PartnerFeedbackModel: Model, @unchecked Sendable {
     /// "What concerns might a real interviewer have?"
     @Field(key: "concerns") public var concerns: String
     @Field(key: "created_at") public var createdAt: Date
+    /// The candidate's rating of this feedback, 1–3: was it specific, was it honest.
+    @OptionalField(key: "specific") public var specific: Int?
+    @OptionalField(key: "honest") public var honest: Int?
 
     public init() {}
 }

@@ -68,6 +68,7 @@ struct LogController {
             q, page: try await repo(req).page(q), rubrics: try await rubricsByID(req), rawQuery: req.url.query ?? "",
             from: req.query[String.self, at: "from"] ?? "", to: req.query[String.self, at: "to"] ?? "",
             text: req.query[String.self, at: "q"] ?? "")
+        model.mocksGiven = try await RoomRepository(db: req.db).mocksGiven(by: try req.actingUser())
         model.deleted = req.queryBool("deleted")
         return try await req.view.render("log", model)
     }

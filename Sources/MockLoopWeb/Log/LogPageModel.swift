@@ -19,6 +19,8 @@ struct LogPageModel: Encodable {
     var totalText: String
     /// Just after a session was deleted.
     var deleted = false
+    /// Mocks this user gave as the interviewer in live rooms (ended ones).
+    var mocksGiven = 0
 
     /// `rawQuery`: the page's query string, kept (but for the offset) in the paging links;
     /// `from`, `to`, `text`: the filters as typed.

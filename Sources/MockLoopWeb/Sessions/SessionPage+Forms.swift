@@ -52,8 +52,10 @@ extension SessionPage {
 
     static func retroForm(_ e: LogEntry, rubric: Rubric) -> RetroForm {
         let chosen = e.retro?.priorityFix.dimension ?? lowestScored(rubric, e.scores)
+        // A new retro starts from what the interviewer wrote on the dimension it starts on.
+        let noted = chosen.flatMap { e.scores.interviewerScores[$0]?.note.nonEmpty }.map { "The interviewer noted: \($0)" }
         return RetroForm(
-            wentWell: e.retro?.wentWell ?? "", wentWrong: e.retro?.wentWrong ?? "", fix: e.retro?.priorityFix.text ?? "",
+            wentWell: e.retro?.wentWell ?? "", wentWrong: e.retro?.wentWrong ?? noted ?? "", fix: e.retro?.priorityFix.text ?? "",
             drill: e.retro?.drill.text ?? "",
             dimensions: rubric.dimensions.map { Choice(value: $0.key, label: $0.name, selected: $0.key == chosen) })
     }

@@ -59,6 +59,11 @@ extension SessionPage {
         }
     }
 
+    static func rating(_ f: PartnerFeedbackModel) -> String? {
+        guard let specific = f.specific, let honest = f.honest else { return nil }
+        return "specific \(specific), honest \(honest)"
+    }
+
     init(_ source: Source, now: Date = Date()) {
         let e = source.entry
         let rubric = source.rubric
@@ -67,7 +72,8 @@ extension SessionPage {
                 name: $0.name, at: AccountSection.when($0.createdAt),
                 answers: zip(PartnerFeedback.questions, [$0.stronger, $0.communication, $0.concerns]).map {
                     FeedbackQuestion(field: $0.0.0, text: $0.0.1, answer: $0.1)
-                })
+                },
+                rating: Self.rating($0))
         }
         let s = e.scores
         title = "\(e.type.label) session"

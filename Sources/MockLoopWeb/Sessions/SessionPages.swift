@@ -97,6 +97,8 @@ struct SessionPage: Encodable {
     struct Partner: Encodable {
         var name, at: String
         var answers: [FeedbackQuestion]
+        /// "specific 3, honest 2" once the candidate has rated the feedback.
+        var rating: String?
     }
 
     struct RetroForm: Encodable {

@@ -215,6 +215,11 @@ public struct RoomRepository {
         return ids.count
     }
 
+    /// Ended live mocks the user gave as the (signed-in) interviewer: the other side of the loop.
+    public func mocksGiven(by user: UUID) async throws -> Int {
+        try await RoomModel.query(on: db).filter(\.$interviewerID == user).filter(\.$endedAt != nil).count()
+    }
+
     /// The room on a session, if one was opened (for the session page's link).
     public func room(onSession id: UUID, user: UUID) async throws -> RoomModel? {
         try await RoomModel.query(on: db).filter(\.$sessionID == id).filter(\.$candidateID == user).sort(\.$createdAt, .descending).first()

@@ -171,7 +171,9 @@ function apply(e) {
     case "left": present.delete(e.by); drawPresent(); break;
     case "signal": onSignal(b); break;
     case "draw": onDraw(b); break;
-    case "ended": ended = true; $("ended").hidden = false; break;
+    case "ended": ended = true; $("ended").hidden = false; $("swap-box").hidden = !welcome?.canSwap; break;
+    case "rated": if ($("rated")) $("rated").textContent = `Rated: specific ${b.specific}, honest ${b.honest}.`; break;
+    case "swapped": location.assign(`/rooms/${b.room}`); break;
   }
 }
 
@@ -339,6 +341,8 @@ function wire() {
     send("end", { scores, feedback });
   });
   on("call", "click", () => startCall(true));
+  on("swap", "click", () => send("swap"));
+  on("rate-form", "submit", (ev) => { ev.preventDefault(); send("rate", { specific: Number($("rate-specific").value), honest: Number($("rate-honest").value) }); });
   on("mute", "click", () => { const a = localStream?.getAudioTracks()[0]; if (a) { a.enabled = !a.enabled; $("mute").textContent = a.enabled ? "Mute" : "Unmute"; } });
   on("camera", "click", () => { const v = localStream?.getVideoTracks()[0]; if (v) { v.enabled = !v.enabled; $("camera").textContent = v.enabled ? "Camera off" : "Camera on"; } });
   const area = $("code");
