@@ -86,7 +86,8 @@ import VaporTesting
         // A room is reached by its two seats (a guest interviewer has no account): for anyone
         // else, signed in or not, it is a 404 like a wrong token.
         "GET /rooms/new": .mine, "POST /rooms": .mine, "GET /rooms/:id": .token, "POST /rooms/:id/link": .token,
-        "GET /rooms/:id/socket": .token, "GET /rooms/:id/replay": .token, "GET /rooms/:id/whiteboard.svg": .token, "GET /join/:token": .token, "POST /join/:token": .token,
+        "GET /rooms/:id/socket": .token, "GET /rooms/:id/replay": .token, "GET /rooms/:id/whiteboard.svg": .token,
+        "GET /join/:token": .token, "POST /join/:token": .token,
     ]
 
     /// A string only the first user's things carry.

@@ -134,8 +134,10 @@ def make_server():
         s.stop()
 
 
-def _driver():
+def _driver(extra_args=()):
     options = Options()
+    for arg in extra_args:
+        options.add_argument(arg)
     options.add_argument("--headless=new")
     options.add_argument("--no-sandbox")
     options.add_argument("--disable-dev-shm-usage")

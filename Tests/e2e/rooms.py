@@ -74,7 +74,7 @@ class Seat:
         self.room, self.person = room, person
         url = person.server.url.replace("http://", "ws://") + f"/rooms/{room}/socket"
         headers = {"Cookie": person.cookie_header(f"/rooms/{room}/socket"), "Origin": origin or person.server.url}
-        self.ws = connect(url, additional_headers=headers, max_size=None, open_timeout=10)
+        self.ws = connect(url, additional_headers=headers, max_size=None, open_timeout=10, ping_interval=None)
         self.frames = []
         self.cid = 0
         self.client = client

@@ -53,7 +53,8 @@ public struct Whiteboard: Sendable, Equatable {
             case .box(let x, let y, let w, let h):
                 out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"\(h)\" fill=\"none\" stroke=\"#1f2937\" stroke-width=\"2\"/>\n"
             case .arrow(let x, let y, let x2, let y2):
-                out += "<line x1=\"\(x)\" y1=\"\(y)\" x2=\"\(x2)\" y2=\"\(y2)\" stroke=\"#1f2937\" stroke-width=\"2\" marker-end=\"url(#head)\"/>\n"
+                out +=
+                    "<line x1=\"\(x)\" y1=\"\(y)\" x2=\"\(x2)\" y2=\"\(y2)\" stroke=\"#1f2937\" stroke-width=\"2\" marker-end=\"url(#head)\"/>\n"
             case .text(let x, let y, let text):
                 out += "<text x=\"\(x)\" y=\"\(y)\">\(Self.escape(text))</text>\n"
             }

@@ -16,7 +16,8 @@ extension RoomService {
             guard let room = try await RoomModel.find(roomID, on: db) else { throw MockLoopError.notFound("room") }
             guard room.endedAt != nil else { throw MockLoopError(.conflict, "Swap roles once this mock has ended.") }
             guard let other = room.interviewerID else {
-                throw MockLoopError(.conflict, "Swapping roles needs both of you signed in: with a guest interviewer the mock runs one way.")
+                throw MockLoopError(
+                    .conflict, "Swapping roles needs both of you signed in: with a guest interviewer the mock runs one way.")
             }
             if let next = room.nextRoomID {
                 // Both pressed it: the second press goes to the room the first one opened.
@@ -49,7 +50,9 @@ extension RoomService {
 
     /// The candidate rates the feedback of the mock: specific? honest? (1–3 each). Rating again
     /// replaces the earlier rating.
-    func rate(_ command: RoomCommand, _ roomID: UUID, role: RoomRole, key: String, now: Date) async throws
+    func rate(
+        _ command: RoomCommand, _ roomID: UUID, role: RoomRole, key: String, now: Date
+    ) async throws
         -> (events: [RoomEvent], duplicate: Bool)
     {
         try command.validate()
@@ -62,7 +65,10 @@ extension RoomService {
             feedback.honest = command.honest
             try await feedback.update(on: db)
             return try await RoomRepository(db: db).append(roomID, clientKey: key, by: role, now: now) { _, _ in
-                [RoomEventDraft(.rated, to: .both, .object(["specific": .int(command.specific ?? 0), "honest": .int(command.honest ?? 0)]))]
+                [
+                    RoomEventDraft(
+                        .rated, to: .both, .object(["specific": .int(command.specific ?? 0), "honest": .int(command.honest ?? 0)]))
+                ]
             }
         }
     }

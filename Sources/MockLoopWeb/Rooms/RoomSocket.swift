@@ -113,8 +113,11 @@ actor RoomSocket {
                 for await signal in signals { await self?.deliver(signal) }
             }
             if room.endedAt == nil { try await rooms.presence(.joined, room: roomID, role: role, name: name) }
-        } catch {
+        } catch let e as MockLoopError where e.kind == .notFound {
             await close(.policyViolation, "This room is not open to you any more.")
+        } catch {
+            logger.report(error: error)
+            await close(.unexpectedServerError, "The room could not be opened just now; the page will try again.")
         }
     }
 

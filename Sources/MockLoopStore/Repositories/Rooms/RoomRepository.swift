@@ -158,10 +158,10 @@ public struct RoomRepository {
         try await db.transaction { db in
             let sql = db as! SQLDatabase
             let postgres = sql.dialect.name == "postgresql"
-            if postgres {
-                // Several instances may write to one room: its row is the queue they wait in.
-                try await sql.raw("SELECT id FROM rooms WHERE id = \(bind: roomID) FOR UPDATE").run()
-            }
+            // Writers to one room queue on its row, taken with a write before anything is read: on
+            // PostgreSQL a row lock across instances; on SQLite the write lock, which a read-first
+            // transaction could only ask for later and be refused ("database is locked").
+            try await sql.raw("UPDATE rooms SET last_seq = last_seq WHERE id = \(bind: roomID)").run()
             if let clientKey,
                 let first = try await RoomEventModel.query(on: db).filter(\.$roomID == roomID).filter(\.$clientKey == clientKey)
                     .sort(\.$seq).first()
