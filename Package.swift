@@ -115,6 +115,15 @@ let package = Package(
             swiftSettings: settings
         ),
         .executableTarget(
+            name: "RoomBench",
+            dependencies: [
+                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopServices", "MockLoopTestSupport",
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            path: "Benchmarks/RoomBench",
+            swiftSettings: settings
+        ),
+        .executableTarget(
             name: "AnalysisBench",
             dependencies: ["MockLoopAnalysis", "MockLoopCore"],
             path: "Benchmarks/AnalysisBench",

@@ -19,6 +19,8 @@ public struct AppServices: Sendable {
     public var passwords: PasswordHasher?
     /// Wakes this instance's room sockets when a room has new events.
     public let roomHub = RoomHub()
+    /// Writes room commands many to a transaction (nil: each on its own).
+    public var roomWriter: RoomWriter?
 
     /// Connects and migrates the store, loads the built-in content, probes the sandbox and
     /// chooses the voice.
@@ -33,6 +35,7 @@ public struct AppServices: Sendable {
             app.lifecycle.use(HasherShutdown(hasher: hasher))
             services.passwords = hasher
         }
+        services.roomWriter = RoomWriter(db: app.db)
         if let url = config.store.databaseURL {
             // Rooms served by several instances hear of each other's events through PostgreSQL.
             app.lifecycle.use(RoomListener(configuration: try StoreSetup.postgres(url).coreConfiguration, hub: services.roomHub))

@@ -124,8 +124,9 @@ def test_bad_frames_are_refused_and_oversize_messages_close_the_socket(server):
         big.recv(timeout=10)
     assert closed.value.rcvd.code == 1009
     frag = Seat(cand, room, client="frag")
-    frag.ws.send(iter(["[" + "1," * 1000 for _ in range(100)]))
+    # The server may close before the last fragment is out: either way it closed with 1009.
     with pytest.raises(ConnectionClosed) as closed:
+        frag.ws.send(iter(["[" + "1," * 1000 for _ in range(100)]))
         frag.recv(timeout=10)
     assert closed.value.rcvd.code == 1009
     binary = Seat(cand, room, client="bin")

@@ -13,6 +13,7 @@ extension RoomService {
     func swap(_ roomID: UUID, role: RoomRole, key: String, now: Date) async throws -> (events: [RoomEvent], duplicate: Bool) {
         try await db.transaction { db in
             let repo = RoomRepository(db: db)
+            try await repo.lock(roomID)
             guard let room = try await RoomModel.find(roomID, on: db) else { throw MockLoopError.notFound("room") }
             guard room.endedAt != nil else { throw MockLoopError(.conflict, "Swap roles once this mock has ended.") }
             guard let other = room.interviewerID else {
@@ -57,6 +58,7 @@ extension RoomService {
     {
         try command.validate()
         return try await db.transaction { db in
+            try await RoomRepository(db: db).lock(roomID)
             guard let room = try await RoomModel.find(roomID, on: db) else { throw MockLoopError.notFound("room") }
             guard room.endedAt != nil,
                 let feedback = try await PartnerFeedbackModel.query(on: db).filter(\.$sessionID == room.sessionID).first()

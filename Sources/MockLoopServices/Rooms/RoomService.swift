@@ -19,6 +19,17 @@ public struct RoomService: Sendable {
 
     var repo: RoomRepository { RoomRepository(db: db) }
 
+    /// Through the instance's writer (many commands to a commit) when it has one.
+    func append(
+        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date,
+        decide: @escaping @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
+    ) async throws -> RoomWriter.Result {
+        if let writer = services.roomWriter {
+            return try await writer.append(roomID, clientKey: clientKey, by: role, now: now, decide: decide)
+        }
+        return try await repo.append(roomID, clientKey: clientKey, by: role, now: now, decide: decide)
+    }
+
     public func open(_ plan: RoomPlan, candidate: UUID, now: Date = Date()) async throws -> (room: RoomModel, joinToken: String) {
         try await repo.deleteExpired(now: now)
         return try await repo.create(plan, candidate: candidate, now: now)
@@ -56,8 +67,12 @@ public struct RoomService: Sendable {
     /// Carries out one command from a seat: returns the events stored (announced to every
     /// socket) and whether it was a resend already stored.
     public func perform(
-        _ command: RoomCommand, room roomID: UUID, role: RoomRole, client: String, question: Question, now: Date = Date()
+        _ command: RoomCommand, room roomID: UUID, role: RoomRole, seat: RoomRepository.Seat, client: String, question: Question,
+        now: Date = Date()
     ) async throws -> (events: [RoomEvent], duplicate: Bool) {
+        if [.run, .end, .swap, .rate].contains(command.kind) {
+            _ = try await repo.find(roomID, user: seat.user, guestToken: seat.guestToken, now: now)
+        }
         let key = "\(client.prefix(40)):\(command.cid)"
         let result: (events: [RoomEvent], duplicate: Bool)
         switch command.kind {
@@ -68,8 +83,9 @@ public struct RoomService: Sendable {
             guard role == .candidate else { throw MockLoopError(.forbidden, "the interviewer cannot 'rate' in a room") }
             result = try await rate(command, roomID, role: role, key: key, now: now)
         default:
-            result = try await repo.append(roomID, clientKey: key, by: role, now: now) { state, _ in
-                try state.apply(command, by: role, question: question, now: now)
+            result = try await append(roomID, clientKey: key, by: role, now: now) { state, m in
+                guard RoomRepository.holds(m, seat, as: role, now: now) else { throw MockLoopError.notFound("room") }
+                return try state.apply(command, by: role, question: question, now: now)
             }
             if command.kind == .start, !result.duplicate, let room = try await RoomModel.find(roomID, on: db) {
                 // The log's date becomes the moment the clock started.
@@ -82,7 +98,7 @@ public struct RoomService: Sendable {
 
     /// Someone arrived or left: told to both seats, so each sees who is present.
     public func presence(_ kind: RoomEvent.Kind, room roomID: UUID, role: RoomRole, name: String, now: Date = Date()) async throws {
-        let result = try await repo.append(roomID, clientKey: nil, by: role, now: now) { _, _ in
+        let result = try await append(roomID, clientKey: nil, by: role, now: now) { _, _ in
             [RoomEventDraft(kind, to: .both, .object(["name": .string(name)]))]
         }
         await services.roomHub.publish(roomID, .stored(result.events))
@@ -117,7 +133,7 @@ public struct RoomService: Sendable {
         }
         let finished = now.addingTimeInterval(Date().timeIntervalSince(now))
         let outcome = body
-        return try await repo.append(roomID, clientKey: key, by: role, now: finished) { state, _ in
+        return try await append(roomID, clientKey: key, by: role, now: finished) { state, _ in
             var body = outcome
             body["clock"] = .double((state.clock.elapsed(at: finished) * 10).rounded() / 10)
             return [RoomEventDraft(.run, to: .both, .object(body))]
@@ -140,6 +156,7 @@ public struct RoomService: Sendable {
         guard role == .interviewer else { throw MockLoopError(.forbidden, "the candidate cannot 'end' in a room") }
         return try await db.transaction { db in
             let repo = RoomRepository(db: db)
+            try await repo.lock(roomID)
             guard let room = try await RoomModel.find(roomID, on: db) else { throw MockLoopError.notFound("room") }
             let name = room.interviewerName ?? "Interviewer"
             var feedback = command.feedback ?? PartnerFeedback(name: name, stronger: "", communication: "", concerns: "")

@@ -136,14 +136,12 @@ actor RoomSocket {
             ])
         }
         do {
-            // The seat is checked again on every command: an expired room or a revoked seat stops here.
-            _ = try await RoomRepository(db: db).find(roomID, user: user, guestToken: guestToken)
-        } catch {
-            return await close(.policyViolation, "This room is not open to you any more.")
-        }
-        do {
-            let result = try await rooms.perform(command, room: roomID, role: role, client: client, question: question)
+            // The seat is checked again with every command: an expired room or a seat given back stops there.
+            let result = try await rooms.perform(
+                command, room: roomID, role: role, seat: .init(user: user, guestToken: guestToken), client: client, question: question)
             send(["t": .string("ack"), "cid": .int(command.cid), "seq": .int(result.events.last?.seq ?? lastSeen)])
+        } catch let e as MockLoopError where e.kind == .notFound {
+            await close(.policyViolation, "This room is not open to you any more.")
         } catch let e as MockLoopError {
             send([
                 "t": .string("error"), "cid": .int(command.cid), "kind": .string(command.kind.rawValue), "message": .string(e.message),
@@ -182,10 +180,12 @@ actor RoomSocket {
     }
 
     func catchUp() async throws {
+        // How far the room is, read first: every event up to there is then in the read below, so
+        // the events this seat may not see move it on without skipping any it may.
+        let reached = try await RoomModel.find(roomID, on: db)?.lastSeq ?? 0
         let events = try await RoomRepository(db: db).events(roomID, after: lastSeen, for: role)
         for e in events { sendEncoded(EventFrame(e)) }
-        // Events this seat may not see still move it on: ask the room how far it is.
-        if let room = try await RoomModel.find(roomID, on: db) { lastSeen = max(lastSeen, events.last?.seq ?? 0, room.lastSeq) }
+        lastSeen = max(lastSeen, events.last?.seq ?? 0, reached)
     }
 
     func leave() async {

@@ -86,6 +86,23 @@ public struct RoomRepository {
         return (m, role)
     }
 
+    /// Who is asking: the signed-in user (or the owner, without accounts) and a guest's seat token.
+    public struct Seat: Sendable {
+        public var user: UUID?
+        public var guestToken: String?
+
+        public init(user: UUID?, guestToken: String?) {
+            self.user = user
+            self.guestToken = guestToken
+        }
+    }
+
+    /// The room is still open and `seat` still holds `role` in it: checked on every command,
+    /// inside its transaction, so an expired room or a seat given back stops there.
+    public static func holds(_ m: RoomModel, _ seat: Seat, as role: RoomRole, now: Date) -> Bool {
+        m.expiresAt > now && Self.seat(m, user: seat.user, guestToken: seat.guestToken) == role
+    }
+
     /// Which seat a person holds: a guest's seat token first (on an instance without accounts
     /// both people act as its owner), then the signed-in user.
     public static func seat(_ m: RoomModel, user: UUID?, guestToken: String?) -> RoomRole? {
@@ -141,10 +158,14 @@ public struct RoomRepository {
     ) async throws -> (events: [RoomEvent], duplicate: Bool) {
         // Two writers may race for the same number, or one command may arrive on two sockets (the
         // old one still draining after a cut): the loser's constraint failure means "look again".
+        // The first try looks for a resend only when it must (inside a larger transaction, where a
+        // failed statement would spoil the rest): otherwise the unique key finds it, and the
+        // retry looks.
         var attempt = 0
         while true {
             do {
-                return try await appendOnce(roomID, clientKey: clientKey, by: role, now: now, decide: decide)
+                return try await appendOnce(
+                    roomID, clientKey: clientKey, by: role, now: now, lookForResend: attempt > 0 || db.inTransaction, decide: decide)
             } catch let e as DatabaseError where e.isConstraintFailure && attempt < 8 {
                 attempt += 1
             }
@@ -152,42 +173,80 @@ public struct RoomRepository {
     }
 
     func appendOnce(
-        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date,
+        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date, lookForResend: Bool,
         decide: @escaping @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
     ) async throws -> (events: [RoomEvent], duplicate: Bool) {
         try await db.transaction { db in
-            let sql = db as! SQLDatabase
-            let postgres = sql.dialect.name == "postgresql"
-            // Writers to one room queue on its row, taken with a write before anything is read: on
-            // PostgreSQL a row lock across instances; on SQLite the write lock, which a read-first
-            // transaction could only ask for later and be refused ("database is locked").
-            try await sql.raw("UPDATE rooms SET last_seq = last_seq WHERE id = \(bind: roomID)").run()
-            if let clientKey,
-                let first = try await RoomEventModel.query(on: db).filter(\.$roomID == roomID).filter(\.$clientKey == clientKey)
-                    .sort(\.$seq).first()
-            {
-                return ([try Self.event(first)], true)
-            }
-            guard let m = try await RoomModel.find(roomID, on: db) else { throw MockLoopError.notFound("room") }
-            var state = try Self.state(m)
-            let drafts = try decide(&state, m)
-            guard !drafts.isEmpty else { return ([], false) }
-            var events: [RoomEvent] = []
-            for (i, d) in drafts.enumerated() {
-                let e = try Self.eventModel(d, room: roomID, seq: m.lastSeq + i + 1, by: role, clientKey: i == 0 ? clientKey : nil, at: now)
-                try await e.create(on: db)
-                events.append(RoomEvent(seq: e.seq, kind: d.kind, audience: d.audience, by: role, at: now, body: d.body))
-            }
-            m.lastSeq += drafts.count
-            m.state = try Self.encode(state)
-            if state.ended, m.endedAt == nil { m.endedAt = now }
-            try await m.update(on: db)
-            if postgres {
-                // Delivered on commit, to every instance listening (this one too).
-                try await sql.raw("SELECT pg_notify(\(bind: Self.channel), \(bind: "\(roomID.uuidString):\(m.lastSeq)"))").run()
-            }
-            return (events, false)
+            try await RoomRepository(db: db).write(
+                roomID, clientKey: clientKey, by: role, now: now, lookForResend: lookForResend, decide: decide)
         }
+    }
+
+    /// Writers to one room queue on its row, taken with a write before anything is read: on
+    /// PostgreSQL a row lock across instances; on SQLite the write lock, which a transaction that
+    /// read first could only ask for later and be refused ("database is locked"). The first
+    /// statement of every transaction that changes a room.
+    public func lock(_ roomID: UUID) async throws {
+        try await (db as! SQLDatabase).raw("UPDATE rooms SET last_seq = last_seq WHERE id = \(bind: roomID)").run()
+    }
+
+    /// One command's events, written inside the caller's transaction (its own, or a batch's).
+    func write(
+        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date, lookForResend: Bool,
+        decide: @escaping @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
+    ) async throws -> (events: [RoomEvent], duplicate: Bool) {
+        // Plain statements, three for a command: this runs for every keystroke batch of every room.
+        let sql = db as! SQLDatabase
+        if lookForResend, let clientKey,
+            let first = try await RoomEventModel.query(on: db).filter(\.$roomID == roomID).filter(\.$clientKey == clientKey)
+                .sort(\.$seq).first()
+        {
+            return ([try Self.event(first)], true)
+        }
+        // Taking the room's lock and reading it are one statement (see `lock`).
+        guard
+            let row = try await sql.raw(
+                """
+                UPDATE rooms SET last_seq = last_seq WHERE id = \(bind: roomID) \
+                RETURNING session_id, candidate_id, interviewer_id, guest_hash, state, last_seq, expires_at, ended_at
+                """
+            ).first()
+        else { throw MockLoopError.notFound("room") }
+        let m = RoomModel()
+        m.id = roomID
+        m.sessionID = try row.decode(column: "session_id", as: UUID.self)
+        m.candidateID = try row.decode(column: "candidate_id", as: UUID.self)
+        m.interviewerID = try row.decode(column: "interviewer_id", as: UUID?.self)
+        m.guestHash = try row.decode(column: "guest_hash", as: String?.self)
+        m.state = try row.decode(column: "state", as: String.self)
+        m.lastSeq = try row.decode(column: "last_seq", as: Int.self)
+        m.expiresAt = try row.decode(column: "expires_at", as: Date.self)
+        m.endedAt = try row.decode(column: "ended_at", as: Date?.self)
+        var state = try Self.state(m)
+        let drafts = try decide(&state, m)
+        guard !drafts.isEmpty else { return ([], false) }
+        let insert = sql.insert(into: RoomEventModel.schema).columns(
+            "id", "room_id", "seq", "kind", "audience", "by_role", "client_key", "body", "at")
+        var events: [RoomEvent] = []
+        for (i, d) in drafts.enumerated() {
+            let seq = m.lastSeq + i + 1
+            insert.values(
+                SQLBind(UUID()), SQLBind(roomID), SQLBind(seq), SQLBind(d.kind.rawValue), SQLBind(d.audience.rawValue),
+                SQLBind(role?.rawValue), SQLBind(i == 0 ? clientKey : nil),
+                SQLBind(String(decoding: try JSONEncoder.room.encode(d.body), as: UTF8.self)), SQLBind(now))
+            events.append(RoomEvent(seq: seq, kind: d.kind, audience: d.audience, by: role, at: now, body: d.body))
+        }
+        try await insert.run()
+        let reached = m.lastSeq + drafts.count
+        let endedAt = m.endedAt ?? (state.ended ? now : nil)
+        try await sql.raw(
+            "UPDATE rooms SET last_seq = \(bind: reached), state = \(bind: try Self.encode(state)), ended_at = \(bind: endedAt) WHERE id = \(bind: roomID)"
+        ).run()
+        if sql.dialect.name == "postgresql" {
+            // Delivered on commit, to every instance listening (this one too).
+            try await sql.raw("SELECT pg_notify(\(bind: Self.channel), \(bind: "\(roomID.uuidString):\(reached)"))").run()
+        }
+        return (events, false)
     }
 
     /// The room's events after `after` that `role` may see, oldest first.

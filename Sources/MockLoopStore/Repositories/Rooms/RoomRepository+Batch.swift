@@ -1,0 +1,128 @@
+import Fluent
+import Foundation
+import MockLoopCore
+import SQLKit
+
+extension RoomRepository {
+    /// One command waiting to be written with others.
+    public struct Pending: Sendable {
+        public var roomID: UUID
+        public var clientKey: String?
+        public var role: RoomRole?
+        public var now: Date
+        public var decide: @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
+    }
+
+    /// Writes many commands, of many rooms, in a handful of statements whatever their number
+    /// (inside the caller's transaction): lock and read their rooms, look up resends, apply each
+    /// command in order to its room's state, insert every event, update every room, notify.
+    /// Each command gets what it would get alone; one the rules refuse is refused alone.
+    func writeBatch(_ batch: [Pending]) async throws -> [Result<RoomWriter.Result, Error>] {
+        let sql = db as! SQLDatabase
+        let postgres = sql.dialect.name == "postgresql"
+        let ids = Array(Set(batch.map(\.roomID))).sorted { $0.uuidString < $1.uuidString }
+        let columns = "id, session_id, candidate_id, interviewer_id, guest_hash, state, last_seq, expires_at, ended_at"
+        // Rows are locked in one order on PostgreSQL, so two instances' batches never wait in a
+        // circle; SQLite has one writer, taken here by the first write.
+        let rows =
+            postgres
+            ? try await sql.raw("SELECT \(unsafeRaw: columns) FROM rooms WHERE id IN (\(binds: ids)) ORDER BY id FOR UPDATE").all()
+            : try await sql.raw("UPDATE rooms SET last_seq = last_seq WHERE id IN (\(binds: ids)) RETURNING \(unsafeRaw: columns)").all()
+        var rooms: [UUID: (model: RoomModel, state: RoomState, reached: Int)] = [:]
+        for row in rows {
+            let m = try Self.room(row)
+            rooms[m.id!] = (m, try Self.state(m), m.lastSeq)
+        }
+        let keys = batch.compactMap(\.clientKey)
+        var stored: [String: RoomEvent] = [:]
+        if !keys.isEmpty {
+            for e in try await RoomEventModel.query(on: db).filter(\.$roomID ~~ ids).filter(\.$clientKey ~~ keys).all() {
+                if let key = e.clientKey { stored["\(e.roomID):\(key)"] = try Self.event(e) }
+            }
+        }
+        var results: [Result<RoomWriter.Result, Error>] = []
+        var inserts: [(UUID, RoomEvent, String?)] = []
+        for job in batch {
+            let key = job.clientKey.map { "\(job.roomID):\($0)" }
+            if let key, let first = stored[key] {
+                results.append(.success(([first], true)))
+                continue
+            }
+            guard var room = rooms[job.roomID] else {
+                results.append(.failure(MockLoopError.notFound("room")))
+                continue
+            }
+            do {
+                room.model.lastSeq = room.reached
+                let drafts = try job.decide(&room.state, room.model)
+                let events = drafts.enumerated().map { i, d in
+                    RoomEvent(seq: room.reached + i + 1, kind: d.kind, audience: d.audience, by: job.role, at: job.now, body: d.body)
+                }
+                for (i, e) in events.enumerated() { inserts.append((job.roomID, e, i == 0 ? job.clientKey : nil)) }
+                room.reached += events.count
+                if room.state.ended, room.model.endedAt == nil { room.model.endedAt = job.now }
+                rooms[job.roomID] = room
+                if let key, let first = events.first { stored[key] = first }
+                results.append(.success((events, false)))
+            } catch let e as MockLoopError {
+                results.append(.failure(e))
+            }
+        }
+        guard !inserts.isEmpty else { return results }
+        let insert = sql.insert(into: RoomEventModel.schema).columns(
+            "id", "room_id", "seq", "kind", "audience", "by_role", "client_key", "body", "at")
+        for (room, e, key) in inserts {
+            insert.values(
+                SQLBind(UUID()), SQLBind(room), SQLBind(e.seq), SQLBind(e.kind.rawValue), SQLBind(e.audience.rawValue),
+                SQLBind(e.by?.rawValue), SQLBind(key), SQLBind(String(decoding: try JSONEncoder.room.encode(e.body), as: UTF8.self)),
+                SQLBind(e.at))
+        }
+        try await insert.run()
+        let changed = rooms.filter { $0.value.reached > $0.value.model.lastSeq || $0.value.model.endedAt != nil }
+            .sorted { $0.key.uuidString < $1.key.uuidString }
+        for chunk in stride(from: 0, to: changed.count, by: 200).map({ Array(changed[$0..<min($0 + 200, changed.count)]) }) {
+            var lastSeq = SQLQueryString("CASE id")
+            var state = SQLQueryString("CASE id")
+            var ended = SQLQueryString("CASE id")
+            for (id, room) in chunk {
+                lastSeq.appendInterpolation(unsafeRaw: " WHEN ")
+                lastSeq.appendInterpolation(bind: id)
+                lastSeq.appendInterpolation(unsafeRaw: " THEN ")
+                lastSeq.appendInterpolation(bind: room.reached)
+                state.appendInterpolation(unsafeRaw: " WHEN ")
+                state.appendInterpolation(bind: id)
+                state.appendInterpolation(unsafeRaw: " THEN ")
+                state.appendInterpolation(bind: try Self.encode(room.state))
+                ended.appendInterpolation(unsafeRaw: " WHEN ")
+                ended.appendInterpolation(bind: id)
+                ended.appendInterpolation(unsafeRaw: " THEN ")
+                ended.appendInterpolation(bind: room.model.endedAt)
+            }
+            let chunkIDs = chunk.map(\.key)
+            try await sql.raw(
+                "UPDATE rooms SET last_seq = \(lastSeq) END, state = \(state) END, ended_at = \(ended) END WHERE id IN (\(binds: chunkIDs))"
+            ).run()
+        }
+        if postgres {
+            // Delivered on commit, to every instance listening (this one too).
+            let payloads = changed.map { "\($0.key.uuidString):\($0.value.reached)" }
+            try await sql.raw("SELECT pg_notify(\(bind: Self.channel), p) FROM unnest(\(bind: payloads)) AS p").run()
+        }
+        return results
+    }
+
+    /// A room as the batch reads it: what the rules and the seat check need.
+    static func room(_ row: SQLRow) throws -> RoomModel {
+        let m = RoomModel()
+        m.id = try row.decode(column: "id", as: UUID.self)
+        m.sessionID = try row.decode(column: "session_id", as: UUID.self)
+        m.candidateID = try row.decode(column: "candidate_id", as: UUID.self)
+        m.interviewerID = try row.decode(column: "interviewer_id", as: UUID?.self)
+        m.guestHash = try row.decode(column: "guest_hash", as: String?.self)
+        m.state = try row.decode(column: "state", as: String.self)
+        m.lastSeq = try row.decode(column: "last_seq", as: Int.self)
+        m.expiresAt = try row.decode(column: "expires_at", as: Date.self)
+        m.endedAt = try row.decode(column: "ended_at", as: Date?.self)
+        return m
+    }
+}

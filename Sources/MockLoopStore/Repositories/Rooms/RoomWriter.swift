@@ -1,0 +1,78 @@
+import Fluent
+import Foundation
+import MockLoopCore
+
+/// Writes the commands of every room this instance serves, many to a transaction: while one
+/// transaction commits, the commands that arrive wait and go together in the next. A commit
+/// waits for the disk (SQLite's WAL, PostgreSQL's), so a few hundred typists cost a few hundred
+/// commits a second one by one but only a handful together. Each command still gets exactly the
+/// numbers, state and resend check it would get alone; a command the rules refuse is refused
+/// alone; if the batch fails in the database, each of its commands is written on its own.
+public actor RoomWriter {
+    public typealias Result = (events: [RoomEvent], duplicate: Bool)
+
+    struct Job {
+        var roomID: UUID
+        var clientKey: String?
+        var role: RoomRole?
+        var now: Date
+        var decide: @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
+        var done: CheckedContinuation<Result, Error>
+    }
+
+    let db: Database
+    var queue: [Job] = []
+    var writing = false
+    /// Larger batches hold their locks longer; this keeps one commit short.
+    let maxBatch = 256
+
+    /// How many transactions were written and with how many commands (for the benchmark).
+    public private(set) var transactions = 0
+    public private(set) var commands = 0
+
+    public init(db: Database) { self.db = db }
+
+    public func append(
+        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date = Date(),
+        decide: @escaping @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { done in
+            queue.append(Job(roomID: roomID, clientKey: clientKey, role: role, now: now, decide: decide, done: done))
+            if !writing {
+                writing = true
+                Task { await drain() }
+            }
+        }
+    }
+
+    func drain() async {
+        while !queue.isEmpty {
+            let batch = Array(queue.prefix(maxBatch))
+            queue.removeFirst(batch.count)
+            transactions += 1
+            commands += batch.count
+            await write(batch)
+        }
+        writing = false
+    }
+
+    func write(_ batch: [Job]) async {
+        let pending = batch.map {
+            RoomRepository.Pending(roomID: $0.roomID, clientKey: $0.clientKey, role: $0.role, now: $0.now, decide: $0.decide)
+        }
+        do {
+            let outcomes = try await db.transaction { tx in try await RoomRepository(db: tx).writeBatch(pending) }
+            for (job, outcome) in zip(batch, outcomes) { job.done.resume(with: outcome) }
+        } catch {
+            // Something in the database failed (two instances' batches deadlocked, a resend raced
+            // its original): each command is tried on its own instead.
+            for job in batch {
+                do {
+                    job.done.resume(
+                        returning: try await RoomRepository(db: db).append(
+                            job.roomID, clientKey: job.clientKey, by: job.role, now: job.now, decide: job.decide))
+                } catch { job.done.resume(throwing: error) }
+            }
+        }
+    }
+}
