@@ -36,6 +36,8 @@ func serve(_ store: TestStore) async throws -> (Application, Int) {
     try await MockLoopApp.configure(app, config, content: TestDatabase.content)
     // The baseline: the same server, middleware and sockets, with nothing behind them.
     app.webSocket("bench-echo") { _, ws in ws.onText { ws, text in ws.send(text) } }
+    // Boots the lifecycle handlers too: the PostgreSQL listener that relays between instances.
+    try await app.asyncBoot()
     try await app.server.start(address: .hostname("127.0.0.1", port: 0))
     guard let port = app.http.server.shared.localAddress?.port else { fatalError("server has no port") }
     return (app, port)

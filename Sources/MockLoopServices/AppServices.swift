@@ -35,10 +35,13 @@ public struct AppServices: Sendable {
             app.lifecycle.use(HasherShutdown(hasher: hasher))
             services.passwords = hasher
         }
-        services.roomWriter = RoomWriter(db: app.db)
+        let writer = RoomWriter(db: app.db)
+        services.roomWriter = writer
         if let url = config.store.databaseURL {
             // Rooms served by several instances hear of each other's events through PostgreSQL.
-            app.lifecycle.use(RoomListener(configuration: try StoreSetup.postgres(url).coreConfiguration, hub: services.roomHub))
+            app.lifecycle.use(
+                RoomListener(
+                    configuration: try StoreSetup.postgres(url).coreConfiguration, hub: services.roomHub, instance: writer.instance))
         }
         return services
     }

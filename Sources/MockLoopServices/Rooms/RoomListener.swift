@@ -8,16 +8,18 @@ import Vapor
 
 /// Listens, on a PostgreSQL connection of its own, for the notifications every instance sends
 /// when it stores room events, and passes them to this instance's sockets. The payload is only
-/// "<room>:<seq>" (far under PostgreSQL's 8,000 bytes): sockets read the events themselves from
+/// "<room>:<seq>[:<instance>]" (far under PostgreSQL's 8,000 bytes): sockets read the events themselves from
 /// the database. When the connection drops, it reconnects and asks every socket to catch up.
 struct RoomListener: LifecycleHandler {
     let configuration: PostgresConnection.Configuration
     let hub: RoomHub
+    /// This instance's writer's id: its own notifications are passed by.
+    let instance: UUID
     let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
     func didBoot(_ app: Application) throws {
         let logger = app.logger
-        let (configuration, hub) = (configuration, hub)
+        let (configuration, hub, instance) = (configuration, hub, instance.uuidString)
         task.withLockedValue {
             $0 = Task.detached {
                 var first = true
@@ -30,7 +32,9 @@ struct RoomListener: LifecycleHandler {
                         try await connection.listen(on: RoomRepository.channel) { notifications in
                             for try await n in notifications {
                                 let parts = n.payload.split(separator: ":")
-                                guard parts.count == 2, let room = UUID(uuidString: String(parts[0])), let seq = Int(parts[1]) else {
+                                guard parts.count >= 2, parts.count < 3 || parts[2] != instance,
+                                    let room = UUID(uuidString: String(parts[0])), let seq = Int(parts[1])
+                                else {
                                     continue
                                 }
                                 await hub.publish(room, .notified(seq))

@@ -173,16 +173,21 @@ actor RoomSocket {
                 lastSeen = last.seq
                 return
             }
-        case .notified(let seq): guard seq > lastSeen else { return }
+        case .notified(let seq):
+            guard seq > lastSeen else { return }
+            do { try await catchUp(reached: seq) } catch { logger.warning("room catch-up failed: \(String(reflecting: type(of: error)))") }
+            return
         case .resync: break
         }
         do { try await catchUp() } catch { logger.warning("room catch-up failed: \(String(reflecting: type(of: error)))") }
     }
 
-    func catchUp() async throws {
+    /// `reached`: a number the room is known to have stored up to (a notification says it).
+    func catchUp(reached known: Int? = nil) async throws {
         // How far the room is, read first: every event up to there is then in the read below, so
         // the events this seat may not see move it on without skipping any it may.
-        let reached = try await RoomModel.find(roomID, on: db)?.lastSeq ?? 0
+        let reached: Int
+        if let known { reached = known } else { reached = try await RoomModel.find(roomID, on: db)?.lastSeq ?? 0 }
         let events = try await RoomRepository(db: db).events(roomID, after: lastSeen, for: role)
         for e in events { sendEncoded(EventFrame(e)) }
         lastSeen = max(lastSeen, events.last?.seq ?? 0, reached)

@@ -17,7 +17,7 @@ extension RoomRepository {
     /// (inside the caller's transaction): lock and read their rooms, look up resends, apply each
     /// command in order to its room's state, insert every event, update every room, notify.
     /// Each command gets what it would get alone; one the rules refuse is refused alone.
-    func writeBatch(_ batch: [Pending]) async throws -> [Result<RoomWriter.Result, Error>] {
+    func writeBatch(_ batch: [Pending], instance: UUID) async throws -> [Result<RoomWriter.Result, Error>] {
         let sql = db as! SQLDatabase
         let postgres = sql.dialect.name == "postgresql"
         let ids = Array(Set(batch.map(\.roomID))).sorted { $0.uuidString < $1.uuidString }
@@ -105,7 +105,7 @@ extension RoomRepository {
         }
         if postgres {
             // Delivered on commit, to every instance listening (this one too).
-            let payloads = changed.map { "\($0.key.uuidString):\($0.value.reached)" }
+            let payloads = changed.map { "\($0.key.uuidString):\($0.value.reached):\(instance.uuidString)" }
             try await sql.raw("SELECT pg_notify(\(bind: Self.channel), p) FROM unnest(\(bind: payloads)) AS p").run()
         }
         return results

@@ -30,6 +30,10 @@ public actor RoomWriter {
     public private(set) var transactions = 0
     public private(set) var commands = 0
 
+    /// Said with this instance's notifications, so its own listener can pass them by: its
+    /// sockets heard of the events when they were stored.
+    public nonisolated let instance = UUID()
+
     public init(db: Database) { self.db = db }
 
     public func append(
@@ -61,7 +65,7 @@ public actor RoomWriter {
             RoomRepository.Pending(roomID: $0.roomID, clientKey: $0.clientKey, role: $0.role, now: $0.now, decide: $0.decide)
         }
         do {
-            let outcomes = try await db.transaction { tx in try await RoomRepository(db: tx).writeBatch(pending) }
+            let outcomes = try await db.transaction { tx in try await RoomRepository(db: tx).writeBatch(pending, instance: self.instance) }
             for (job, outcome) in zip(batch, outcomes) { job.done.resume(with: outcome) }
         } catch {
             // Something in the database failed (two instances' batches deadlocked, a resend raced
