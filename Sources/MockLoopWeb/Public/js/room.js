@@ -263,7 +263,12 @@ async function startCall(initiator) {
   try {
     peer = new RTCPeerConnection({ iceServers: welcome.iceServers });
     peer.onicecandidate = (ev) => { if (ev.candidate) send("signal", { data: { candidate: ev.candidate.toJSON() } }); };
-    peer.ontrack = (ev) => { $("remote-video").srcObject = ev.streams[0]; };
+    peer.ontrack = (ev) => {
+      const remote = $("remote-video");
+      remote.srcObject = ev.streams[0];
+      // Where the browser wants a click before sound plays, ask for one.
+      remote.play().catch(() => { $("hear").hidden = false; });
+    };
     peer.onconnectionstatechange = () => { $("call-status").textContent = peer.connectionState; window.mockloopRoom.call = peer; };
     localStream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
     $("local-video").srcObject = localStream;
@@ -341,17 +346,22 @@ function wire() {
     send("end", { scores, feedback });
   });
   on("call", "click", () => startCall(true));
+  on("hear", "click", () => { $("remote-video").play().then(() => { $("hear").hidden = true; }).catch(() => {}); });
   on("swap", "click", () => send("swap"));
   on("rate-form", "submit", (ev) => { ev.preventDefault(); send("rate", { specific: Number($("rate-specific").value), honest: Number($("rate-honest").value) }); });
   on("mute", "click", () => { const a = localStream?.getAudioTracks()[0]; if (a) { a.enabled = !a.enabled; $("mute").textContent = a.enabled ? "Mute" : "Unmute"; } });
   on("camera", "click", () => { const v = localStream?.getVideoTracks()[0]; if (v) { v.enabled = !v.enabled; $("camera").textContent = v.enabled ? "Camera off" : "Camera on"; } });
+  // Tab indents in the editor; Esc first lets the next Tab leave it (no keyboard trap).
   const area = $("code");
+  let leaving = false;
   if (area) area.addEventListener("keydown", (ev) => {
-    if (ev.key === "Tab" && !ev.shiftKey && !ev.altKey) {
+    if (ev.key === "Escape") { leaving = true; return; }
+    if (ev.key === "Tab" && !ev.shiftKey && !ev.altKey && !leaving) {
       ev.preventDefault();
       const s = area.selectionStart;
       area.setRangeText("    ", s, area.selectionEnd, "end");
     }
+    leaving = false;
   });
   document.querySelectorAll("[data-tool]").forEach((b) => b.addEventListener("click", () => { tool = b.dataset.tool; }));
   const board = $("board");
