@@ -17,7 +17,8 @@ extension RoomRepository {
     /// (inside the caller's transaction): lock and read their rooms, look up resends, apply each
     /// command in order to its room's state, insert every event, update every room, notify.
     /// Each command gets what it would get alone; one the rules refuse is refused alone.
-    func writeBatch(_ batch: [Pending], instance: UUID) async throws -> [Result<RoomWriter.Result, Error>] {
+    /// `instance`: the writer's, said with the notifications so its own listener passes them by.
+    func writeBatch(_ batch: [Pending], instance: UUID?) async throws -> [Result<RoomWriter.Result, Error>] {
         let sql = db as! SQLDatabase
         let postgres = sql.dialect.name == "postgresql"
         let ids = Array(Set(batch.map(\.roomID))).sorted { $0.uuidString < $1.uuidString }
@@ -28,10 +29,11 @@ extension RoomRepository {
             postgres
             ? try await sql.raw("SELECT \(unsafeRaw: columns) FROM rooms WHERE id IN (\(binds: ids)) ORDER BY id FOR UPDATE").all()
             : try await sql.raw("UPDATE rooms SET last_seq = last_seq WHERE id IN (\(binds: ids)) RETURNING \(unsafeRaw: columns)").all()
-        var rooms: [UUID: (model: RoomModel, state: RoomState, reached: Int)] = [:]
+        // `read`: where each room stood before this batch; `reached`: where its commands took it.
+        var rooms: [UUID: (model: RoomModel, state: RoomState, read: Int, wasEnded: Bool, reached: Int)] = [:]
         for row in rows {
             let m = try Self.room(row)
-            rooms[m.id!] = (m, try Self.state(m), m.lastSeq)
+            rooms[m.id!] = (m, try Self.state(m), m.lastSeq, m.endedAt != nil, m.lastSeq)
         }
         let keys = batch.compactMap(\.clientKey)
         var stored: [String: RoomEvent] = [:]
@@ -78,7 +80,7 @@ extension RoomRepository {
                 SQLBind(e.at))
         }
         try await insert.run()
-        let changed = rooms.filter { $0.value.reached > $0.value.model.lastSeq || $0.value.model.endedAt != nil }
+        let changed = rooms.filter { $0.value.reached > $0.value.read || ($0.value.model.endedAt != nil && !$0.value.wasEnded) }
             .sorted { $0.key.uuidString < $1.key.uuidString }
         for chunk in stride(from: 0, to: changed.count, by: 200).map({ Array(changed[$0..<min($0 + 200, changed.count)]) }) {
             var lastSeq = SQLQueryString("CASE id")
@@ -105,7 +107,7 @@ extension RoomRepository {
         }
         if postgres {
             // Delivered on commit, to every instance listening (this one too).
-            let payloads = changed.map { "\($0.key.uuidString):\($0.value.reached):\(instance.uuidString)" }
+            let payloads = changed.map { "\($0.key.uuidString):\($0.value.reached)" + (instance.map { ":\($0.uuidString)" } ?? "") }
             try await sql.raw("SELECT pg_notify(\(bind: Self.channel), p) FROM unnest(\(bind: payloads)) AS p").run()
         }
         return results

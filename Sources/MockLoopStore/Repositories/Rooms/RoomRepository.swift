@@ -158,14 +158,10 @@ public struct RoomRepository {
     ) async throws -> (events: [RoomEvent], duplicate: Bool) {
         // Two writers may race for the same number, or one command may arrive on two sockets (the
         // old one still draining after a cut): the loser's constraint failure means "look again".
-        // The first try looks for a resend only when it must (inside a larger transaction, where a
-        // failed statement would spoil the rest): otherwise the unique key finds it, and the
-        // retry looks.
         var attempt = 0
         while true {
             do {
-                return try await appendOnce(
-                    roomID, clientKey: clientKey, by: role, now: now, lookForResend: attempt > 0 || db.inTransaction, decide: decide)
+                return try await appendOnce(roomID, clientKey: clientKey, by: role, now: now, decide: decide)
             } catch let e as DatabaseError where e.isConstraintFailure && attempt < 8 {
                 attempt += 1
             }
@@ -173,12 +169,13 @@ public struct RoomRepository {
     }
 
     func appendOnce(
-        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date, lookForResend: Bool,
+        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date,
         decide: @escaping @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
     ) async throws -> (events: [RoomEvent], duplicate: Bool) {
         try await db.transaction { db in
-            try await RoomRepository(db: db).write(
-                roomID, clientKey: clientKey, by: role, now: now, lookForResend: lookForResend, decide: decide)
+            // A batch of one: the same statements, the same rules.
+            let job = Pending(roomID: roomID, clientKey: clientKey, role: role, now: now, decide: decide)
+            return try await RoomRepository(db: db).writeBatch([job], instance: nil)[0].get()
         }
     }
 
@@ -188,65 +185,6 @@ public struct RoomRepository {
     /// statement of every transaction that changes a room.
     public func lock(_ roomID: UUID) async throws {
         try await (db as! SQLDatabase).raw("UPDATE rooms SET last_seq = last_seq WHERE id = \(bind: roomID)").run()
-    }
-
-    /// One command's events, written inside the caller's transaction (its own, or a batch's).
-    func write(
-        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date, lookForResend: Bool,
-        decide: @escaping @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
-    ) async throws -> (events: [RoomEvent], duplicate: Bool) {
-        // Plain statements, three for a command: this runs for every keystroke batch of every room.
-        let sql = db as! SQLDatabase
-        if lookForResend, let clientKey,
-            let first = try await RoomEventModel.query(on: db).filter(\.$roomID == roomID).filter(\.$clientKey == clientKey)
-                .sort(\.$seq).first()
-        {
-            return ([try Self.event(first)], true)
-        }
-        // Taking the room's lock and reading it are one statement (see `lock`).
-        guard
-            let row = try await sql.raw(
-                """
-                UPDATE rooms SET last_seq = last_seq WHERE id = \(bind: roomID) \
-                RETURNING session_id, candidate_id, interviewer_id, guest_hash, state, last_seq, expires_at, ended_at
-                """
-            ).first()
-        else { throw MockLoopError.notFound("room") }
-        let m = RoomModel()
-        m.id = roomID
-        m.sessionID = try row.decode(column: "session_id", as: UUID.self)
-        m.candidateID = try row.decode(column: "candidate_id", as: UUID.self)
-        m.interviewerID = try row.decode(column: "interviewer_id", as: UUID?.self)
-        m.guestHash = try row.decode(column: "guest_hash", as: String?.self)
-        m.state = try row.decode(column: "state", as: String.self)
-        m.lastSeq = try row.decode(column: "last_seq", as: Int.self)
-        m.expiresAt = try row.decode(column: "expires_at", as: Date.self)
-        m.endedAt = try row.decode(column: "ended_at", as: Date?.self)
-        var state = try Self.state(m)
-        let drafts = try decide(&state, m)
-        guard !drafts.isEmpty else { return ([], false) }
-        let insert = sql.insert(into: RoomEventModel.schema).columns(
-            "id", "room_id", "seq", "kind", "audience", "by_role", "client_key", "body", "at")
-        var events: [RoomEvent] = []
-        for (i, d) in drafts.enumerated() {
-            let seq = m.lastSeq + i + 1
-            insert.values(
-                SQLBind(UUID()), SQLBind(roomID), SQLBind(seq), SQLBind(d.kind.rawValue), SQLBind(d.audience.rawValue),
-                SQLBind(role?.rawValue), SQLBind(i == 0 ? clientKey : nil),
-                SQLBind(String(decoding: try JSONEncoder.room.encode(d.body), as: UTF8.self)), SQLBind(now))
-            events.append(RoomEvent(seq: seq, kind: d.kind, audience: d.audience, by: role, at: now, body: d.body))
-        }
-        try await insert.run()
-        let reached = m.lastSeq + drafts.count
-        let endedAt = m.endedAt ?? (state.ended ? now : nil)
-        try await sql.raw(
-            "UPDATE rooms SET last_seq = \(bind: reached), state = \(bind: try Self.encode(state)), ended_at = \(bind: endedAt) WHERE id = \(bind: roomID)"
-        ).run()
-        if sql.dialect.name == "postgresql" {
-            // Delivered on commit, to every instance listening (this one too).
-            try await sql.raw("SELECT pg_notify(\(bind: Self.channel), \(bind: "\(roomID.uuidString):\(reached)"))").run()
-        }
-        return (events, false)
     }
 
     /// The room's events after `after` that `role` may see, oldest first.
