@@ -217,11 +217,6 @@ public struct RoomRepository {
         try await RoomModel.query(on: db).filter(\.$interviewerID == user).filter(\.$endedAt != nil).count()
     }
 
-    /// The room on a session, if one was opened (for the session page's link).
-    public func room(onSession id: UUID, user: UUID) async throws -> RoomModel? {
-        try await RoomModel.query(on: db).filter(\.$sessionID == id).filter(\.$candidateID == user).sort(\.$createdAt, .descending).first()
-    }
-
     static func eventModel(
         _ d: RoomEventDraft, room: UUID, seq: Int, by role: RoomRole?, clientKey: String?, at: Date
     ) throws -> RoomEventModel {
