@@ -183,8 +183,9 @@ func measureRooms(_ label: String, rooms count: Int, candidateApp: Application, 
         sockets += [c, i]
     }
     let perRoom = (rss() - before) / Double(count)
-    let (commandsBefore, transactionsBefore) = await (
-        candidateApp.mockLoopServices!.roomWriter!.commands, candidateApp.mockLoopServices!.roomWriter!.transactions
+    let (commandsBefore, transactionsBefore, busyBefore) = await (
+        candidateApp.mockLoopServices!.roomWriter!.commands, candidateApp.mockLoopServices!.roomWriter!.transactions,
+        candidateApp.mockLoopServices!.roomWriter!.busy
     )
     print("\(label) rooms=\(count) memory per idle room \(String(format: "%.0f KiB", perRoom * 1024)) (both sockets, both ends)")
 
@@ -205,9 +206,11 @@ func measureRooms(_ label: String, rooms count: Int, candidateApp: Application, 
     }
     let values = latencies.values.withLockedValue { $0 }
     let writer = candidateApp.mockLoopServices!.roomWriter!
-    let (commands, transactions) = await (writer.commands - commandsBefore, writer.transactions - transactionsBefore)
+    let (commands, transactions, busy) = await (
+        writer.commands - commandsBefore, writer.transactions - transactionsBefore, writer.busy - busyBefore
+    )
     print(
-        "\(label) rooms=\(count) writer \(commands) commands in \(transactions) transactions (\(String(format: "%.1f", Double(commands) / Double(max(1, transactions)))) a commit)"
+        "\(label) rooms=\(count) writer \(commands) commands in \(transactions) transactions (\(String(format: "%.1f", Double(commands) / Double(max(1, transactions)))) a commit, \(ms(busy / Double(max(1, transactions)))) each)"
     )
     guard !values.isEmpty else {
         print("\(label) rooms=\(count) relay: no change arrived within the window (saturated)")
@@ -283,4 +286,5 @@ func run(_ kind: TestDatabase) async throws {
     }
 }
 
-for kind in TestDatabase.available { try await run(kind) }
+// ROOMBENCH_DB=sqlite or postgres measures only that one.
+for kind in TestDatabase.available where env["ROOMBENCH_DB"].map({ $0 == "\(kind)" }) ?? true { try await run(kind) }

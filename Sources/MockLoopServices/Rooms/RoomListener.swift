@@ -7,9 +7,10 @@ import PostgresNIO
 import Vapor
 
 /// Listens, on a PostgreSQL connection of its own, for the notifications every instance sends
-/// when it stores room events, and passes them to this instance's sockets. The payload is only
-/// "<room>:<seq>[:<instance>]" (far under PostgreSQL's 8,000 bytes): sockets read the events themselves from
-/// the database. When the connection drops, it reconnects and asks every socket to catch up.
+/// when it stores room events, and passes them to this instance's sockets. The payload says the
+/// room, how far it is, the instance that stored it, and the events themselves when they fit
+/// under PostgreSQL's 8,000 bytes; otherwise the sockets read them from the database. When the
+/// connection drops, it reconnects and asks every socket to catch up.
 struct RoomListener: LifecycleHandler {
     let configuration: PostgresConnection.Configuration
     let hub: RoomHub
@@ -31,13 +32,12 @@ struct RoomListener: LifecycleHandler {
                         first = false
                         try await connection.listen(on: RoomRepository.channel) { notifications in
                             for try await n in notifications {
-                                let parts = n.payload.split(separator: ":")
-                                guard parts.count >= 2, parts.count < 3 || parts[2] != instance,
-                                    let room = UUID(uuidString: String(parts[0])), let seq = Int(parts[1])
-                                else {
-                                    continue
+                                guard let note = RoomRepository.notification(n.payload), note.instance != instance else { continue }
+                                if let events = note.events, events.last?.seq == note.seq {
+                                    await hub.publish(note.room, .stored(events))
+                                } else {
+                                    await hub.publish(note.room, .notified(note.seq))
                                 }
-                                await hub.publish(room, .notified(seq))
                             }
                         }
                         try? await connection.close()

@@ -20,12 +20,13 @@ public struct RoomService: Sendable {
     var repo: RoomRepository { RoomRepository(db: db) }
 
     /// Through the instance's writer (many commands to a commit) when it has one.
+    /// `fresh`: the command cannot be a resend (see `RoomRepository.Pending`).
     func append(
-        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date,
+        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date, fresh: Bool = false,
         decide: @escaping @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
     ) async throws -> RoomWriter.Result {
         if let writer = services.roomWriter {
-            return try await writer.append(roomID, clientKey: clientKey, by: role, now: now, decide: decide)
+            return try await writer.append(roomID, clientKey: clientKey, by: role, now: now, fresh: fresh, decide: decide)
         }
         return try await repo.append(roomID, clientKey: clientKey, by: role, now: now, decide: decide)
     }
@@ -64,16 +65,25 @@ public struct RoomService: Sendable {
             next: room.nextRoomID)
     }
 
+    /// The key a client's command is stored under, unique in its room: a resend finds it.
+    static func clientKey(_ client: String, _ cid: Int) -> String { "\(client.prefix(40)):\(cid)" }
+
+    /// Whether the room holds any command of this client (then its socket's commands may be resends).
+    public func hasStored(_ roomID: UUID, client: String) async throws -> Bool {
+        try await repo.hasStored(roomID, keyPrefix: Self.clientKey(client, 0).dropLast())
+    }
+
     /// Carries out one command from a seat: returns the events stored (announced to every
-    /// socket) and whether it was a resend already stored.
+    /// socket) and whether it was a resend already stored. `fresh`: from a client that had
+    /// stored nothing in the room when its socket opened.
     public func perform(
         _ command: RoomCommand, room roomID: UUID, role: RoomRole, seat: RoomRepository.Seat, client: String, question: Question,
-        now: Date = Date()
+        fresh: Bool = false, now: Date = Date()
     ) async throws -> (events: [RoomEvent], duplicate: Bool) {
         if [.run, .end, .swap, .rate].contains(command.kind) {
             _ = try await repo.find(roomID, user: seat.user, guestToken: seat.guestToken, now: now)
         }
-        let key = "\(client.prefix(40)):\(command.cid)"
+        let key = Self.clientKey(client, command.cid)
         let result: (events: [RoomEvent], duplicate: Bool)
         switch command.kind {
         case .run: result = try await run(command, roomID, role: role, key: key, question: question, now: now)
@@ -83,7 +93,7 @@ public struct RoomService: Sendable {
             guard role == .candidate else { throw MockLoopError(.forbidden, "the interviewer cannot 'rate' in a room") }
             result = try await rate(command, roomID, role: role, key: key, now: now)
         default:
-            result = try await append(roomID, clientKey: key, by: role, now: now) { state, m in
+            result = try await append(roomID, clientKey: key, by: role, now: now, fresh: fresh) { state, m in
                 guard RoomRepository.holds(m, seat, as: role, now: now) else { throw MockLoopError.notFound("room") }
                 return try state.apply(command, by: role, question: question, now: now)
             }

@@ -27,6 +27,9 @@ actor RoomSocket {
     var question: Question?
     var lastSeen = 0
     var client: String?
+    /// Whether this client had stored commands in the room before this socket: only then may
+    /// its commands be resends, looked up before they are stored.
+    var mayResend = true
     var subscription: UUID?
     var closed = false
 
@@ -93,14 +96,18 @@ actor RoomSocket {
 
     func hello(after: Int, client: String?) async {
         guard self.client == nil else { return send(["t": .string("error"), "message": .string("Already said hello.")]) }
-        guard let client, !client.isEmpty, client.count <= 64, after >= 0 else {
-            return send(["t": .string("error"), "message": .string("hello needs \"client\" (an id) and \"after\" (0 or more).")])
+        guard let client, !client.isEmpty, client.count <= 64, client.allSatisfy(Self.idCharacter), after >= 0 else {
+            return send([
+                "t": .string("error"),
+                "message": .string("hello needs \"client\" (an id of up to 64 letters, digits and hyphens) and \"after\" (0 or more)."),
+            ])
         }
         self.client = client
         do {
             let (room, _) = try await RoomRepository(db: db).find(roomID, user: user, guestToken: guestToken)
             let question = try await rooms.question(of: room)
             self.question = question
+            mayResend = try await rooms.hasStored(roomID, client: client)
             let (id, signals) = await services.roomHub.subscribe(roomID)
             subscription = id
             let welcome = try await rooms.welcome(room, role: role, question: question)
@@ -138,7 +145,8 @@ actor RoomSocket {
         do {
             // The seat is checked again with every command: an expired room or a seat given back stops there.
             let result = try await rooms.perform(
-                command, room: roomID, role: role, seat: .init(user: user, guestToken: guestToken), client: client, question: question)
+                command, room: roomID, role: role, seat: .init(user: user, guestToken: guestToken), client: client, question: question,
+                fresh: !mayResend)
             send(["t": .string("ack"), "cid": .int(command.cid), "seq": .int(result.events.last?.seq ?? lastSeen)])
         } catch let e as MockLoopError where e.kind == .notFound {
             await close(.policyViolation, "This room is not open to you any more.")
@@ -154,6 +162,8 @@ actor RoomSocket {
     }
 
     struct CidOnly: Decodable { var cid: Int? }
+
+    static func idCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "-") }
 
     static func problem(_ error: Error) -> String {
         guard let e = error as? DecodingError else { return "not valid JSON" }

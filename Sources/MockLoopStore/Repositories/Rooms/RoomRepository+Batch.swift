@@ -11,6 +11,10 @@ extension RoomRepository {
         public var role: RoomRole?
         public var now: Date
         public var decide: @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
+        /// Sent by a client that had stored nothing in the room when its socket opened, so it
+        /// cannot be a resend: its key is not looked up. (Were it one after all, the unique key
+        /// refuses the batch and the writer tries each command alone, looking it up.)
+        public var fresh = false
     }
 
     /// Writes many commands, of many rooms, in a handful of statements whatever their number
@@ -35,7 +39,7 @@ extension RoomRepository {
             let m = try Self.room(row)
             rooms[m.id!] = (m, try Self.state(m), m.lastSeq, m.endedAt != nil, m.lastSeq)
         }
-        let keys = batch.compactMap(\.clientKey)
+        let keys = batch.filter { !$0.fresh }.compactMap(\.clientKey)
         var stored: [String: RoomEvent] = [:]
         if !keys.isEmpty {
             for e in try await RoomEventModel.query(on: db).filter(\.$roomID ~~ ids).filter(\.$clientKey ~~ keys).all() {
@@ -73,44 +77,83 @@ extension RoomRepository {
         guard !inserts.isEmpty else { return results }
         let insert = sql.insert(into: RoomEventModel.schema).columns(
             "id", "room_id", "seq", "kind", "audience", "by_role", "client_key", "body", "at")
+        var news: [UUID: [RoomEvent]] = [:]
         for (room, e, key) in inserts {
             insert.values(
                 SQLBind(UUID()), SQLBind(room), SQLBind(e.seq), SQLBind(e.kind.rawValue), SQLBind(e.audience.rawValue),
                 SQLBind(e.by?.rawValue), SQLBind(key), SQLBind(String(decoding: try JSONEncoder.room.encode(e.body), as: UTF8.self)),
                 SQLBind(e.at))
+            news[room, default: []].append(e)
         }
-        try await insert.run()
-        let changed = rooms.filter { $0.value.reached > $0.value.read || ($0.value.model.endedAt != nil && !$0.value.wasEnded) }
+        let moved = try rooms.filter { $0.value.reached > $0.value.read || ($0.value.model.endedAt != nil && !$0.value.wasEnded) }
             .sorted { $0.key.uuidString < $1.key.uuidString }
-        for chunk in stride(from: 0, to: changed.count, by: 200).map({ Array(changed[$0..<min($0 + 200, changed.count)]) }) {
-            var lastSeq = SQLQueryString("CASE id")
-            var state = SQLQueryString("CASE id")
-            var ended = SQLQueryString("CASE id")
-            for (id, room) in chunk {
-                lastSeq.appendInterpolation(unsafeRaw: " WHEN ")
-                lastSeq.appendInterpolation(bind: id)
-                lastSeq.appendInterpolation(unsafeRaw: " THEN ")
-                lastSeq.appendInterpolation(bind: room.reached)
-                state.appendInterpolation(unsafeRaw: " WHEN ")
-                state.appendInterpolation(bind: id)
-                state.appendInterpolation(unsafeRaw: " THEN ")
-                state.appendInterpolation(bind: try Self.encode(room.state))
-                ended.appendInterpolation(unsafeRaw: " WHEN ")
-                ended.appendInterpolation(bind: id)
-                ended.appendInterpolation(unsafeRaw: " THEN ")
-                ended.appendInterpolation(bind: room.model.endedAt)
-            }
-            let chunkIDs = chunk.map(\.key)
-            try await sql.raw(
-                "UPDATE rooms SET last_seq = \(lastSeq) END, state = \(state) END, ended_at = \(ended) END WHERE id IN (\(binds: chunkIDs))"
-            ).run()
-        }
+            .map { Moved(id: $0.key, seq: $0.value.reached, state: try Self.encode($0.value.state), endedAt: $0.value.model.endedAt) }
         if postgres {
-            // Delivered on commit, to every instance listening (this one too).
-            let payloads = changed.map { "\($0.key.uuidString):\($0.value.reached)" + (instance.map { ":\($0.uuidString)" } ?? "") }
-            try await sql.raw("SELECT pg_notify(\(bind: Self.channel), p) FROM unnest(\(bind: payloads)) AS p").run()
+            // One round trip for the events, the rooms and the notifications (delivered on commit
+            // to every instance listening, this one too).
+            let payloads = moved.map { Self.notification(room: $0.id, seq: $0.seq, instance: instance, events: news[$0.id] ?? []) }
+            try await sql.raw(
+                "WITH stored AS (\(insert.query)), moved AS (\(Self.update(moved))) SELECT pg_notify(\(bind: Self.channel), p) FROM unnest(\(bind: payloads)) AS p"
+            ).run()
+        } else {
+            // SQLite runs in this process (no round trips) and counts its binds: rooms in chunks.
+            try await insert.run()
+            for chunk in stride(from: 0, to: moved.count, by: 200).map({ Array(moved[$0..<min($0 + 200, moved.count)]) }) {
+                try await sql.raw(Self.update(chunk)).run()
+            }
         }
         return results
+    }
+
+    /// A room the batch moved on: its new number, state and end.
+    struct Moved {
+        var id: UUID
+        var seq: Int
+        var state: String
+        var endedAt: Date?
+    }
+
+    /// One statement that moves every room of `moved` on.
+    static func update(_ moved: [Moved]) -> SQLQueryString {
+        var lastSeq = SQLQueryString("CASE id")
+        var state = SQLQueryString("CASE id")
+        var ended = SQLQueryString("CASE id")
+        for room in moved {
+            lastSeq.appendInterpolation(unsafeRaw: " WHEN ")
+            lastSeq.appendInterpolation(bind: room.id)
+            lastSeq.appendInterpolation(unsafeRaw: " THEN ")
+            lastSeq.appendInterpolation(bind: room.seq)
+            state.appendInterpolation(unsafeRaw: " WHEN ")
+            state.appendInterpolation(bind: room.id)
+            state.appendInterpolation(unsafeRaw: " THEN ")
+            state.appendInterpolation(bind: room.state)
+            ended.appendInterpolation(unsafeRaw: " WHEN ")
+            ended.appendInterpolation(bind: room.id)
+            ended.appendInterpolation(unsafeRaw: " THEN ")
+            ended.appendInterpolation(bind: room.endedAt)
+        }
+        return
+            "UPDATE rooms SET last_seq = \(lastSeq) END, state = \(state) END, ended_at = \(ended) END WHERE id IN (\(binds: moved.map(\.id)))"
+    }
+
+    /// PostgreSQL refuses a notification of 8,000 bytes or more; events that would not fit stay
+    /// behind, and the listening instances read them from the database.
+    static let notificationLimit = 7_800
+
+    /// "<room>:<seq>:<instance>[:<events as JSON>]": the events themselves when they fit, so the
+    /// other instances' sockets need not read them back.
+    public static func notification(room: UUID, seq: Int, instance: UUID?, events: [RoomEvent]) -> String {
+        let head = "\(room.uuidString):\(seq):\(instance?.uuidString ?? "-")"
+        guard let json = try? JSONEncoder.room.encode(events), head.utf8.count + 1 + json.count < notificationLimit else { return head }
+        return head + ":" + String(decoding: json, as: UTF8.self)
+    }
+
+    /// A notification read back: nil for one that is not a room's.
+    public static func notification(_ payload: String) -> (room: UUID, seq: Int, instance: String, events: [RoomEvent]?)? {
+        let parts = payload.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count >= 3, let room = UUID(uuidString: String(parts[0])), let seq = Int(parts[1]) else { return nil }
+        let events = parts.count == 4 ? try? JSONDecoder.room.decode([RoomEvent].self, from: Data(parts[3].utf8)) : nil
+        return (room, seq, String(parts[2]), events)
     }
 
     /// A room as the batch reads it: what the rules and the seat check need.

@@ -187,6 +187,13 @@ public struct RoomRepository {
         try await (db as! SQLDatabase).raw("UPDATE rooms SET last_seq = last_seq WHERE id = \(bind: roomID)").run()
     }
 
+    /// Whether the room holds an event whose client key starts with `keyPrefix` (letters,
+    /// digits, hyphens and the colon only: nothing LIKE would read as a wildcard).
+    public func hasStored(_ roomID: UUID, keyPrefix: some StringProtocol) async throws -> Bool {
+        try await RoomEventModel.query(on: db).filter(\.$roomID == roomID)
+            .filter(\.$clientKey, .custom("LIKE"), String(keyPrefix) + "%").first() != nil
+    }
+
     /// The room's events after `after` that `role` may see, oldest first.
     public func events(_ roomID: UUID, after: Int, for role: RoomRole, limit: Int = 20_000) async throws -> [RoomEvent] {
         let audiences = RoomAudience.allCases.filter { $0.reaches(role) }.map(\.rawValue)

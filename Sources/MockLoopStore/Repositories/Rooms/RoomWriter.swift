@@ -16,6 +16,7 @@ public actor RoomWriter {
         var clientKey: String?
         var role: RoomRole?
         var now: Date
+        var fresh: Bool
         var decide: @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
         var done: CheckedContinuation<Result, Error>
     }
@@ -29,6 +30,8 @@ public actor RoomWriter {
     /// How many transactions were written and with how many commands (for the benchmark).
     public private(set) var transactions = 0
     public private(set) var commands = 0
+    /// Seconds spent writing batches, commit included (for the benchmark).
+    public private(set) var busy = 0.0
 
     /// Said with this instance's notifications, so its own listener can pass them by: its
     /// sockets heard of the events when they were stored.
@@ -37,11 +40,11 @@ public actor RoomWriter {
     public init(db: Database) { self.db = db }
 
     public func append(
-        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date = Date(),
+        _ roomID: UUID, clientKey: String?, by role: RoomRole?, now: Date = Date(), fresh: Bool = false,
         decide: @escaping @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
     ) async throws -> Result {
         try await withCheckedThrowingContinuation { done in
-            queue.append(Job(roomID: roomID, clientKey: clientKey, role: role, now: now, decide: decide, done: done))
+            queue.append(Job(roomID: roomID, clientKey: clientKey, role: role, now: now, fresh: fresh, decide: decide, done: done))
             if !writing {
                 writing = true
                 Task { await drain() }
@@ -55,14 +58,17 @@ public actor RoomWriter {
             queue.removeFirst(batch.count)
             transactions += 1
             commands += batch.count
+            let started = DispatchTime.now().uptimeNanoseconds
             await write(batch)
+            busy += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         }
         writing = false
     }
 
     func write(_ batch: [Job]) async {
         let pending = batch.map {
-            RoomRepository.Pending(roomID: $0.roomID, clientKey: $0.clientKey, role: $0.role, now: $0.now, decide: $0.decide)
+            RoomRepository.Pending(
+                roomID: $0.roomID, clientKey: $0.clientKey, role: $0.role, now: $0.now, decide: $0.decide, fresh: $0.fresh)
         }
         do {
             let outcomes = try await db.transaction { tx in try await RoomRepository(db: tx).writeBatch(pending, instance: self.instance) }
