@@ -63,6 +63,20 @@ def whole_mock(cand, cand_url, iv, iv_url, guest_name=None):
     area.send_keys(Keys.DELETE)
     area.send_keys(SOLUTION.replace("    ", "\t").replace("\t", "    "))
     until(iv, lambda d: text_of(d, "code-view") == SOLUTION, timeout=40)
+    # Typed while nothing reaches the server (the socket's sends dropped), then a reload: the
+    # tab keeps what was never acknowledged, sends it after the reload, the room stores it once
+    # and the editor opens on the room's text with it.
+    cand.execute_script("WebSocket.prototype.send = function () {}")
+    area.send_keys(Keys.CONTROL, Keys.END)
+    area.send_keys("# last words\n")
+    until(cand, lambda d: d.execute_script("return window.mockloopRoom.pending") > 0)
+    cand.refresh()
+    final = SOLUTION + "# last words\n"
+    until(iv, lambda d: text_of(d, "code-view") == final, timeout=40)
+    until(cand, lambda d: d.execute_script(
+        "const a = document.getElementById('code'); return !a.readOnly && a.value === arguments[0]", final), timeout=40)
+    assert cand.execute_script("return window.mockloopRoom.code") == final
+    until(cand, lambda d: d.find_element(By.ID, "prompt-card").is_displayed())
 
     cand.find_element(By.ID, "run").click()
     for d in (cand, iv):
@@ -171,6 +185,12 @@ pc.getStats().then(report => {
 def test_voice_and_video_between_two_browsers_over_loopback(server, media_browsers):
     cand, iv = media_browsers
     open_and_join(cand, server.url, iv, server.url, guest_name="Grace Hopper")
+    # The lobby's check: the camera's picture and the microphone's level, then let go.
+    iv.find_element(By.ID, "check-devices").click()
+    until(iv, lambda d: d.execute_script(
+        "return document.getElementById('check-video').videoWidth > 0 && (window.mockloopRoom.micPeak || 0) > 0"), timeout=30)
+    iv.find_element(By.ID, "check-devices").click()
+    assert not iv.find_element(By.ID, "check-video").is_displayed()
     cand.find_element(By.ID, "call").click()
 
     def connected_with_frames(d):

@@ -264,6 +264,36 @@ def test_a_guest_is_shut_out_when_the_room_expires(make_server):
     assert status == 404
 
 
+def test_an_ended_room_stays_with_the_candidates_session_after_it_closes(make_server):
+    server = make_server()
+    cand, iv = Person(server), Person(server)
+    room, token = open_room(cand, "balanced-brackets")
+    join_room(iv, token)
+    c, i = Seat(cand, room, client="c"), Seat(iv, room, client="i")
+    assert i.cmd("start")["t"] == "ack"
+    assert c.cmd("code", at=0, ins="# REPLAY-MARK\n", cursor=0, **{"del": 0})["t"] == "ack"
+    end_mock(i)
+    session = c.event("ended")["body"]["sessionId"]
+    # A room never used, left to expire: it goes with its events.
+    unused, _ = open_room(cand, "balanced-brackets")
+    # SQLite keeps dates as numbers: 1.0 is long past.
+    with sqlite3.connect(f"{server.data_dir}/mockloop.sqlite") as db:
+        db.execute("UPDATE rooms SET expires_at = 1.0 WHERE lower(id) IN (?, ?)", (room, unused))
+    open_room(cand, "balanced-brackets")  # opening a room sweeps the expired ones
+    with sqlite3.connect(f"{server.data_dir}/mockloop.sqlite") as db:
+        kept = {r[0].lower() for r in db.execute("SELECT id FROM rooms")}
+    assert room in kept and unused not in kept
+    # The seats are closed: the room and its socket are gone for both, the record for the guest.
+    assert iv.get(f"/rooms/{room}")[0] == 404
+    assert cand.get(f"/rooms/{room}")[0] == 404
+    assert iv.get(f"/rooms/{room}/replay")[0] == 404
+    # The candidate keeps the replay with the session.
+    status, page = cand.get(f"/sessions/{session}")
+    assert status == 200 and f'href="/rooms/{room}/replay"' in page and "whiteboard.svg" not in page
+    status, replay = cand.get(f"/rooms/{room}/replay")
+    assert status == 200 and "REPLAY-MARK" in replay
+
+
 def test_two_instances_on_one_postgres_relay_each_others_events(make_server):
     url = postgres_database()
     if not url:

@@ -141,10 +141,12 @@ struct RoomController {
     }
 
     /// The seat the request holds in the room named by the path, or a 404.
-    func seat(_ req: Request) async throws -> (RoomModel, RoomRole) {
+    /// `record`: for the replay and the whiteboard, which the candidate keeps after the room closes.
+    func seat(_ req: Request, record: Bool = false) async throws -> (RoomModel, RoomRole) {
         guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw) else { throw MockLoopError.notFound("room") }
         guard let room = try await RoomModel.find(id, on: req.db) else { throw MockLoopError.notFound("room") }
-        let found = try await RoomRepository(db: req.db).find(id, user: signedInUser(req), guestToken: guestToken(req, room))
+        let found = try await RoomRepository(db: req.db).find(
+            id, user: signedInUser(req), guestToken: guestToken(req, room), record: record)
         return (found.room, found.role)
     }
 

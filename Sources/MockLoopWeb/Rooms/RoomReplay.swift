@@ -5,7 +5,8 @@ import MockLoopStore
 import Vapor
 
 /// After the mock (or during it): the code played back change by change on a timeline, the way
-/// a pad is played back, and the whiteboard as an SVG file. Both seats may open them.
+/// a pad is played back, and the whiteboard as an SVG file. Both seats may open them while the
+/// room is open; the candidate keeps them with the session afterwards.
 struct RoomReplay {
     let rooms: RoomController
 
@@ -26,7 +27,7 @@ struct RoomReplay {
     }
 
     func page(req: Request) async throws -> View {
-        let (room, role) = try await rooms.seat(req)
+        let (room, role) = try await rooms.seat(req, record: true)
         let events = try await RoomRepository(db: req.db).allEvents(try room.requireID(), for: role)
         let start = events.first?.at ?? room.createdAt
         let steps = events.compactMap { e -> Step? in
@@ -45,7 +46,7 @@ struct RoomReplay {
     }
 
     func whiteboard(req: Request) async throws -> Response {
-        let (room, role) = try await rooms.seat(req)
+        let (room, role) = try await rooms.seat(req, record: true)
         let events = try await RoomRepository(db: req.db).allEvents(try room.requireID(), for: role)
         return download(Whiteboard(events: events).svg, type: "image/svg+xml", filename: "whiteboard.svg")
     }

@@ -21,6 +21,8 @@ extension SessionPage {
         var mockCode: (text: String, language: Language)?
         /// What a partner answered through the partner kit.
         var partner: PartnerFeedbackModel?
+        /// The live room the session was held in, once it ended.
+        var room: RoomModel?
 
         static func load(_ id: UUID, req: Request, services: AppServices, run: CodeCard.Input? = nil) async throws -> Source {
             let user = try req.actingUser()
@@ -55,7 +57,8 @@ extension SessionPage {
             }
             return Source(
                 entry: e, rubric: rubric, question: question, lastFix: last, lastRubric: lastRubric, analysis: analysis, code: code,
-                mockCode: mockCode, partner: try await sessions.partnerFeedback(id))
+                mockCode: mockCode, partner: try await sessions.partnerFeedback(id),
+                room: try await RoomRepository(db: req.db).record(ofSession: id, candidate: user))
         }
     }
 
@@ -75,6 +78,7 @@ extension SessionPage {
                 },
                 rating: Self.rating($0))
         }
+        liveRoom = source.room.flatMap { $0.id }.map { LiveRoom(id: $0.uuidString.lowercased(), board: e.type == .systemDesign) }
         let s = e.scores
         title = "\(e.type.label) session"
         details = [

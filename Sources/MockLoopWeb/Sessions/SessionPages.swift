@@ -91,6 +91,8 @@ struct SessionPage: Encodable {
     var transcriptCandidate = ""
     /// The partner who scored through the partner kit, and their answers to the three questions.
     var partner: Partner?
+    /// The live room the mock was held in: its code replay and whiteboard stay with the session.
+    var liveRoom: LiveRoom?
     /// Share-link lifetimes for the share form.
     var shareLifetimes = ShareController.lifetimes.map { Choice(value: String(Int($0.1)), label: $0.0, selected: $0.1 == 7 * 86400) }
 
@@ -99,6 +101,12 @@ struct SessionPage: Encodable {
         var answers: [FeedbackQuestion]
         /// "specific 3, honest 2" once the candidate has rated the feedback.
         var rating: String?
+    }
+
+    struct LiveRoom: Encodable {
+        var id: String
+        /// A system design mock: its whiteboard is worth a link.
+        var board: Bool
     }
 
     struct RetroForm: Encodable {

@@ -79,11 +79,24 @@ public struct RoomRepository {
         do { return try await questions.find(id).question } catch { throw MockLoopError.invalid("questionId", "no question '\(id)'") }
     }
 
-    /// The room, for one of its seats; anyone else gets "not found".
-    public func find(_ id: UUID, user: UUID?, guestToken: String?, now: Date = Date()) async throws -> (room: RoomModel, role: RoomRole) {
-        guard let m = try await RoomModel.find(id, on: db), m.expiresAt > now, let role = Self.seat(m, user: user, guestToken: guestToken)
+    /// The room, for one of its seats; anyone else gets "not found". `record`: what the room
+    /// left (its replay and whiteboard), which the candidate keeps with their session after the
+    /// room has closed; the seats themselves close when it expires.
+    public func find(
+        _ id: UUID, user: UUID?, guestToken: String?, record: Bool = false, now: Date = Date()
+    ) async throws -> (
+        room: RoomModel, role: RoomRole
+    ) {
+        guard let m = try await RoomModel.find(id, on: db), let role = Self.seat(m, user: user, guestToken: guestToken),
+            m.expiresAt > now || (record && role == .candidate && m.endedAt != nil)
         else { throw MockLoopError.notFound("room") }
         return (m, role)
+    }
+
+    /// The ended live room a session was held in, for its candidate: nil if there was none.
+    public func record(ofSession session: UUID, candidate: UUID) async throws -> RoomModel? {
+        try await RoomModel.query(on: db).filter(\.$sessionID == session).filter(\.$candidateID == candidate)
+            .filter(\.$endedAt != nil).sort(\.$endedAt, .descending).first()
     }
 
     /// Who is asking: the signed-in user (or the owner, without accounts) and a guest's seat token.
@@ -207,10 +220,12 @@ public struct RoomRepository {
         try await events(roomID, after: 0, for: role, limit: 1_000_000)
     }
 
-    /// Rooms whose time is up, removed with their events.
+    /// Rooms whose time is up without a mock held in them, removed with their events. A room
+    /// that ended stays with its session (the replay and the whiteboard are part of the
+    /// candidate's record) and goes when the session does.
     @discardableResult
     public func deleteExpired(now: Date = Date()) async throws -> Int {
-        let ids = try await RoomModel.query(on: db).filter(\.$expiresAt <= now).all(\.$id)
+        let ids = try await RoomModel.query(on: db).filter(\.$expiresAt <= now).filter(\.$endedAt == nil).all(\.$id)
         guard !ids.isEmpty else { return 0 }
         try await db.transaction { db in
             try await RoomEventModel.query(on: db).filter(\.$roomID ~~ ids).delete()

@@ -1,17 +1,27 @@
 // A live room: one socket to the server, which numbers every event. The page keeps the last
 // number it applied and, after a dropped connection, asks for what came after it; commands
 // wait in `pending` until the server acknowledges them and are resent after a reconnect (the
-// server stores a resent command once). All text from people goes in with textContent.
+// server stores a resent command once). A reload in the same tab keeps the page's client id and
+// its unacknowledged commands (sessionStorage), so what was typed just before it is sent after
+// it and stored once. All text from people goes in with textContent.
 const root = document.getElementById("room");
 const roomId = root.dataset.room;
 const role = root.dataset.role;
 const $ = (id) => document.getElementById(id);
-const client = crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2);
+const keptAs = `mockloop-room-${roomId}`;
+const kept = (() => { try { return JSON.parse(sessionStorage.getItem(keptAs)) || {}; } catch { return {}; } })();
+const client = kept.client || (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
 
 let socket = null;
 let lastSeq = 0;
-let nextCid = 1;
-const pending = new Map();
+let nextCid = kept.nextCid || 1;
+const pending = new Map((kept.pending || []).map((c) => [c.cid, c]));
+// The highest number an acknowledgement named: the editor opens once the page has applied it.
+let ackedSeq = 0;
+let backlogIn = false;
+function keep() {
+  try { sessionStorage.setItem(keptAs, JSON.stringify({ client, nextCid, pending: [...pending.values()] })); } catch { /* private mode: reconnects still resend */ }
+}
 let welcome = null;
 let clockOffset = 0;
 let clock = null;
@@ -43,6 +53,7 @@ function connect() {
 function send(kind, fields = {}) {
   const cmd = { t: "cmd", cid: nextCid++, kind, ...fields };
   pending.set(cmd.cid, cmd);
+  keep();
   if (socket && socket.readyState === WebSocket.OPEN && welcome) socket.send(JSON.stringify(cmd));
   return cmd.cid;
 }
@@ -51,8 +62,8 @@ function receive(frame) {
   window.mockloopRoom.frames.push(frame);
   switch (frame.t) {
     case "welcome": onWelcome(frame); break;
-    case "event": apply(frame); break;
-    case "ack": pending.delete(frame.cid); break;
+    case "event": apply(frame); settle(); break;
+    case "ack": pending.delete(frame.cid); keep(); ackedSeq = Math.max(ackedSeq, frame.seq || 0); settle(); break;
     case "synced": onSynced(frame.seq); break;
     case "error": onError(frame); break;
     case "closed": status(frame.message); break;
@@ -72,14 +83,23 @@ function onWelcome(w) {
 let synced = false;
 function onSynced(seq) {
   lastSeq = Math.max(lastSeq, seq);
-  if (synced) return;
+  backlogIn = true;
+  settle();
+}
+
+// The editor opens once the backlog is in and, after a reload, once the changes the page had
+// not had acknowledged are stored and back: its text is then the room's, offsets and all.
+function settle() {
+  if (synced || !backlogIn) return;
+  if ([...pending.values()].some((c) => c.kind === "code") || lastSeq < ackedSeq) { status("Restoring your last edits…"); return; }
   synced = true;
   const area = $("code");
-  if (area && sentCode === null) { area.value = code; sentCode = code; }
+  if (area && sentCode === null) { area.value = code; sentCode = code; area.readOnly = false; }
+  if (welcome) status(`Connected as the ${role}.`);
 }
 
 function onError(frame) {
-  if (frame.cid) pending.delete(frame.cid);
+  if (frame.cid) { pending.delete(frame.cid); keep(); settle(); }
   if (frame.kind === "end") {
     const box = $("end-error");
     box.hidden = false;
@@ -256,10 +276,55 @@ function drawClock() {
   }
 }
 
+// The lobby's check: the camera's picture and the microphone's level, before any call.
+let checkStream = null;
+async function checkDevices() {
+  if (checkStream) { stopCheck(); return; }
+  try {
+    checkStream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+    $("check-video").srcObject = checkStream;
+    $("check-video").hidden = false;
+    $("mic-box").hidden = false;
+    const listening = new AudioContext();
+    await listening.resume();
+    const analyser = listening.createAnalyser();
+    analyser.fftSize = 512;
+    listening.createMediaStreamSource(checkStream).connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    window.mockloopRoom.micPeak = 0;
+    const tick = () => {
+      if (!checkStream) { listening.close(); return; }
+      analyser.getFloatTimeDomainData(samples);
+      let peak = 0;
+      for (const v of samples) peak = Math.max(peak, Math.abs(v));
+      $("mic-level").value = Math.min(1, peak);
+      window.mockloopRoom.micPeak = Math.max(window.mockloopRoom.micPeak, peak);
+      setTimeout(tick, 50);
+    };
+    tick();
+    $("check-devices").textContent = "Stop the check";
+    $("check-status").textContent = "Speak: the bar moves when your microphone hears you.";
+  } catch (err) {
+    checkStream = null;
+    $("check-status").textContent = `No camera or microphone (${err.name || "error"}): the room and the chat work without them.`;
+  }
+}
+
+function stopCheck() {
+  if (!checkStream) return;
+  for (const t of checkStream.getTracks()) t.stop();
+  checkStream = null;
+  $("check-video").hidden = true;
+  $("mic-box").hidden = true;
+  $("check-devices").textContent = "Check camera and microphone";
+  $("check-status").textContent = "";
+}
+
 // Voice and video: signalled through the room (offer, answer, ICE candidates). If media fails
 // the room goes on: the chat is there.
 let peer = null, localStream = null;
 async function startCall(initiator) {
+  stopCheck();
   try {
     peer = new RTCPeerConnection({ iceServers: welcome.iceServers });
     peer.onicecandidate = (ev) => { if (ev.candidate) send("signal", { data: { candidate: ev.candidate.toJSON() } }); };
@@ -346,6 +411,7 @@ function wire() {
     send("end", { scores, feedback });
   });
   on("call", "click", () => startCall(true));
+  on("check-devices", "click", checkDevices);
   on("hear", "click", () => { $("remote-video").play().then(() => { $("hear").hidden = true; }).catch(() => {}); });
   on("swap", "click", () => send("swap"));
   on("rate-form", "submit", (ev) => { ev.preventDefault(); send("rate", { specific: Number($("rate-specific").value), honest: Number($("rate-honest").value) }); });
@@ -353,6 +419,10 @@ function wire() {
   on("camera", "click", () => { const v = localStream?.getVideoTracks()[0]; if (v) { v.enabled = !v.enabled; $("camera").textContent = v.enabled ? "Camera off" : "Camera on"; } });
   // Tab indents in the editor; Esc first lets the next Tab leave it (no keyboard trap).
   const area = $("code");
+  // Read-only until the room's text is in (see settle), so nothing typed early is overwritten.
+  if (area) area.readOnly = true;
+  // Leaving or reloading: the last changes join the kept, unacknowledged ones.
+  window.addEventListener("pagehide", () => { if (role === "candidate" && !ended) flushCode(); keep(); });
   let leaving = false;
   if (area) area.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape") { leaving = true; return; }
