@@ -20,14 +20,18 @@ struct RoomStateTests {
         c.dimension = "x"
         c.score = Int.random(in: 0...4, using: &rng)
         c.data = Bool.random(using: &rng) ? .object(["shape": .string("box")]) : nil
+        c.wentWell = ["", "kept to time"].randomElement(using: &rng)!
+        c.nextTime = ["", "ask for the complexity sooner"].randomElement(using: &rng)!
         return c
     }
 
     /// Whatever either seat sends, in any order: the candidate only ever gets to do what the
     /// candidate may, what only the interviewer may see is stored for the interviewer alone, the
     /// code is the sum of the code events applied as a browser applies them (UTF-16), and the
-    /// clock never runs backwards nor counts a pause.
+    /// clock never runs backwards nor counts a pause. Now and then the mock ends (as the room
+    /// service ends it): after that only the chat and the interviewer's own retrospective go on.
     @Test func rulesHoldForAnySequence() throws {
+        var retrospectives = 0
         for seed in 1...300 {
             var rng = SeededGenerator(seed: UInt64(seed))
             var state = RoomState(type: .coding, minutes: 45, code: "start\n")
@@ -38,16 +42,22 @@ struct RoomStateTests {
                 let role = RoomRole.allCases.randomElement(using: &rng)!
                 let command = Self.randomCommand(&rng, cid: cid, code: state.code)
                 now += Double.random(in: 0...30, using: &rng)
+                if !state.ended, Int.random(in: 0..<40, using: &rng) == 0 { state.clock.end(at: now) }
                 let before = state
                 do {
                     let events = try state.apply(command, by: role, question: Self.question, now: now)
                     #expect(RoomCommand.allowed(command.kind, for: role), "seed \(seed): \(role) did \(command.kind)")
+                    #expect(!before.ended || [.chat, .reflect].contains(command.kind), "seed \(seed): \(command.kind) after the end")
+                    #expect(command.kind != .reflect || before.ended, "seed \(seed): a retrospective before the end")
+                    if command.kind == .reflect { retrospectives += 1 }
                     for e in events {
                         let body = String(decoding: try JSONEncoder.room.encode(e.body), as: UTF8.self)
                         if e.audience.reaches(.candidate) {
                             #expect(!body.contains("KEYPOINT-CANARY") && !body.contains("HINT-CANARY"), "seed \(seed): \(e.kind) leaks")
                         }
-                        if e.kind == .note || e.kind == .score { #expect(e.audience == .interviewer, "seed \(seed): \(e.kind) is private") }
+                        if [.note, .score, .reflected].contains(e.kind) {
+                            #expect(e.audience == .interviewer, "seed \(seed): \(e.kind) is private")
+                        }
                         if e.kind == .signal { #expect(e.audience == .only(role.other)) }
                         if e.kind == .code, case .object(let o) = e.body, case .int(let at)? = o["at"], case .int(let del)? = o["del"],
                             case .string(let ins)? = o["ins"]
@@ -67,6 +77,7 @@ struct RoomStateTests {
                 lastElapsed = elapsed
             }
         }
+        #expect(retrospectives > 0, "the generated cases reach an accepted retrospective")
     }
 
     @Test func pausesAreCountedAndNotTimed() throws {

@@ -101,10 +101,16 @@ def whole_mock(cand, cand_url, iv, iv_url, guest_name=None):
     iv.find_element(By.CSS_SELECTOR, "#end-form button[type=submit]").click()
     until(cand, lambda d: d.find_element(By.ID, "ended").is_displayed())
     until(iv, lambda d: d.find_element(By.ID, "ended").is_displayed())
+    # The interviewer's own retrospective starts from what they did in the room.
+    assert text_of(iv, "reflect-facts") == "You asked 1 follow-up, gave 0 hints and wrote 1 note."
+    fill(iv, "reflect-well", "REFLECT-CANARY let the silence work")
+    fill(iv, "reflect-next", "Ask for the complexity before the code")
+    iv.find_element(By.CSS_SELECTOR, "#reflect-form button[type=submit]").click()
+    until(iv, lambda d: text_of(d, "reflected").startswith("Saved"))
 
     # Nothing of the interviewer's side ever reached the candidate's page or socket.
     frames = cand.execute_script("return JSON.stringify(window.mockloopRoom.frames)")
-    for secret in [NOTE_CANARY] + key_points:
+    for secret in [NOTE_CANARY, "REFLECT-CANARY"] + key_points:
         assert secret not in frames and secret not in cand.page_source, secret
     assert NOTE_CANARY in iv.execute_script("return JSON.stringify(window.mockloopRoom.frames)")
 

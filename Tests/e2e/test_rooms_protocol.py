@@ -339,12 +339,19 @@ def test_swap_roles_runs_the_reciprocal_mock_in_each_candidates_log(make_server)
     assert c.cmd("swap")["t"] == "error", "swap comes after the end"
     assert i.cmd("start")["t"] == "ack"
     assert i.cmd("note", text=CANARIES[3])["t"] == "ack"
+    assert "once the mock has ended" in i.cmd("reflect", wentWell="a", nextTime="b")["message"]
     end_mock(i)
     c.event("ended")
+    # The interviewer's own retrospective: theirs alone, both parts required.
+    assert i.cmd("reflect", wentWell="Kept to time", nextTime=" ")["fields"]["nextTime"] == "is required"
+    assert c.cmd("reflect", wentWell="x", nextTime="y")["t"] == "error", "only the interviewer writes it"
+    assert i.cmd("reflect", wentWell="REFLECT-CANARY kept to time", nextTime="Ask for the complexity sooner")["t"] == "ack"
+    assert i.event("reflected")["body"]["nextTime"] == "Ask for the complexity sooner"
     assert i.cmd("rate", specific=3, honest=2)["t"] == "error", "only the candidate rates the feedback"
     assert c.cmd("rate", specific=5, honest=2)["fields"]["specific"]
     assert c.cmd("rate", specific=3, honest=2)["t"] == "ack"
     assert i.event("rated")["body"] == {"specific": 3, "honest": 2}
+    assert "REFLECT-CANARY" not in c.text()
 
     assert c.cmd("swap")["t"] == "ack" and i.cmd("swap")["t"] == "ack"
     first, second = c.event("swapped")["body"]["room"], i.event("swapped")["body"]["room"]
@@ -369,6 +376,15 @@ def test_swap_roles_runs_the_reciprocal_mock_in_each_candidates_log(make_server)
     assert [(e["interviewer"], e["status"]) for e in bob_entries] == [("Ann", "completed")]
     status, page = b.get("/log")
     assert status == 200 and "You have interviewed 1 live mock for others." in page
+    assert f'href="/rooms/{room}/replay"' in page and "with Ann" in page
+    # After the room closes, Bob keeps the mock he gave (his retrospective with it), Ann her session's.
+    with sqlite3.connect(f"{server.data_dir}/mockloop.sqlite") as db:
+        db.execute("UPDATE rooms SET expires_at = 1.0 WHERE lower(id) = ?", (room,))
+    assert b.get(f"/rooms/{room}")[0] == 404
+    status, replay = b.get(f"/rooms/{room}/replay")
+    assert status == 200 and "REFLECT-CANARY kept to time" in replay and "Ask for the complexity sooner" in replay
+    status, replay = a.get(f"/rooms/{room}/replay")
+    assert status == 200 and "REFLECT-CANARY" not in replay
     status, page = a.get(f"/sessions/{ann_entries[0]['id']}")
     assert "you rated it specific 3, honest 2" in page
 

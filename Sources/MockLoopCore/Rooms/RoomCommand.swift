@@ -5,7 +5,7 @@ import Foundation
 /// room acknowledges it once stored, and a resend with the same number is stored only once.
 public struct RoomCommand: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
-        case start, pause, resume, phase, code, mark, note, hint, followup, chat, run, score, signal, draw, end, swap, rate
+        case start, pause, resume, phase, code, mark, note, hint, followup, chat, run, score, signal, draw, end, swap, rate, reflect
     }
 
     public var cid: Int
@@ -27,6 +27,10 @@ public struct RoomCommand: Codable, Sendable, Equatable {
     /// The candidate's rating of the feedback, 1–3 each.
     public var specific: Int?
     public var honest: Int?
+    /// The interviewer's own retrospective, after the end: what went well in how they ran the
+    /// mock, and the one thing they will do differently next time.
+    public var wentWell: String?
+    public var nextTime: String?
 
     public init(cid: Int, kind: Kind) {
         self.cid = cid
@@ -38,7 +42,7 @@ public struct RoomCommand: Codable, Sendable, Equatable {
         switch kind {
         case .code, .rate: role == .candidate
         case .chat, .run, .signal, .draw, .swap: true
-        case .start, .pause, .resume, .phase, .mark, .note, .hint, .followup, .score, .end: role == .interviewer
+        case .start, .pause, .resume, .phase, .mark, .note, .hint, .followup, .score, .end, .reflect: role == .interviewer
         }
     }
 
@@ -77,6 +81,11 @@ public struct RoomCommand: Codable, Sendable, Equatable {
             if (text ?? "").count > Self.maxText { problems.add("text", "is longer than \(Self.maxText) characters") }
         case .signal, .draw:
             if data == nil { problems.add("data", "is required") }
+        case .reflect:
+            for (field, value) in [("wentWell", wentWell), ("nextTime", nextTime)] {
+                if (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.add(field, "is required") }
+                if (value ?? "").count > Self.maxText { problems.add(field, "is longer than \(Self.maxText) characters") }
+            }
         }
         if let data, let size = try? JSONEncoder().encode(data).count, size > Self.maxData {
             problems.add("data", "is larger than \(Self.maxData) bytes")

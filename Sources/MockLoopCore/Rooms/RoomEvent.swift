@@ -4,7 +4,8 @@ import Foundation
 /// the order. Clients apply events in `seq` order and resume from the last number they saw.
 public struct RoomEvent: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable {
-        case clock, prompt, code, mark, note, hint, followup, chat, run, score, signal, draw, joined, left, ended, swapped, rated
+        case clock, prompt, code, mark, note, hint, followup, chat, run, score, signal, draw, joined, left, ended, swapped, rated,
+            reflected
     }
 
     public var seq: Int

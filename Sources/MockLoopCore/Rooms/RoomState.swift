@@ -30,7 +30,7 @@ public struct RoomState: Codable, Sendable, Equatable {
             throw MockLoopError(.forbidden, "the \(role.rawValue) cannot '\(command.kind.rawValue)' in a room")
         }
         try command.validate()
-        if ended, command.kind != .chat { throw MockLoopError(.conflict, "this mock has ended") }
+        if ended, ![.chat, .reflect].contains(command.kind) { throw MockLoopError(.conflict, "this mock has ended") }
         let stamp = JSONValue.double((clock.elapsed(at: now) * 10).rounded() / 10)
         switch command.kind {
         case .start:
@@ -96,6 +96,14 @@ public struct RoomState: Codable, Sendable, Equatable {
             return [RoomEventDraft(.signal, to: .only(role.other), command.data ?? .null)]
         case .draw:
             return [RoomEventDraft(.draw, to: .both, command.data ?? .null)]
+        case .reflect:
+            // The interviewer's own retrospective: theirs alone; a later one replaces it.
+            guard ended else { throw MockLoopError(.conflict, "Write your retrospective once the mock has ended.") }
+            return [
+                RoomEventDraft(
+                    .reflected, to: .interviewer,
+                    .object(["wentWell": .string(command.wentWell ?? ""), "nextTime": .string(command.nextTime ?? "")]))
+            ]
         case .run, .end, .swap, .rate:
             throw MockLoopError(.invalid, "'\(command.kind.rawValue)' is carried out by the room service")
         }

@@ -69,8 +69,24 @@ struct LogController {
             from: req.query[String.self, at: "from"] ?? "", to: req.query[String.self, at: "to"] ?? "",
             text: req.query[String.self, at: "q"] ?? "")
         model.mocksGiven = try await RoomRepository(db: req.db).mocksGiven(by: try req.actingUser())
+        model.given = try await mocksGiven(req)
         model.deleted = req.queryBool("deleted")
         return try await req.view.render("log", model)
+    }
+
+    /// The latest mocks this user interviewed: each opens its replay, with their notes and
+    /// their own retrospective.
+    func mocksGiven(_ req: Request) async throws -> [LogPageModel.Given] {
+        var given: [LogPageModel.Given] = []
+        for room in try await RoomRepository(db: req.db).recentMocksGiven(by: try req.actingUser()) {
+            let title = try? await QuestionRepository(db: req.db, userID: room.candidateID).find(room.questionID).question.title
+            given.append(
+                .init(
+                    day: DateText.day(room.endedAt ?? room.createdAt), title: title ?? "a live mock",
+                    candidate: try await UserModel.find(room.candidateID, on: req.db)?.name ?? "a candidate",
+                    replay: "/rooms/\(try room.requireID().uuidString.lowercased())/replay"))
+        }
+        return given
     }
 
     func importForm(req: Request) async throws -> View {

@@ -19,8 +19,13 @@ struct LogPageModel: Encodable {
     var totalText: String
     /// Just after a session was deleted.
     var deleted = false
-    /// Mocks this user gave as the interviewer in live rooms (ended ones).
+    /// Mocks this user gave as the interviewer in live rooms (ended ones), and the latest of them.
     var mocksGiven = 0
+    var given: [Given] = []
+
+    struct Given: Encodable {
+        var day, title, candidate, replay: String
+    }
 
     /// `rawQuery`: the page's query string, kept (but for the offset) in the paging links;
     /// `from`, `to`, `text`: the filters as typed.

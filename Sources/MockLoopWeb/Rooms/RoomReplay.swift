@@ -24,6 +24,12 @@ struct RoomReplay {
         var steps: String
         var changes: Int
         var hasBoard: Bool
+        /// The interviewer's own retrospective (only their view of the room holds it).
+        var reflection: Reflection?
+    }
+
+    struct Reflection: Encodable {
+        var wentWell, nextTime: String
     }
 
     func page(req: Request) async throws -> View {
@@ -42,7 +48,14 @@ struct RoomReplay {
             "room-replay",
             Page(
                 title: "Replay · \(question?.title ?? "live room")", roomId: try room.requireID().uuidString.lowercased(), steps: json,
-                changes: steps.count, hasBoard: events.contains { $0.kind == .draw }))
+                changes: steps.count, hasBoard: events.contains { $0.kind == .draw }, reflection: Self.reflection(events)))
+    }
+
+    static func reflection(_ events: [RoomEvent]) -> Reflection? {
+        guard let last = events.last(where: { $0.kind == .reflected }), case .object(let o) = last.body,
+            case .string(let well)? = o["wentWell"], case .string(let next)? = o["nextTime"]
+        else { return nil }
+        return Reflection(wentWell: well, nextTime: next)
     }
 
     func whiteboard(req: Request) async throws -> Response {

@@ -81,14 +81,15 @@ public struct RoomRepository {
 
     /// The room, for one of its seats; anyone else gets "not found". `record`: what the room
     /// left (its replay and whiteboard), which the candidate keeps with their session after the
-    /// room has closed; the seats themselves close when it expires.
+    /// room has closed, and a signed-in interviewer with the mocks they gave (a guest's seat
+    /// closes with the room); the seats themselves close when it expires.
     public func find(
         _ id: UUID, user: UUID?, guestToken: String?, record: Bool = false, now: Date = Date()
     ) async throws -> (
         room: RoomModel, role: RoomRole
     ) {
         guard let m = try await RoomModel.find(id, on: db), let role = Self.seat(m, user: user, guestToken: guestToken),
-            m.expiresAt > now || (record && role == .candidate && m.endedAt != nil)
+            m.expiresAt > now || (record && m.endedAt != nil && (role == .candidate || (user != nil && user == m.interviewerID)))
         else { throw MockLoopError.notFound("room") }
         return (m, role)
     }
@@ -237,6 +238,12 @@ public struct RoomRepository {
     /// Ended live mocks the user gave as the (signed-in) interviewer: the other side of the loop.
     public func mocksGiven(by user: UUID) async throws -> Int {
         try await RoomModel.query(on: db).filter(\.$interviewerID == user).filter(\.$endedAt != nil).count()
+    }
+
+    /// The latest of those mocks, newest first.
+    public func recentMocksGiven(by user: UUID, limit: Int = 10) async throws -> [RoomModel] {
+        try await RoomModel.query(on: db).filter(\.$interviewerID == user).filter(\.$endedAt != nil)
+            .sort(\.$endedAt, .descending).limit(limit).all()
     }
 
     static func eventModel(

@@ -100,6 +100,11 @@ function settle() {
 
 function onError(frame) {
   if (frame.cid) { pending.delete(frame.cid); keep(); settle(); }
+  if (frame.kind === "reflect") {
+    const fields = Object.entries(frame.fields || {}).map(([f, p]) => `${f === "wentWell" ? "what went well" : "what you will do differently"} ${p}`).join("; ");
+    $("reflected").textContent = fields || frame.message;
+    return;
+  }
   if (frame.kind === "end") {
     const box = $("end-error");
     box.hidden = false;
@@ -181,9 +186,9 @@ function apply(e) {
       break;
     case "code": applyCode(b, e.by); break;
     case "mark": line($("marks"), `Line ${b.line}: ${b.text}`, b.clock); break;
-    case "note": line($("notes"), b.text, b.clock); break;
+    case "note": noted++; line($("notes"), b.text, b.clock); break;
     case "hint": $("hints").textContent = b.n; line($("chat"), `Hint: ${b.text}`, b.clock, "hint"); break;
-    case "followup": line($("chat"), `Follow-up: ${b.text}`, b.clock, "note"); break;
+    case "followup": asked++; line($("chat"), `Follow-up: ${b.text}`, b.clock, "note"); break;
     case "chat": line($("chat"), `${e.by === role ? "You" : nameOf(e.by)}: ${b.text}`, b.clock, e.by); break;
     case "run": showRun(b); break;
     case "score": { const r = document.querySelector(`input[name="score-${b.dimension}"][value="${b.score}"]`); if (r) r.checked = true; break; }
@@ -191,10 +196,22 @@ function apply(e) {
     case "left": present.delete(e.by); drawPresent(); break;
     case "signal": onSignal(b); break;
     case "draw": onDraw(b); break;
-    case "ended": ended = true; $("ended").hidden = false; $("swap-box").hidden = !welcome?.canSwap; break;
+    case "ended": ended = true; $("ended").hidden = false; $("swap-box").hidden = !welcome?.canSwap; describeOwnPart(); break;
+    case "reflected":
+      $("reflect-well").value = b.wentWell; $("reflect-next").value = b.nextTime;
+      $("reflected").textContent = welcome?.canSwap ? "Saved: it stays with this mock in the list of mocks you gave, on your log." : "Saved with the room until it closes (with an account it stays in your log).";
+      break;
     case "rated": if ($("rated")) $("rated").textContent = `Rated: specific ${b.specific}, honest ${b.honest}.`; break;
     case "swapped": location.assign(`/rooms/${b.room}`); break;
   }
+}
+
+// What the interviewer did, from the room's own events, to start their retrospective from.
+let asked = 0, noted = 0;
+function describeOwnPart() {
+  if (!$("reflect-facts")) return;
+  const hints = Number($("hints").textContent) || 0;
+  $("reflect-facts").textContent = `You asked ${asked} follow-up${asked === 1 ? "" : "s"}, gave ${hints} hint${hints === 1 ? "" : "s"} and wrote ${noted} note${noted === 1 ? "" : "s"}.`;
 }
 
 function nameOf(r) { return present.get(r) || (r === "interviewer" ? welcome?.interviewer || "Interviewer" : welcome?.candidate || "Candidate"); }
@@ -414,6 +431,7 @@ function wire() {
   on("check-devices", "click", checkDevices);
   on("hear", "click", () => { $("remote-video").play().then(() => { $("hear").hidden = true; }).catch(() => {}); });
   on("swap", "click", () => send("swap"));
+  on("reflect-form", "submit", (ev) => { ev.preventDefault(); send("reflect", { wentWell: $("reflect-well").value, nextTime: $("reflect-next").value }); });
   on("rate-form", "submit", (ev) => { ev.preventDefault(); send("rate", { specific: Number($("rate-specific").value), honest: Number($("rate-honest").value) }); });
   on("mute", "click", () => { const a = localStream?.getAudioTracks()[0]; if (a) { a.enabled = !a.enabled; $("mute").textContent = a.enabled ? "Mute" : "Unmute"; } });
   on("camera", "click", () => { const v = localStream?.getVideoTracks()[0]; if (v) { v.enabled = !v.enabled; $("camera").textContent = v.enabled ? "Camera off" : "Camera on"; } });
