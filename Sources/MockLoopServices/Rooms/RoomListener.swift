@@ -32,7 +32,7 @@ struct RoomListener: LifecycleHandler {
                         first = false
                         try await connection.listen(on: RoomRepository.channel) { notifications in
                             for try await n in notifications {
-                                guard let note = RoomRepository.notification(n.payload), note.instance != instance else { continue }
+                                guard let note = RoomRepository.notification(n.payload, from: instance) else { continue }
                                 if let events = note.events, events.last?.seq == note.seq {
                                     await hub.publish(note.room, .stored(events))
                                 } else {

@@ -21,8 +21,13 @@ extension RoomRepository {
     /// (inside the caller's transaction): lock and read their rooms, look up resends, apply each
     /// command in order to its room's state, insert every event, update every room, notify.
     /// Each command gets what it would get alone; one the rules refuse is refused alone.
-    /// `instance`: the writer's, said with the notifications so its own listener passes them by.
-    func writeBatch(_ batch: [Pending], instance: UUID?) async throws -> [Result<RoomWriter.Result, Error>] {
+    /// `instance`: the writer's, said with the notifications so its own listener passes them by;
+    /// `states`: the writer's decoded states, so a room it wrote last is not decoded again.
+    func writeBatch(
+        _ batch: [Pending], instance: UUID?, states: RoomStateCache? = nil
+    ) async throws -> [Result<
+        RoomWriter.Result, Error
+    >] {
         let sql = db as! SQLDatabase
         let postgres = sql.dialect.name == "postgresql"
         let ids = Array(Set(batch.map(\.roomID))).sorted { $0.uuidString < $1.uuidString }
@@ -37,7 +42,7 @@ extension RoomRepository {
         var rooms: [UUID: (model: RoomModel, state: RoomState, read: Int, wasEnded: Bool, reached: Int)] = [:]
         for row in rows {
             let m = try Self.room(row)
-            rooms[m.id!] = (m, try Self.state(m), m.lastSeq, m.endedAt != nil, m.lastSeq)
+            rooms[m.id!] = (m, try states?.state(m.id!, json: m.state) ?? Self.state(m), m.lastSeq, m.endedAt != nil, m.lastSeq)
         }
         let keys = batch.filter { !$0.fresh }.compactMap(\.clientKey)
         var stored: [String: RoomEvent] = [:]
@@ -88,6 +93,7 @@ extension RoomRepository {
         let moved = try rooms.filter { $0.value.reached > $0.value.read || ($0.value.model.endedAt != nil && !$0.value.wasEnded) }
             .sorted { $0.key.uuidString < $1.key.uuidString }
             .map { Moved(id: $0.key, seq: $0.value.reached, state: try Self.encode($0.value.state), endedAt: $0.value.model.endedAt) }
+        for room in moved { states?.keep(room.id, json: room.state, state: rooms[room.id]!.state) }
         if postgres {
             // One round trip for the events, the rooms and the notifications (delivered on commit
             // to every instance listening, this one too).
@@ -148,10 +154,16 @@ extension RoomRepository {
         return head + ":" + String(decoding: json, as: UTF8.self)
     }
 
-    /// A notification read back: nil for one that is not a room's.
-    public static func notification(_ payload: String) -> (room: UUID, seq: Int, instance: String, events: [RoomEvent]?)? {
+    /// A notification read back: nil for one that is not a room's, or that `instance` (the
+    /// reader's own) sent; its events are decoded only then.
+    public static func notification(
+        _ payload: String, from instance: String? = nil
+    ) -> (
+        room: UUID, seq: Int, instance: String, events: [RoomEvent]?
+    )? {
         let parts = payload.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
-        guard parts.count >= 3, let room = UUID(uuidString: String(parts[0])), let seq = Int(parts[1]) else { return nil }
+        guard parts.count >= 3, let room = UUID(uuidString: String(parts[0])), let seq = Int(parts[1]), parts[2] != instance ?? ""
+        else { return nil }
         let events = parts.count == 4 ? try? JSONDecoder.room.decode([RoomEvent].self, from: Data(parts[3].utf8)) : nil
         return (room, seq, String(parts[2]), events)
     }

@@ -36,6 +36,8 @@ public actor RoomWriter {
     /// Said with this instance's notifications, so its own listener can pass them by: its
     /// sockets heard of the events when they were stored.
     public nonisolated let instance = UUID()
+    /// The states this writer decoded or wrote, by their exact JSON.
+    let states = RoomStateCache()
 
     public init(db: Database) { self.db = db }
 
@@ -71,7 +73,9 @@ public actor RoomWriter {
                 roomID: $0.roomID, clientKey: $0.clientKey, role: $0.role, now: $0.now, decide: $0.decide, fresh: $0.fresh)
         }
         do {
-            let outcomes = try await db.transaction { tx in try await RoomRepository(db: tx).writeBatch(pending, instance: self.instance) }
+            let outcomes = try await db.transaction { tx in
+                try await RoomRepository(db: tx).writeBatch(pending, instance: self.instance, states: self.states)
+            }
             for (job, outcome) in zip(batch, outcomes) { job.done.resume(with: outcome) }
         } catch {
             // Something in the database failed (two instances' batches deadlocked, a resend raced
