@@ -21,6 +21,8 @@ public final class RoomStateCache: @unchecked Sendable {
         return state
     }
 
+    var count: Int { lock.withLock { states.count } }
+
     func keep(_ room: UUID, json: String, state: RoomState) {
         lock.withLock {
             if states.count >= limit, states[room] == nil { states.removeAll(keepingCapacity: true) }
