@@ -121,25 +121,22 @@ extension RoomRepository {
 
     /// One statement that moves every room of `moved` on.
     static func update(_ moved: [Moved]) -> SQLQueryString {
-        var lastSeq = SQLQueryString("CASE id")
-        var state = SQLQueryString("CASE id")
-        var ended = SQLQueryString("CASE id")
-        for room in moved {
-            lastSeq.appendInterpolation(unsafeRaw: " WHEN ")
-            lastSeq.appendInterpolation(bind: room.id)
-            lastSeq.appendInterpolation(unsafeRaw: " THEN ")
-            lastSeq.appendInterpolation(bind: room.seq)
-            state.appendInterpolation(unsafeRaw: " WHEN ")
-            state.appendInterpolation(bind: room.id)
-            state.appendInterpolation(unsafeRaw: " THEN ")
-            state.appendInterpolation(bind: room.state)
-            ended.appendInterpolation(unsafeRaw: " WHEN ")
-            ended.appendInterpolation(bind: room.id)
-            ended.appendInterpolation(unsafeRaw: " THEN ")
-            ended.appendInterpolation(bind: room.endedAt)
+        /// "CASE id WHEN <room> THEN <its value> … END", one column's new values.
+        func column(_ value: (Moved) -> any Encodable & Sendable) -> SQLQueryString {
+            var sql = SQLQueryString("CASE id")
+            for room in moved {
+                sql.appendInterpolation(unsafeRaw: " WHEN ")
+                sql.appendInterpolation(bind: room.id)
+                sql.appendInterpolation(unsafeRaw: " THEN ")
+                sql.appendInterpolation(bind: value(room))
+            }
+            sql.appendInterpolation(unsafeRaw: " END")
+            return sql
         }
-        return
-            "UPDATE rooms SET last_seq = \(lastSeq) END, state = \(state) END, ended_at = \(ended) END WHERE id IN (\(binds: moved.map(\.id)))"
+        return """
+            UPDATE rooms SET last_seq = \(column { $0.seq }), state = \(column { $0.state }), ended_at = \(column { $0.endedAt }) \
+            WHERE id IN (\(binds: moved.map(\.id)))
+            """
     }
 
     /// PostgreSQL refuses a notification of 8,000 bytes or more; events that would not fit stay
