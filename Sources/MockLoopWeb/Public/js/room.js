@@ -19,8 +19,11 @@ const pending = new Map((kept.pending || []).map((c) => [c.cid, c]));
 // The highest number an acknowledgement named: the editor opens once the page has applied it.
 let ackedSeq = 0;
 let backlogIn = false;
+// Call signalling is not kept: a reloaded page starts its call afresh, and an old offer would
+// only confuse the partner's.
 function keep() {
-  try { sessionStorage.setItem(keptAs, JSON.stringify({ client, nextCid, pending: [...pending.values()] })); } catch { /* private mode: reconnects still resend */ }
+  const resendable = [...pending.values()].filter((c) => c.kind !== "signal");
+  try { sessionStorage.setItem(keptAs, JSON.stringify({ client, nextCid, pending: resendable })); } catch { /* private mode: reconnects still resend */ }
 }
 let welcome = null;
 let clockOffset = 0;
