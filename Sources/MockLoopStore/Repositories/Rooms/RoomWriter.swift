@@ -11,13 +11,9 @@ import MockLoopCore
 public actor RoomWriter {
     public typealias Result = (events: [RoomEvent], duplicate: Bool)
 
+    /// A command waiting for its batch, and the caller waiting for its outcome.
     struct Job {
-        var roomID: UUID
-        var clientKey: String?
-        var role: RoomRole?
-        var now: Date
-        var fresh: Bool
-        var decide: @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
+        var command: RoomRepository.Pending
         var done: CheckedContinuation<Result, Error>
     }
 
@@ -46,7 +42,9 @@ public actor RoomWriter {
         decide: @escaping @Sendable (inout RoomState, RoomModel) throws -> [RoomEventDraft]
     ) async throws -> Result {
         try await withCheckedThrowingContinuation { done in
-            queue.append(Job(roomID: roomID, clientKey: clientKey, role: role, now: now, fresh: fresh, decide: decide, done: done))
+            let command = RoomRepository.Pending(
+                roomID: roomID, clientKey: clientKey, role: role, now: now, decide: decide, fresh: fresh)
+            queue.append(Job(command: command, done: done))
             if !writing {
                 writing = true
                 Task { await drain() }
@@ -68,10 +66,7 @@ public actor RoomWriter {
     }
 
     func write(_ batch: [Job]) async {
-        let pending = batch.map {
-            RoomRepository.Pending(
-                roomID: $0.roomID, clientKey: $0.clientKey, role: $0.role, now: $0.now, decide: $0.decide, fresh: $0.fresh)
-        }
+        let pending = batch.map(\.command)
         do {
             let outcomes = try await db.transaction { tx in
                 try await RoomRepository(db: tx).writeBatch(pending, instance: self.instance, states: self.states)
@@ -81,10 +76,11 @@ public actor RoomWriter {
             // Something in the database failed (two instances' batches deadlocked, a resend raced
             // its original): each command is tried on its own instead.
             for job in batch {
+                let c = job.command
                 do {
                     job.done.resume(
                         returning: try await RoomRepository(db: db).append(
-                            job.roomID, clientKey: job.clientKey, by: job.role, now: job.now, decide: job.decide))
+                            c.roomID, clientKey: c.clientKey, by: c.role, now: c.now, decide: c.decide))
                 } catch { job.done.resume(throwing: error) }
             }
         }
