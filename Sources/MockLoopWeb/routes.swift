@@ -23,6 +23,7 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     let archive = ArchiveController()
     let rooms = RoomController(services: services)
     let replay = RoomReplay(rooms: rooms)
+    let partners = PartnersController()
 
     // Pages
     app.get(use: log.home)
@@ -83,6 +84,15 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     app.get("rooms", ":id", "whiteboard.svg", use: replay.whiteboard).access(.token)
     app.get("join", ":token", use: rooms.joinPage).access(.token)
     app.form("join", ":token", use: rooms.join).access(.token)
+    app.get("partners", use: partners.listPage)
+    app.get("partners", "profile", use: partners.profilePage)
+    app.form("partners", "profile", use: partners.saveProfilePage)
+    app.form("partners", "profile", "remove", use: partners.removeProfilePage)
+    app.form("partners", "blocked", ":handle", "unblock", use: partners.unblockPage)
+    app.get("partners", ":handle", use: partners.otherPage)
+    app.form("partners", ":handle", "block", use: partners.blockPage)
+    app.form("partners", ":handle", "report", use: partners.reportPage)
+    app.form("partners", ":handle", "reveal", use: partners.revealPage)
 
     // JSON API
     let api = app.grouped("api", "v1")
@@ -128,6 +138,14 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     api.put("target", use: settings.update)
     api.on(.POST, "log", "import", body: .collect(maxSize: "20mb"), use: log.importCSV)
     api.get("archive", use: archive.export)
+    api.get("partners", use: partners.list)
+    api.get("partners", "profile", use: partners.showProfile)
+    api.put("partners", "profile", use: partners.saveProfile)
+    api.delete("partners", "profile", use: partners.removeProfile)
+    api.get("partners", ":handle", use: partners.showOther)
+    api.post("partners", ":handle", "block", use: partners.block)
+    api.delete("partners", ":handle", "block", use: partners.unblock)
+    api.post("partners", ":handle", "report", use: partners.report)
     api.on(.POST, "archive", body: .collect(maxSize: ArchiveController.maxBody), use: archive.importArchive)
 }
 
@@ -156,6 +174,10 @@ func accountRoutes(_ app: Application, _ services: AppServices, _ accounts: Acco
     app.form("admin", "invites", use: admin.createInvite).access(.admin)
     app.form("admin", "invites", ":id", "revoke", use: admin.revokeInvite).access(.admin)
     app.get("admin", "audit", use: admin.auditPage).access(.admin)
+    let adminPartners = AdminPartners(admin: admin)
+    app.get("admin", "partners", use: adminPartners.page).access(.admin)
+    app.form("admin", "loops", ":id", ":action", use: adminPartners.loop).access(.admin)
+    app.form("admin", "reports", ":id", "close", use: adminPartners.closeReport).access(.admin)
 
     let api = app.grouped("api", "v1")
     api.get("account", use: settings.account)

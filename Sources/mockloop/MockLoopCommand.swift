@@ -10,7 +10,7 @@ struct MockLoopCommand: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, RubricsCommand.self, QuestionsCommand.self, LogCommand.self, AnalyzeCommand.self,
             RunCodeCommand.self, ReportCommand.self, PracticeCommand.self, TargetCommand.self, UsersCommand.self, LoginCommand.self,
-            LogoutCommand.self, ArchiveCommand.self,
+            LogoutCommand.self, ArchiveCommand.self, PartnersCommand.self,
         ]
     )
 

@@ -15,7 +15,7 @@ import VaporTesting
 /// fails the test.
 @Suite struct AuthorizationMatrixTests {
     /// What a route's path parameter names, when it names something someone owns.
-    enum Owned { case session, question, rubric, practice, device, token, share, room }
+    enum Owned { case session, question, rubric, practice, device, token, share, room, partner }
 
     enum Entry {
         /// Anyone may use it (sign-in, health, the API description, one-time links).
@@ -88,6 +88,17 @@ import VaporTesting
         "GET /rooms/new": .mine, "POST /rooms": .mine, "GET /rooms/:id": .token, "POST /rooms/:id/link": .token,
         "GET /rooms/:id/socket": .token, "GET /rooms/:id/replay": .token, "GET /rooms/:id/whiteboard.svg": .token,
         "GET /join/:token": .token, "POST /join/:token": .token,
+        // Another person's partner profile is reached by handle; the first user's is hidden,
+        // so for the second it answers as a handle nobody has.
+        "GET /partners": .mine, "GET /partners/profile": .mine, "POST /partners/profile": .mine,
+        "POST /partners/profile/remove": .mine, "POST /partners/blocked/:handle/unblock": .one(.partner),
+        "GET /partners/:handle": .one(.partner), "POST /partners/:handle/block": .one(.partner),
+        "POST /partners/:handle/report": .one(.partner), "POST /partners/:handle/reveal": .one(.partner),
+        "GET /api/v1/partners": .mine, "GET /api/v1/partners/profile": .mine, "PUT /api/v1/partners/profile": .mine,
+        "DELETE /api/v1/partners/profile": .mine, "GET /api/v1/partners/:handle": .one(.partner),
+        "POST /api/v1/partners/:handle/block": .one(.partner), "DELETE /api/v1/partners/:handle/block": .one(.partner),
+        "POST /api/v1/partners/:handle/report": .one(.partner),
+        "GET /admin/partners": .admin, "POST /admin/loops/:id/:action": .admin, "POST /admin/reports/:id/close": .admin,
     ]
 
     /// A string only the first user's things carry.
@@ -99,7 +110,7 @@ import VaporTesting
         var missing: [Owned: String] = [
             .session: UUID().uuidString, .practice: UUID().uuidString, .device: UUID().uuidString, .token: UUID().uuidString,
             .question: "no-such-question-\(Int.random(in: 1000...9999))", .rubric: "no-such-rubric-\(Int.random(in: 1000...9999))",
-            .share: UUID().uuidString, .room: UUID().uuidString,
+            .share: UUID().uuidString, .room: UUID().uuidString, .partner: "no-such-handle-\(Int.random(in: 1000...9999))",
         ]
         var token: String
         var shareToken: String
@@ -113,7 +124,7 @@ import VaporTesting
         "/"
             + route.path.map { part -> String in
                 switch part.description {
-                case ":id":
+                case ":id", ":handle":
                     if case .one(let kind) = entry { return ids[kind] ?? "x" }
                     // A room's routes are tried with the first user's real room.
                     return route.path.first?.description == "rooms" ? ids[.room] ?? "x" : "x"
@@ -142,6 +153,12 @@ import VaporTesting
         let practice = try await ann.json(.POST, "/api/v1/practice", ["type": "behavioral", "minutes": 20])
         let token = try await ann.json(.POST, "/api/v1/account/tokens", ["name": marker, "scope": "read-write", "days": 30])
         _ = try await ann.json(.PUT, "/api/v1/target", ["tier": "tier1", "level": "staff", "types": ["coding"], "company": marker])
+        _ = try await ann.json(
+            .PUT, "/api/v1/partners/profile",
+            [
+                "handle": "ann-hidden", "visible": false, "companies": [marker], "tier": "tier1", "level": "staff", "wants": ["coding"],
+                "offers": ["coding"], "timeZone": "Europe/Berlin", "availability": "Mon-Fri 18:00-20:00",
+            ])
         let device = try await ann.get("/api/v1/account/devices").jsonArray().first?["id"] as? String
         let sessionID = session.json()["id"] as? String ?? ""
         let shared = try await ann.form("/sessions/\(sessionID)/share", [("kind", "partner_kit"), ("expires", "86400")])
@@ -154,7 +171,7 @@ import VaporTesting
             .rubric: rubric.json()["id"] as? String,
             .practice: (practice.json()["session"] as? [String: Any])?["id"] as? String
                 ?? practice.json()["id"] as? String, .token: token.json()["id"] as? String, .device: device, .share: share,
-            .room: room,
+            .room: room, .partner: "ann-hidden",
         ]
         let answers: [Owned: Visitor.Answer] = [
             .session: session, .question: question, .rubric: rubric, .practice: practice, .token: token,
@@ -171,7 +188,7 @@ import VaporTesting
         for path in [
             "/api/v1/sessions/\(fixture.owned[.session]!)", "/api/v1/questions/\(fixture.owned[.question]!)",
             "/api/v1/rubrics/\(fixture.owned[.rubric]!)", "/api/v1/practice/\(fixture.owned[.practice]!)", "/api/v1/account/tokens",
-            "/api/v1/target", "/api/v1/log/export?format=json",
+            "/api/v1/target", "/api/v1/log/export?format=json", "/api/v1/partners/profile",
         ] {
             let a = try await ann.get(path)
             seen.append("\(path) \(a.status.code) \(Self.canonical(a.body))")

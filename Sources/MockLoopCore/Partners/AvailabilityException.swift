@@ -1,3 +1,5 @@
+import Foundation
+
 /// A one-off change to someone's ordinary week, on one date of their own calendar: away all
 /// day ("2026-12-24 off"), or free at a time they usually are not ("2026-12-27 10:00-12:00").
 public struct AvailabilityException: Equatable, Sendable {
@@ -71,6 +73,9 @@ public enum LocalDay {
         let m = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
+
+    /// Today's day number in UTC.
+    public static func today(_ now: Date) -> Int { Int((now.timeIntervalSince1970 / 86400).rounded(.down)) }
 
     /// Monday is 0.
     public static func weekday(_ n: Int) -> Int { ((n % 7) + 7 + 3) % 7 }

@@ -40,9 +40,12 @@ public struct PartnerProfile: Equatable, Sendable {
 
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")! }
 
+    /// Words the partner pages use in their own paths.
+    static let reservedHandles: Set<String> = ["profile", "blocked", "new", "requests", "admin"]
+
     /// A handle: 3 to 24 lower-case letters, digits and hyphens, starting with a letter.
     public static func validHandle(_ s: String) -> Bool {
-        guard (3...24).contains(s.count), let first = s.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        guard (3...24).contains(s.count), !reservedHandles.contains(s), let first = s.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
         return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 

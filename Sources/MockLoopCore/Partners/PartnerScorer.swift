@@ -129,3 +129,18 @@ public struct PartnerScorer: Sendable {
 
     static func hours(_ h: Double) -> String { String(format: "%g h", h) }
 }
+
+/// A suggestion as the API and the CLI show it: the handle, never the account's id.
+public struct PartnerListing: Codable, Sendable, Equatable {
+    public var handle: String
+    public var score: Double
+    public var overlapHours: Double
+    public var reasons: [String]
+
+    public init(_ s: PartnerSuggestion) {
+        handle = s.handle
+        score = (s.score * 10).rounded() / 10
+        overlapHours = s.overlapHours
+        reasons = s.reasons
+    }
+}

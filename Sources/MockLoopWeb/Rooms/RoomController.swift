@@ -83,15 +83,25 @@ struct RoomController {
     }
 
     func joinPage(req: Request) async throws -> Response {
-        guard let token = req.parameters.get("token"), let room = try await RoomRepository(db: req.db).open(joinToken: token) else {
-            throw MockLoopError.notFound("room")
-        }
+        let room = try await joinable(req)
         // With accounts, someone already seated goes straight in. Without, everyone acts as the
         // owner, so the link always offers the guest's seat (the seat cookie is the room's own).
         if let user = accountUser(req), RoomRepository.seat(room, user: user, guestToken: nil) != nil {
             return req.redirect("/rooms/\(try room.requireID().uuidString.lowercased())")
         }
         return try await joinForm(req, room: room, name: "", errors: [:]).encodeResponse(for: req)
+    }
+
+    /// The room a join link opens. Someone the candidate blocked, or who blocked them, finds
+    /// no room there, as with a wrong link.
+    func joinable(_ req: Request) async throws -> RoomModel {
+        guard let token = req.parameters.get("token"), let room = try await RoomRepository(db: req.db).open(joinToken: token) else {
+            throw MockLoopError.notFound("room")
+        }
+        if let user = accountUser(req), try await PartnerSafety(db: req.db, userID: user).blockedEitherWay(room.candidateID) {
+            throw MockLoopError.notFound("room")
+        }
+        return room
     }
 
     func joinForm(_ req: Request, room: RoomModel, name: String, errors: [String: String]) async throws -> View {
@@ -105,9 +115,7 @@ struct RoomController {
     }
 
     func join(req: Request) async throws -> Response {
-        guard let token = req.parameters.get("token"), let room = try await RoomRepository(db: req.db).open(joinToken: token) else {
-            throw MockLoopError.notFound("room")
-        }
+        let room = try await joinable(req)
         let name = (try? req.content.get(String.self, at: "name")) ?? ""
         let id = try room.requireID().uuidString.lowercased()
         do {

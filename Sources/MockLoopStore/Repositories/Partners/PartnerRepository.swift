@@ -113,11 +113,6 @@ public struct PartnerRepository {
     }
 }
 
-extension LocalDay {
-    /// Today's day number in UTC.
-    public static func today(_ now: Date) -> Int { Int((now.timeIntervalSince1970 / 86400).rounded(.down)) }
-}
-
 extension JSONEncoder {
     static var sorted: JSONEncoder {
         let e = JSONEncoder()

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+@testable import MockLoopCore
+
+/// The partner scorer: deterministic, every part of a score stated as a reason, and the
+/// ordering rules the product promises, over many generated profiles.
+struct PartnerScorerTests {
+    static let now = Date(timeIntervalSince1970: TimeInterval(LocalDay.number(year: 2026, month: 11, day: 30) * 86400 + 3600))
+    static let today = LocalDay.today(now)
+    static let zones = ["Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "Asia/Kathmandu", "UTC", "Australia/Sydney"]
+
+    static func randomProfile(_ rng: inout SeededGenerator, n: Int) -> PartnerProfile {
+        func types() -> [InterviewType] { InterviewType.allCases.filter { _ in Bool.random(using: &rng) } }
+        var week = WeeklyAvailability()
+        for _ in 0..<Int.random(in: 0...4, using: &rng) {
+            let s = Int.random(in: 0..<WeeklyAvailability.quartersPerWeek - 16, using: &rng)
+            for q in s..<s + Int.random(in: 4...16, using: &rng) { week.insert(q) }
+        }
+        let companies = ["Google", "Stripe", "Acme|Co", "Meta"]
+        let loops = (0..<Int.random(in: 0...2, using: &rng)).map { _ in
+            PassedLoop(
+                company: companies.randomElement(using: &rng)!, tier: CompanyTier.allCases.randomElement(using: &rng)!,
+                level: Level.allCases.randomElement(using: &rng)!, types: [InterviewType.allCases.randomElement(using: &rng)!],
+                month: "2026-\(String(format: "%02d", Int.random(in: 1...11, using: &rng)))", verified: Bool.random(using: &rng))
+        }
+        return PartnerProfile(
+            userID: UUID(), handle: "p-\(n)", companies: Bool.random(using: &rng) ? [companies.randomElement(using: &rng)!] : [],
+            tier: CompanyTier.allCases.randomElement(using: &rng)!, level: Level.allCases.randomElement(using: &rng)!, wants: types(),
+            offers: types(), timeZone: zones.randomElement(using: &rng)!,
+            availability: Availability(
+                weekly: week,
+                exceptions: Bool.random(using: &rng)
+                    ? [AvailabilityException(day: today + 3, extra: nil), AvailabilityException(day: today + 5, extra: QuarterSpan(start: 40, end: 48))]
+                    : []), languages: Bool.random(using: &rng) ? ["English"] : [], loops: loops)
+    }
+
+    static func rank(_ me: PartnerProfile, _ others: [(PartnerProfile, PartnerStats)]) -> [PartnerSuggestion] {
+        let card = MatchCard(me)
+        let window = ZoneQuarters.window(from: now)
+        let scorer = PartnerScorer(
+            me: card, today: today,
+            mine: card.availability.isEmpty ? nil : card.availability.free(in: ZoneQuarters(zone: me.zone, start: window.start, count: window.count)))
+        return PartnerScorer.rank(
+            others.compactMap { p, stats in
+                scorer.base(
+                    MatchCard(p), userID: p.userID, zone: ZoneQuarters(zone: p.zone, start: window.start, count: window.count),
+                    lastPairedDaysAgo: nil
+                ).map { scorer.complete($0, stats) }
+            })
+    }
+
+    @Test func aCardReadsBackAsTheProfileMadeIt() {
+        var rng = SeededGenerator(seed: 11)
+        for n in 0..<300 {
+            let p = Self.randomProfile(&rng, n: n)
+            let card = MatchCard(p)
+            #expect(MatchCard(text: card.text) == card, "profile \(n): \(card.text)")
+        }
+        #expect(MatchCard(text: "v0|x") == nil)
+        #expect(MatchCard(Self.randomProfile(&rng, n: 1)).companies.allSatisfy { !$0.contains("|") })
+    }
+
+    /// The same people in any order rank the same; nobody ranks who offers nothing I want.
+    @Test func rankingIsDeterministicAndOnlyOffersWhatIWant() {
+        for seed in 1...40 {
+            var rng = SeededGenerator(seed: UInt64(seed))
+            var me = Self.randomProfile(&rng, n: 0)
+            if me.wants.isEmpty { me.wants = [.coding] }
+            let others = (1...40).map { n in
+                (Self.randomProfile(&rng, n: n), PartnerStats(given: Int.random(in: 0...4, using: &rng), received: Int.random(in: 0...4, using: &rng)))
+            }
+            let a = Self.rank(me, others)
+            let b = Self.rank(me, others.shuffled(using: &rng))
+            #expect(a.map(\.handle) == b.map(\.handle), "seed \(seed)")
+            #expect(a.map(\.score) == b.map(\.score))
+            for s in a {
+                let p = others.first { $0.0.handle == s.handle }!.0
+                #expect(p.offers.contains(where: me.wants.contains), "\(s.handle) offers something I want")
+                #expect(s.reasons.contains { $0.hasPrefix("offers ") })
+                let gives = me.offers.contains(where: p.wants.contains)
+                #expect(s.reasons.contains { $0.hasPrefix("wants ") } == gives, "the give-one-get-one reason matches the types")
+            }
+            for (x, y) in zip(a, a.dropFirst()) { #expect(x.score > y.score || (x.score == y.score && x.handle < y.handle)) }
+        }
+    }
+
+    static func twin(_ base: PartnerProfile, _ handle: String, _ change: (inout PartnerProfile) -> Void = { _ in }) -> PartnerProfile {
+        var p = base
+        p.userID = UUID()
+        p.handle = handle
+        change(&p)
+        return p
+    }
+
+    /// Profiles alike in all but one thing rank as the product promises.
+    @Test func orderingRules() throws {
+        let week = try WeeklyAvailability.parse("Mon-Fri 18:00-20:00")
+        let me = PartnerProfile(
+            userID: UUID(), handle: "me", companies: ["Google"], tier: .tier1, level: .senior, wants: [.systemDesign], offers: [.coding],
+            timeZone: "Europe/Berlin", availability: Availability(weekly: week))
+        let base = PartnerProfile(
+            userID: UUID(), handle: "base", tier: .tier1, level: .senior, wants: [.coding], offers: [.systemDesign],
+            timeZone: "Europe/London", availability: Availability(weekly: week))
+        let loop = PassedLoop(company: "Google", tier: .tier1, level: .staff, types: [.systemDesign], month: "2026-10", verified: true)
+        func order(_ people: [(PartnerProfile, PartnerStats)]) -> [String] { Self.rank(me, people).map(\.handle) }
+        let none = PartnerStats()
+
+        let company = Self.twin(base, "z-company") { $0.loops = [loop] }
+        let tier = Self.twin(base, "a-tier") { $0.loops = [PassedLoop(company: "Other", tier: .tier1, level: .staff, types: [.systemDesign], month: "2026-10", verified: true)] }
+        let old = Self.twin(base, "b-old") { $0.loops = [PassedLoop(company: "Google", tier: .tier1, level: .staff, types: [.systemDesign], month: "2026-01", verified: true)] }
+        let selfSaid = Self.twin(base, "c-self") { $0.loops = [PassedLoop(company: "Google", tier: .tier1, level: .staff, types: [.systemDesign], month: "2026-10")] }
+        #expect(order([(tier, none), (company, none)]) == ["z-company", "a-tier"], "my company above my tier")
+        #expect(order([(old, none), (company, none)]) == ["z-company", "b-old"], "recent above old")
+        #expect(order([(selfSaid, none), (company, none)]) == ["z-company", "c-self"], "verified above self-declared")
+        let stale = Self.twin(base, "a-stale") { $0.loops = [PassedLoop(company: "Google", tier: .tier1, level: .staff, types: [.systemDesign], month: "2025-10", verified: true)] }
+        #expect(Self.rank(me, [(stale, none)]).first?.reasons.contains { $0.contains("passed") } == false, "a loop over 12 months old counts no more")
+
+        let taker = Self.twin(base, "a-taker")
+        let giver = Self.twin(base, "z-giver")
+        let ranked = Self.rank(me, [(taker, PartnerStats(given: 0, received: 3)), (giver, PartnerStats(given: 2, received: 2))])
+        #expect(ranked.map(\.handle) == ["z-giver", "a-taker"], "someone who only takes is ranked down")
+        #expect(ranked[1].reasons.contains { $0.contains("given none") }, "and told why")
+
+        let honest = Self.twin(base, "z-honest")
+        let polite = Self.twin(base, "a-polite")
+        #expect(
+            order([(polite, PartnerStats(ratingTotal: 4, ratings: 3)), (honest, PartnerStats(ratingTotal: 9, ratings: 3))]) == ["z-honest", "a-polite"],
+            "rated feedback counts")
+        let noShow = Self.twin(base, "a-noshow")
+        #expect(order([(noShow, PartnerStats(bookings: 4, noShows: 2)), (Self.twin(base, "z-shows"), none)]) == ["z-shows", "a-noshow"])
+
+        let far = Self.twin(base, "a-far") { $0.timeZone = "Pacific/Auckland" }
+        #expect(order([(far, none), (Self.twin(base, "z-near"), none)]) == ["z-near", "a-far"], "more shared hours first")
+        let junior = Self.twin(base, "a-junior") { $0.level = .mid }
+        #expect(order([(junior, none), (Self.twin(base, "z-senior"), none)]) == ["z-senior", "a-junior"])
+        let wrongLanguage = Self.twin(base, "a-lang") { $0.languages = ["German"] }
+        var speaker = me
+        speaker.languages = ["English"]
+        #expect(Self.rank(speaker, [(wrongLanguage, none)]).isEmpty, "no shared language, no suggestion")
+    }
+
+    /// Each part of the score shows up as a reason, and the ledger part never exceeds the
+    /// ceiling ranking relies on to skip loading ledgers.
+    @Test func theLedgerStaysUnderItsCeiling() {
+        var rng = SeededGenerator(seed: 5)
+        let me = Self.randomProfile(&rng, n: 0)
+        let scorer = PartnerScorer(me: MatchCard(me), today: Self.today, mine: nil)
+        let base = PartnerSuggestion(userID: UUID(), handle: "x", score: 0, reasons: [], overlapHours: 0)
+        for _ in 0..<500 {
+            let stats = PartnerStats(
+                given: Int.random(in: 0...20, using: &rng), received: Int.random(in: 0...20, using: &rng),
+                ratingTotal: Double(Int.random(in: 0...60, using: &rng)) / 2, ratings: Int.random(in: 0...20, using: &rng),
+                bookings: Int.random(in: 0...10, using: &rng), noShows: Int.random(in: 0...3, using: &rng))
+            guard stats.ratings == 0 || (1...3).contains(stats.ratingTotal / Double(stats.ratings)) else { continue }
+            let s = scorer.complete(base, stats)
+            #expect(s.score <= PartnerScorer.ledgerCeiling + 1e-9)
+            #expect(s.reasons.isEmpty == (stats.given + stats.received == 0 && stats.ratings == 0 && stats.noShows == 0))
+        }
+    }
+
+    @Test func profileProblemsAreNamedByField() {
+        var input = PartnerProfileInput()
+        input.handle = "Bad Handle"
+        input.tier = "tier9"
+        input.level = "senior"
+        input.wants = ["coding", "cooking"]
+        input.timeZone = "Mars/Olympus"
+        input.availability = "Mon 18:00-19:00\nsometime"
+        input.loops = [.init(company: "Google", tier: "tier1", level: "staff", types: ["coding"], month: "2031-01")]
+        do {
+            _ = try input.profile(userID: UUID(), today: Self.today)
+            Issue.record("accepted")
+        } catch let e as MockLoopError {
+            #expect(Set(e.fields.keys) == ["handle", "tier", "wants", "timeZone", "availability", "loops.0.month"], "\(e.fields)")
+            #expect(e.fields["loops.0.month"]?.contains("future") == true)
+        } catch { Issue.record("\(error)") }
+        input.handle = "profile"
+        #expect(throws: MockLoopError.self) { try input.profile(userID: UUID(), today: Self.today) }
+    }
+}
