@@ -6,7 +6,7 @@ import Foundation
 ///
 /// `v1|handle|tier|level|wants|offers|zone|week|exceptions|languages|companies|loops`, where
 /// types are bit masks, the week is hex words, and lists are joined with "/" (company and
-/// language names lower-cased with the separators blanked: the card is only ever compared).
+/// language names with the separators blanked, as typed otherwise; compared ignoring case).
 public struct MatchCard: Equatable, Sendable {
     public var handle: String
     public var tier: CompanyTier
@@ -34,9 +34,14 @@ public struct MatchCard: Equatable, Sendable {
         }
     }
 
-    /// A name as the card compares it.
+    /// A name as the card keeps it: the card's separators blanked.
     public static func key(_ s: String) -> String {
-        String(s.lowercased().map { "|/~;:".contains($0) ? " " : $0 }).trimmingCharacters(in: .whitespaces)
+        String(s.map { "|/~;:".contains($0) ? " " : $0 }).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whether a list of names holds this one, ignoring case.
+    static func names(_ list: [String], contain name: String) -> Bool {
+        list.contains { $0.caseInsensitiveCompare(name) == .orderedSame }
     }
 
     public var text: String {

@@ -35,7 +35,7 @@ public struct PartnerScorer: Sendable {
     public func base(_ them: MatchCard, userID: UUID, zone: ZoneQuarters, lastPairedDaysAgo: Int?) -> PartnerSuggestion? {
         let offered = me.wants.filter { them.offers.contains($0) }
         if !me.wants.isEmpty && offered.isEmpty { return nil }
-        if !me.languages.isEmpty && !them.languages.isEmpty && !me.languages.contains(where: them.languages.contains) { return nil }
+        if !me.languages.isEmpty && !them.languages.isEmpty && !me.languages.contains(where: { MatchCard.names(them.languages, contain: $0) }) { return nil }
         var score = 0.0
         var reasons: [String] = []
         if let (points, reason) = loopPart(them) {
@@ -105,7 +105,7 @@ public struct PartnerScorer: Sendable {
             guard let month = PassedLoop.monthNumber(loop.month) else { continue }
             let age = now - month
             guard age >= 0, age < 12 else { continue }
-            let company = me.companies.contains(loop.company)
+            let company = MatchCard.names(me.companies, contain: loop.company)
             guard company || loop.tier == me.tier else { continue }
             var points = 30 * (company ? 1 : 0.6) * (1 - Double(age) / 12) * (loop.verified ? 1 : 0.8)
             if !me.wants.isEmpty && !loop.types.contains(where: me.wants.contains) { points /= 2 }
