@@ -124,6 +124,15 @@ let package = Package(
             swiftSettings: settings
         ),
         .executableTarget(
+            name: "PartnerBench",
+            dependencies: [
+                "MockLoopCore", "MockLoopStore", "MockLoopWeb", "MockLoopServices", "MockLoopTestSupport",
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            path: "Benchmarks/PartnerBench",
+            swiftSettings: settings
+        ),
+        .executableTarget(
             name: "AnalysisBench",
             dependencies: ["MockLoopAnalysis", "MockLoopCore"],
             path: "Benchmarks/AnalysisBench",

@@ -172,6 +172,10 @@ struct CLI {
         #expect(imp.code == 1 && imp.out.contains("line 3") && imp.out.contains("Imported 1"))
         let missing = try cli.run(["rubrics", "show", "nope"])
         #expect(missing.code != 0 && missing.err.contains("not found"))
+        let noProfile = try cli.run(["partners", "--local"])
+        #expect(noProfile.code == 1 && noProfile.err.hasPrefix("error: Make your partner profile first"))
+        let badLimit = try cli.run(["partners", "--limit", "0"], usesStore: false)
+        #expect(badLimit.code != 0 && badLimit.err.contains("--limit"))
     }
 }
 

@@ -177,5 +177,18 @@ struct PartnerScorerTests {
         } catch { Issue.record("\(error)") }
         input.handle = "profile"
         #expect(throws: MockLoopError.self) { try input.profile(userID: UUID(), today: Self.today) }
+        input = PartnerProfileInput()
+        input.handle = "ok-handle"
+        input.tier = "tier1"
+        input.level = "senior"
+        input.wants = ["coding"]
+        for zone in ["Asia/Kolkata", "America/Sao_Paulo", "UTC", "Europe/Kyiv"] {
+            input.timeZone = zone
+            #expect((try? input.profile(userID: UUID(), today: Self.today))?.timeZone == zone, "\(zone) is a zone")
+        }
+        for zone in ["CET", "GMT+5", "Etc/GMT-3", "", "Europe/Atlantis"] {
+            input.timeZone = zone
+            #expect(throws: MockLoopError.self, "\(zone) is not") { try input.profile(userID: UUID(), today: Self.today) }
+        }
     }
 }

@@ -112,6 +112,21 @@ def test_the_cli_works_against_a_server_after_login(make_server, home):
     assert any(e["mode"] == "ai" for e in ann.api("GET", "/api/v1/sessions?limit=50")["entries"])
 
     # archive: everything of Ann's from the server
+    # partners: the suggestions the server makes for Ann, with their reasons, as a table and as JSON.
+    refused = cli(home, "partners")
+    assert refused.returncode == 1 and "Make your partner profile first" in refused.stderr
+    def profile(handle, wants, offers):
+        return {"handle": handle, "tier": "tier1", "level": "senior", "wants": wants, "offers": offers,
+                "timeZone": "Europe/Berlin", "availability": "Mon-Fri 18:00-20:00"}
+    ann.api("PUT", "/api/v1/partners/profile", profile("ann-cli", ["system_design"], ["coding"]))
+    bob.api("PUT", "/api/v1/partners/profile", profile("bob-cli", ["coding"], ["system_design"]))
+    listed = json.loads(cli(home, "partners", "--json").stdout)
+    assert [p["handle"] for p in listed["partners"]] == ["bob-cli"]
+    assert "offers system design, which you want" in listed["partners"][0]["reasons"]
+    table = cli(home, "partners")
+    assert table.returncode == 0 and "1. bob-cli" in table.stdout and "- 20 h free together in the next 14 days" in table.stdout
+    assert "Bob" not in table.stdout.replace("bob-cli", ""), "handles only, never names"
+
     archive = json.loads(cli(home, "archive", "export").stdout)
     assert archive["profile"]["email"] == "ann@example.org" and len(archive["sessions"]) == 3
 

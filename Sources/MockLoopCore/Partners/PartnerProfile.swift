@@ -112,7 +112,9 @@ public struct PartnerProfileInput: Codable, Sendable, Equatable {
         let offers = Self.types(self.offers, "offers", &problems)
         if wants.isEmpty && offers.isEmpty { problems.add("wants", "choose at least one type you want or offer") }
         let zone = (timeZone ?? "").trimmingCharacters(in: .whitespaces)
-        if zone.isEmpty || TimeZone(identifier: zone) == nil || !TimeZone.knownTimeZoneIdentifiers.contains(zone) && zone != "UTC" {
+        // An "Area/Place" name the time-zone database knows ("Asia/Kolkata"), or UTC; not an
+        // abbreviation or a fixed offset, which would not follow daylight saving.
+        if TimeZone(identifier: zone) == nil || !(zone.contains("/") || zone == "UTC") || zone.hasPrefix("Etc/GMT") {
             problems.add("timeZone", "must be an IANA time zone such as Europe/Berlin or America/Los_Angeles")
         }
         var availability = Availability()
