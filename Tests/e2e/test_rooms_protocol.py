@@ -332,6 +332,11 @@ def test_swap_roles_runs_the_reciprocal_mock_in_each_candidates_log(make_server)
     server = make_server(accounts=True)
     ann, bob = Account(server, "ann@example.org", "Ann"), Account(server, "bob@example.org", "Bob")
     a, b = Person(server, ann), Person(server, bob)
+    for person, handle in ((a, "ann-swap"), (b, "bob-swap")):
+        person.api("PUT", "/api/v1/partners/profile", {
+            "handle": handle, "tier": "tier1", "level": "senior", "wants": ["coding"], "offers": ["coding"],
+            "timeZone": "UTC", "availability": "Mon-Sun 10:00-12:00"})
+    assert a.api("GET", "/api/v1/partners")["partners"][0]["reasons"][-1] == "Senior, at or above your Senior", "no ledger yet"
     room, token = open_room(a, "balanced-brackets")
     join_room(b, token)
     c, i = Seat(a, room, client="ann"), Seat(b, room, client="bob")
@@ -387,6 +392,11 @@ def test_swap_roles_runs_the_reciprocal_mock_in_each_candidates_log(make_server)
     assert status == 200 and "REFLECT-CANARY" not in replay
     status, page = a.get(f"/sessions/{ann_entries[0]['id']}")
     assert "you rated it specific 3, honest 2" in page
+    # The partner ledger follows the rooms: each gave one and received one; Ann rated Bob's feedback.
+    [bob_card] = a.api("GET", "/api/v1/partners")["partners"]
+    assert "gave 1, received 1 here" in bob_card["reasons"]
+    assert "their feedback is rated 2.5 of 3 for specific and honest (1 rating)" in bob_card["reasons"]
+    assert "you paired today: try someone new" in bob_card["reasons"]
 
 
 def test_replay_and_whiteboard(server):

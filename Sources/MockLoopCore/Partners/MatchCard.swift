@@ -4,7 +4,7 @@ import Foundation
 /// ranking reads every visible profile, and parsing ten thousand of these lines takes a few
 /// milliseconds where decoding ten thousand JSON documents takes hundreds.
 ///
-/// `v1|handle|tier|level|wants|offers|zone|week|exceptions|languages|companies|loops`, where
+/// `v1|handle|tier|level|wants|offers|zone|week|exceptions|languages|companies|loops|ledger`, where
 /// types are bit masks, the week is hex words, and lists are joined with "/" (company and
 /// language names with the separators blanked, as typed otherwise; compared ignoring case).
 public struct MatchCard: Equatable, Sendable {
@@ -18,8 +18,11 @@ public struct MatchCard: Equatable, Sendable {
     public var languages: [String]
     public var companies: [String]
     public var loops: [PassedLoop]
+    /// Kept here too (refreshed when a mock ends or is rated) so ranking reads one column.
+    public var ledger: PartnerStats
 
-    public init(_ p: PartnerProfile) {
+    public init(_ p: PartnerProfile, ledger: PartnerStats = PartnerStats()) {
+        self.ledger = ledger
         handle = p.handle
         tier = p.tier
         level = p.level
@@ -46,6 +49,8 @@ public struct MatchCard: Equatable, Sendable {
 
     public var text: String {
         let week = availability.weekly.bits.map { String($0, radix: 16) }.joined(separator: "/")
+        let counts: [Int] = [ledger.given, ledger.received, ledger.ratings, ledger.bookings, ledger.noShows]
+        let ledgerText = counts.map { String($0) }.joined(separator: "~") + "~" + String(ledger.ratingTotal)
         let exceptions = availability.exceptions.map { "\($0.day):\($0.extra.map { "\($0.start)-\($0.end)" } ?? "off")" }
         let loops = self.loops.map {
             "\($0.company)~\($0.tier.rawValue)~\($0.level.rawValue)~\(Self.mask($0.types))~\($0.month)~\($0.verified ? 1 : 0)"
@@ -54,13 +59,14 @@ public struct MatchCard: Equatable, Sendable {
             "v1", handle, tier.rawValue, level.rawValue, String(Self.mask(wants)), String(Self.mask(offers)), timeZone, week,
             exceptions.joined(separator: "/"), languages.joined(separator: "/"), companies.joined(separator: "/"),
             loops.joined(separator: "/"),
+            ledgerText,
         ].joined(separator: "|")
     }
 
     /// nil for a line that is not a card of this version.
     public init?(text: String) {
         let f = text.split(separator: "|", omittingEmptySubsequences: false)
-        guard f.count == 12, f[0] == "v1", let tier = CompanyTier(rawValue: String(f[2])), let level = Level(rawValue: String(f[3])),
+        guard f.count == 13, f[0] == "v1", let tier = CompanyTier(rawValue: String(f[2])), let level = Level(rawValue: String(f[3])),
             let wants = Int(f[4]), let offers = Int(f[5])
         else { return nil }
         handle = String(f[1])
@@ -94,6 +100,10 @@ public struct MatchCard: Equatable, Sendable {
             loops.append(PassedLoop(company: String(p[0]), tier: t, level: lv, types: Self.types(m), month: String(p[4]), verified: p[5] == "1"))
         }
         self.loops = loops
+        let n = f[12].split(separator: "~")
+        guard n.count == 6, let g = Int(n[0]), let r = Int(n[1]), let rs = Int(n[2]), let b = Int(n[3]), let ns = Int(n[4]), let total = Double(n[5])
+        else { return nil }
+        ledger = PartnerStats(given: g, received: r, ratingTotal: total, ratings: rs, bookings: b, noShows: ns)
     }
 
     static func mask(_ types: [InterviewType]) -> Int {

@@ -66,6 +66,7 @@ extension RoomService {
             feedback.specific = command.specific
             feedback.honest = command.honest
             try await feedback.update(on: db)
+            if let interviewer = room.interviewerID { try await PartnerLedger(db: db).refresh([interviewer]) }
             return try await RoomRepository(db: db).append(roomID, clientKey: key, by: role, now: now) { _, _ in
                 [
                     RoomEventDraft(

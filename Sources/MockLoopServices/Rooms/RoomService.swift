@@ -189,6 +189,7 @@ public struct RoomService: Sendable {
             room.expiresAt = now.addingTimeInterval(services.config.rooms.keepAfterEnd)
             room.endedAt = now
             try await room.update(on: db)
+            try await PartnerLedger(db: db).refresh([room.candidateID] + (room.interviewerID.map { [$0] } ?? []))
             return result
         }
     }

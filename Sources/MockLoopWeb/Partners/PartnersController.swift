@@ -42,7 +42,7 @@ struct PartnersController {
     func repo(_ req: Request) throws -> PartnerRepository { PartnerRepository(db: req.db, userID: try req.actingUser()) }
 
     func ledger(_ req: Request, _ id: UUID) async throws -> PartnerStats {
-        try await PartnerDirectory(db: req.db, userID: try req.actingUser()).stats(for: [id])[id] ?? PartnerStats()
+        try await PartnerLedger(db: req.db).stats(for: [id])[id] ?? PartnerStats()
     }
 
     // MARK: API

@@ -35,9 +35,7 @@ public struct PartnerAdmin {
             guard let m = try await PassedLoopModel.find(id, on: db) else { throw MockLoopError.notFound("loop") }
             m.verified = verified
             try await m.update(on: db)
-            guard let profile = try await PartnerProfileModel.query(on: db).filter(\.$userID == m.userID).first() else { return }
-            profile.card = MatchCard(try await PartnerRepository.profile(profile, on: db)).text
-            try await profile.update(on: db)
+            try await PartnerLedger(db: db).refresh([m.userID])
         }
     }
 

@@ -33,6 +33,7 @@ public struct PartnerRepository {
         body.loops = nil
         let json = String(decoding: try JSONEncoder.sorted.encode(body), as: UTF8.self)
         let userID = userID
+        let ledger = try await PartnerLedger(db: db).stats(for: [userID])[userID] ?? PartnerStats()
         do {
             try await db.transaction { db in
                 let m = try await PartnerProfileModel.query(on: db).filter(\.$userID == userID).first() ?? PartnerProfileModel()
@@ -40,7 +41,7 @@ public struct PartnerRepository {
                 m.handle = profile.handle
                 m.visible = profile.visible
                 m.body = json
-                m.card = MatchCard(profile).text
+                m.card = MatchCard(profile, ledger: ledger).text
                 m.updatedAt = now
                 try await m.save(on: db)
                 try await PassedLoopModel.query(on: db).filter(\.$userID == userID).delete()
@@ -50,18 +51,6 @@ public struct PartnerRepository {
             throw MockLoopError.invalid("handle", "\"\(profile.handle)\" is taken: choose another")
         }
         return profile
-    }
-
-    /// Hides the profile from suggestions and requests, keeping what it says.
-    public func setVisible(_ visible: Bool) async throws {
-        guard let m = try await PartnerProfileModel.query(on: db).filter(\.$userID == userID).first() else {
-            throw MockLoopError.notFound("partner profile")
-        }
-        var profile = try await Self.profile(m, on: db)
-        profile.visible = visible
-        m.visible = visible
-        m.card = MatchCard(profile).text
-        try await m.update(on: db)
     }
 
     /// Removes the profile and its loops.
