@@ -19,6 +19,8 @@ public struct AppServices: Sendable {
     public var passwords: PasswordHasher?
     /// Wakes this instance's room sockets when a room has new events.
     public let roomHub = RoomHub()
+    /// This instance's parsed partner cards, reloaded when another change raised their version.
+    public let partnerCards = PartnerCards()
     /// Writes room commands many to a transaction (nil: each on its own).
     public var roomWriter: RoomWriter?
 

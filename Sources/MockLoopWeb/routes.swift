@@ -23,7 +23,7 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     let archive = ArchiveController()
     let rooms = RoomController(services: services)
     let replay = RoomReplay(rooms: rooms)
-    let partners = PartnersController()
+    let partners = PartnersController(services: services)
 
     // Pages
     app.get(use: log.home)

@@ -44,7 +44,7 @@ struct PartnerScorerTests {
         return PartnerScorer.rank(
             others.compactMap { p, stats in
                 scorer.evaluate(
-                    MatchCard(p, ledger: stats), userID: p.userID, zone: ZoneQuarters(zone: p.zone, start: window.start, count: window.count),
+                    MatchCard(p, ledger: stats), userID: p.userID, zone: scorer.prepare(ZoneQuarters(zone: p.zone, start: window.start, count: window.count)),
                     lastPairedDaysAgo: nil, explain: true)
             })
     }
@@ -156,7 +156,7 @@ struct PartnerScorerTests {
                 given: Int.random(in: 0...5, using: &rng), received: Int.random(in: 0...5, using: &rng),
                 ratingTotal: Double(Int.random(in: 2...6, using: &rng)) / 2, ratings: Int.random(in: 0...1, using: &rng),
                 bookings: Int.random(in: 0...4, using: &rng), noShows: Int.random(in: 0...1, using: &rng))
-            let zone = ZoneQuarters(zone: p.zone, start: window.start, count: window.count)
+            let zone = scorer.prepare(ZoneQuarters(zone: p.zone, start: window.start, count: window.count))
             let days = Bool.random(using: &rng) ? Int.random(in: 0...40, using: &rng) : nil
             guard let quiet = scorer.evaluate(MatchCard(p, ledger: stats), userID: p.userID, zone: zone, lastPairedDaysAgo: days),
                 let told = scorer.evaluate(MatchCard(p, ledger: stats), userID: p.userID, zone: zone, lastPairedDaysAgo: days, explain: true)
@@ -168,6 +168,26 @@ struct PartnerScorerTests {
             #expect(told.reasons.contains { $0.contains("paired") } == (days.map { $0 < 30 } ?? false))
         }
         #expect(checked > 300)
+    }
+
+    /// The prepared-zone overlap (bit counts per week layer) equals counting quarter by quarter,
+    /// in every zone and across a daylight-saving switch.
+    @Test func fastOverlapEqualsCounting() {
+        var rng = SeededGenerator(seed: 21)
+        for (n, start) in [Self.now, Date(timeIntervalSince1970: TimeInterval(LocalDay.number(year: 2027, month: 3, day: 20) * 86400))]
+            .enumerated()
+        {
+            for k in 0..<150 {
+                let me = Self.randomProfile(&rng, n: k)
+                let them = Self.randomProfile(&rng, n: k + 1000)
+                let mine = me.availability.free(in: ZoneQuarters(zone: me.zone, start: start, count: 14 * 96))
+                let scorer = PartnerScorer(me: MatchCard(me), today: Self.today, mine: mine)
+                let local = ZoneQuarters(zone: them.zone, start: start, count: 14 * 96)
+                #expect(
+                    scorer.overlap(MatchCard(them), scorer.prepare(local)) == them.availability.overlap(with: mine, in: local),
+                    "window \(n), case \(k)")
+            }
+        }
     }
 
     @Test func profileProblemsAreNamedByField() {

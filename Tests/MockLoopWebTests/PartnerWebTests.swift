@@ -197,6 +197,38 @@ import VaporTesting
         }
     }
 
+    /// An instance keeps parsed cards until their version moves: a change made through another
+    /// instance (hiding a profile, an admin disabling the account, deleting it) is seen at the
+    /// next ranking.
+    @Test(arguments: TestDatabase.available)
+    func keptCardsFollowChangesMadeElsewhere(_ db: TestDatabase) async throws {
+        try await withMockLoopApp(db, config: withAccounts()) { app in
+            var ada = try await Visitor.signUp(app, "ada@example.org")
+            var ann = try await Visitor.signUp(app, "ann@example.org")
+            var bob = try await Visitor.signUp(app, "bob@example.org")
+            let bobProfile = Self.profile("bob-b", wants: ["coding"], offers: ["coding"], zone: "UTC", free: "Mon-Sun 10:00-12:00")
+            _ = try await ann.json(
+                .PUT, "/api/v1/partners/profile", Self.profile("ann-a", wants: ["coding"], offers: ["coding"], zone: "UTC", free: "Mon-Sun 10:00-12:00"))
+            _ = try await bob.json(.PUT, "/api/v1/partners/profile", bobProfile)
+            let elsewhere = PartnerDirectory(db: app.db, userID: try await Self.userID(app, "ann@example.org"), cards: PartnerCards())
+            #expect(try await elsewhere.suggestions().map(\.handle) == ["bob-b"])
+            var hidden = bobProfile
+            hidden["visible"] = false
+            _ = try await bob.json(.PUT, "/api/v1/partners/profile", hidden)
+            #expect(try await elsewhere.suggestions().isEmpty, "hidden")
+            _ = try await bob.json(.PUT, "/api/v1/partners/profile", bobProfile)
+            #expect(try await elsewhere.suggestions().map(\.handle) == ["bob-b"])
+            let bobID = try await Self.userID(app, "bob@example.org")
+            #expect(try await ada.form("/admin/users/\(bobID.uuidString)/disable", []).status == .seeOther)
+            #expect(try await elsewhere.suggestions().isEmpty, "a disabled account is suggested to no one")
+            #expect(Self.handles(try await ann.get("/api/v1/partners")).isEmpty)
+            _ = try await ada.form("/admin/users/\(bobID.uuidString)/enable", [])
+            #expect(try await elsewhere.suggestions().map(\.handle) == ["bob-b"])
+            try await AccountRepository(db: app.db).delete(bobID)
+            #expect(try await elsewhere.suggestions().isEmpty, "a deleted account's profile goes with it")
+        }
+    }
+
     /// The form keeps what was typed and puts each problem beside its field.
     @Test func theFormKeepsValuesAndNamesProblems() async throws {
         try await withMockLoopApp(.sqlite, config: withAccounts()) { app in

@@ -11,8 +11,11 @@ public struct MatchCard: Equatable, Sendable {
     public var handle: String
     public var tier: CompanyTier
     public var level: Level
-    public var wants: [InterviewType]
-    public var offers: [InterviewType]
+    public let wants: [InterviewType]
+    public let offers: [InterviewType]
+    /// The same as bits, for ranking without building arrays.
+    let wantsMask: Int
+    let offersMask: Int
     public var timeZone: String
     public var availability: Availability
     public var languages: [String]
@@ -20,6 +23,25 @@ public struct MatchCard: Equatable, Sendable {
     public var loops: [PassedLoop]
     /// Kept here too (refreshed when a mock ends or is rated) so ranking reads one column.
     public var ledger: PartnerStats
+    /// Names lower-cased and loop months as numbers, worked out once per card, not per ranking.
+    private(set) var keys = Keys()
+
+    struct Keys: Equatable, Sendable {
+        var companies: [String] = []
+        var languages: [String] = []
+        var loops: [(company: String, month: Int?)] = []
+
+        static func == (a: Keys, b: Keys) -> Bool {
+            a.companies == b.companies && a.languages == b.languages && a.loops.map(\.company) == b.loops.map(\.company)
+                && a.loops.map(\.month) == b.loops.map(\.month)
+        }
+    }
+
+    mutating func derive() {
+        keys = Keys(
+            companies: companies.map { $0.lowercased() }, languages: languages.map { $0.lowercased() },
+            loops: loops.map { ($0.company.lowercased(), PassedLoop.monthNumber($0.month)) })
+    }
 
     public init(_ p: PartnerProfile, ledger: PartnerStats = PartnerStats()) {
         self.ledger = ledger
@@ -28,6 +50,8 @@ public struct MatchCard: Equatable, Sendable {
         level = p.level
         wants = p.wants
         offers = p.offers
+        wantsMask = Self.mask(p.wants)
+        offersMask = Self.mask(p.offers)
         timeZone = p.timeZone
         availability = p.availability
         languages = p.languages.map(Self.key)
@@ -35,6 +59,7 @@ public struct MatchCard: Equatable, Sendable {
         loops = p.loops.map {
             PassedLoop(company: Self.key($0.company), tier: $0.tier, level: $0.level, types: $0.types, month: $0.month, verified: $0.verified)
         }
+        derive()
     }
 
     /// A name as the card keeps it: the card's separators blanked.
@@ -42,10 +67,6 @@ public struct MatchCard: Equatable, Sendable {
         String(s.map { "|/~;:".contains($0) ? " " : $0 }).trimmingCharacters(in: .whitespaces)
     }
 
-    /// Whether a list of names holds this one, ignoring case.
-    static func names(_ list: [String], contain name: String) -> Bool {
-        list.contains { $0.caseInsensitiveCompare(name) == .orderedSame }
-    }
 
     public var text: String {
         let week = availability.weekly.bits.map { String($0, radix: 16) }.joined(separator: "/")
@@ -63,47 +84,55 @@ public struct MatchCard: Equatable, Sendable {
         ].joined(separator: "|")
     }
 
-    /// nil for a line that is not a card of this version.
+    /// nil for a line that is not a card of this version. Reads bytes, not characters: this
+    /// runs for every visible profile on every ranking.
     public init?(text: String) {
-        let f = text.split(separator: "|", omittingEmptySubsequences: false)
-        guard f.count == 13, f[0] == "v1", let tier = CompanyTier(rawValue: String(f[2])), let level = Level(rawValue: String(f[3])),
-            let wants = Int(f[4]), let offers = Int(f[5])
+        let bytes = Array(text.utf8)
+        let f = Bytes.split(bytes[...], "|")
+        guard f.count == 13, Bytes.string(f[0]) == "v1", let tier = CompanyTier(rawValue: Bytes.string(f[2])),
+            let level = Level(rawValue: Bytes.string(f[3])), let wants = Bytes.int(f[4]), let offers = Bytes.int(f[5])
         else { return nil }
-        handle = String(f[1])
+        handle = Bytes.string(f[1])
         self.tier = tier
         self.level = level
         self.wants = Self.types(wants)
         self.offers = Self.types(offers)
-        timeZone = String(f[6])
-        guard let week = WeeklyAvailability(bits: f[7].split(separator: "/").compactMap { UInt64($0, radix: 16) }) else { return nil }
+        wantsMask = wants
+        offersMask = offers
+        timeZone = Bytes.string(f[6])
+        let words = Bytes.split(f[7], "/").map { Bytes.hex($0) }
+        guard !words.contains(nil), let week = WeeklyAvailability(bits: words.map { $0! }) else { return nil }
         var exceptions: [AvailabilityException] = []
-        for e in f[8].split(separator: "/") {
-            let p = e.split(separator: ":")
-            guard p.count == 2, let day = Int(p[0]) else { return nil }
-            if p[1] == "off" {
+        for e in Bytes.split(f[8], "/") where !e.isEmpty {
+            let p = Bytes.split(e, ":")
+            guard p.count == 2, let day = Bytes.int(p[0]) else { return nil }
+            if Bytes.string(p[1]) == "off" {
                 exceptions.append(AvailabilityException(day: day, extra: nil))
             } else {
-                let r = p[1].split(separator: "-").compactMap { Int($0) }
+                let r = Bytes.split(p[1], "-").compactMap(Bytes.int)
                 guard r.count == 2 else { return nil }
                 exceptions.append(AvailabilityException(day: day, extra: QuarterSpan(start: r[0], end: r[1])))
             }
         }
         availability = Availability(weekly: week, exceptions: exceptions)
-        languages = f[9].split(separator: "/").map(String.init)
-        companies = f[10].split(separator: "/").map(String.init)
+        languages = Bytes.split(f[9], "/").filter { !$0.isEmpty }.map(Bytes.string)
+        companies = Bytes.split(f[10], "/").filter { !$0.isEmpty }.map(Bytes.string)
         var loops: [PassedLoop] = []
-        for l in f[11].split(separator: "/") {
-            let p = l.split(separator: "~", omittingEmptySubsequences: false)
-            guard p.count == 6, let t = CompanyTier(rawValue: String(p[1])), let lv = Level(rawValue: String(p[2])), let m = Int(p[3]) else {
-                return nil
-            }
-            loops.append(PassedLoop(company: String(p[0]), tier: t, level: lv, types: Self.types(m), month: String(p[4]), verified: p[5] == "1"))
+        for l in Bytes.split(f[11], "/") where !l.isEmpty {
+            let p = Bytes.split(l, "~")
+            guard p.count == 6, let t = CompanyTier(rawValue: Bytes.string(p[1])), let lv = Level(rawValue: Bytes.string(p[2])),
+                let m = Bytes.int(p[3])
+            else { return nil }
+            loops.append(
+                PassedLoop(company: Bytes.string(p[0]), tier: t, level: lv, types: Self.types(m), month: Bytes.string(p[4]), verified: Bytes.string(p[5]) == "1"))
         }
         self.loops = loops
-        let n = f[12].split(separator: "~")
-        guard n.count == 6, let g = Int(n[0]), let r = Int(n[1]), let rs = Int(n[2]), let b = Int(n[3]), let ns = Int(n[4]), let total = Double(n[5])
+        let n = Bytes.split(f[12], "~")
+        guard n.count == 6, let g = Bytes.int(n[0]), let r = Bytes.int(n[1]), let rs = Bytes.int(n[2]), let b = Bytes.int(n[3]),
+            let ns = Bytes.int(n[4]), let total = Double(Bytes.string(n[5]))
         else { return nil }
         ledger = PartnerStats(given: g, received: r, ratingTotal: total, ratings: rs, bookings: b, noShows: ns)
+        derive()
     }
 
     static func mask(_ types: [InterviewType]) -> Int {
@@ -112,5 +141,55 @@ public struct MatchCard: Equatable, Sendable {
 
     static func types(_ mask: Int) -> [InterviewType] {
         InterviewType.allCases.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element)
+    }
+}
+
+/// Byte-level reading of a card's fields.
+enum Bytes {
+    static func split(_ s: ArraySlice<UInt8>, _ separator: Unicode.Scalar) -> [ArraySlice<UInt8>] {
+        let sep = UInt8(separator.value)
+        var out: [ArraySlice<UInt8>] = []
+        var start = s.startIndex
+        for i in s.indices where s[i] == sep {
+            out.append(s[start..<i])
+            start = i + 1
+        }
+        out.append(s[start..<s.endIndex])
+        return out
+    }
+
+    static func string(_ s: ArraySlice<UInt8>) -> String { String(decoding: s, as: UTF8.self) }
+
+    /// A decimal integer, with an optional leading minus.
+    static func int(_ s: ArraySlice<UInt8>) -> Int? {
+        var n = 0
+        var negative = false
+        var digits = 0
+        for (k, b) in s.enumerated() {
+            if k == 0 && b == UInt8(ascii: "-") {
+                negative = true
+                continue
+            }
+            guard b >= 48, b <= 57, digits < 18 else { return nil }
+            n = n * 10 + Int(b - 48)
+            digits += 1
+        }
+        return digits == 0 ? nil : (negative ? -n : n)
+    }
+
+    static func hex(_ s: ArraySlice<UInt8>) -> UInt64? {
+        guard !s.isEmpty, s.count <= 16 else { return nil }
+        var n: UInt64 = 0
+        for b in s {
+            let v: UInt8
+            switch b {
+            case 48...57: v = b - 48
+            case 97...102: v = b - 87
+            case 65...70: v = b - 55
+            default: return nil
+            }
+            n = n << 4 | UInt64(v)
+        }
+        return n
     }
 }

@@ -18,23 +18,61 @@ public struct PartnerSuggestion: Equatable, Sendable {
 public struct PartnerScorer: Sendable {
     public let me: MatchCard
     public let today: Int
+    let thisMonth: Int
     /// My free quarters over the window, or nil when I have not said when I am free.
     public let mine: [Int]?
 
     public init(me: MatchCard, today: Int, mine: QuarterSet?) {
         self.me = me
         self.today = today
+        thisMonth = LocalMonth(day: today).number
         self.mine = mine?.members
+    }
+
+    /// My free quarters as one zone reads them, prepared once for everyone in that zone: the
+    /// quarter of the local week each falls on, in layers (a week quarter met twice in the 14
+    /// days is in two), so the overlap with a week is a few ANDs and bit counts.
+    public struct Zone: Sendable {
+        public let quarters: ZoneQuarters
+        let layers: [[UInt64]]
+    }
+
+    public func prepare(_ zone: ZoneQuarters) -> Zone {
+        let words = (WeeklyAvailability.quartersPerWeek + 63) / 64
+        var layers: [[UInt64]] = []
+        for i in mine ?? [] {
+            let w = LocalDay.weekday(Int(zone.days[i])) * WeeklyAvailability.quartersPerDay + Int(zone.quarters[i])
+            let bit: UInt64 = 1 << UInt64(w & 63)
+            var k = 0
+            while k < layers.count && layers[k][w >> 6] & bit != 0 { k += 1 }
+            if k == layers.count { layers.append([UInt64](repeating: 0, count: words)) }
+            layers[k][w >> 6] |= bit
+        }
+        return Zone(quarters: zone, layers: layers)
+    }
+
+    /// Quarters of mine in which they are free too.
+    func overlap(_ them: MatchCard, _ zone: Zone) -> Int {
+        guard them.availability.exceptions.isEmpty else {
+            var n = 0
+            for i in mine ?? [] where them.availability.isFree(day: Int(zone.quarters.days[i]), quarter: Int(zone.quarters.quarters[i])) { n += 1 }
+            return n
+        }
+        let week = them.availability.weekly.bits
+        var n = 0
+        for layer in zone.layers {
+            for w in 0..<week.count { n += (layer[w] & week[w]).nonzeroBitCount }
+        }
+        return n
     }
 
     /// Their score (and reasons when `explain`), or nil when they are no partner for me: nothing
     /// I want is offered, or no language is shared.
     public func evaluate(
-        _ them: MatchCard, userID: UUID, zone: ZoneQuarters, lastPairedDaysAgo: Int?, explain: Bool = false
+        _ them: MatchCard, userID: UUID, zone: Zone, lastPairedDaysAgo: Int?, explain: Bool = false
     ) -> PartnerSuggestion? {
-        let offered = me.wants.filter { them.offers.contains($0) }
-        if !me.wants.isEmpty && offered.isEmpty { return nil }
-        if !me.languages.isEmpty && !them.languages.isEmpty && !me.languages.contains(where: { MatchCard.names(them.languages, contain: $0) }) {
+        if me.wantsMask != 0 && me.wantsMask & them.offersMask == 0 { return nil }
+        if !me.keys.languages.isEmpty && !them.keys.languages.isEmpty && !me.keys.languages.contains(where: them.keys.languages.contains) {
             return nil
         }
         var score = 0.0
@@ -47,15 +85,16 @@ public struct PartnerScorer: Sendable {
             add(points, Self.loopReason(loop, age: age, company: company))
         }
         var hours = 0.0
-        if let mine {
-            var quarters = 0
-            for i in mine where them.availability.isFree(day: Int(zone.days[i]), quarter: Int(zone.quarters[i])) { quarters += 1 }
-            hours = Double(quarters) / 4
+        if mine != nil {
+            hours = Double(overlap(them, zone)) / 4
             add(min(hours, 10) / 10 * 20, hours == 0 ? "no free time shared in the next 14 days" : "\(Self.hours(hours)) free together in the next 14 days")
         }
-        if !offered.isEmpty { add(15, "offers \(Self.list(offered)), which you want") }
-        let wanted = me.offers.filter { them.wants.contains($0) }
-        if !wanted.isEmpty { add(5, "wants \(Self.list(wanted)), which you offer: give one, get one") }
+        if me.wantsMask & them.offersMask != 0 {
+            add(15, "offers \(Self.list(MatchCard.types(me.wantsMask & them.offersMask))), which you want")
+        }
+        if me.offersMask & them.wantsMask != 0 {
+            add(5, "wants \(Self.list(MatchCard.types(me.offersMask & them.wantsMask))), which you offer: give one, get one")
+        }
         if Self.rank(them.level) >= Self.rank(me.level) {
             add(6, "\(them.level.label), at or above your \(me.level.label)")
         } else {
@@ -86,13 +125,13 @@ public struct PartnerScorer: Sendable {
     /// over 12 months; an admin-verified loop counts in full, a self-declared one at 80%, and
     /// half when none of its rounds is one I want.
     func loopPart(_ them: MatchCard) -> (Double, PassedLoop, Int, Bool)? {
-        let now = LocalMonth(day: today).number
+        let now = thisMonth
         var best: (Double, PassedLoop, Int, Bool)?
-        for loop in them.loops {
-            guard let month = PassedLoop.monthNumber(loop.month) else { continue }
+        for (loop, key) in zip(them.loops, them.keys.loops) {
+            guard let month = key.month else { continue }
             let age = now - month
             guard age >= 0, age < 12 else { continue }
-            let company = MatchCard.names(me.companies, contain: loop.company)
+            let company = me.keys.companies.contains(key.company)
             guard company || loop.tier == me.tier else { continue }
             var points = 30 * (company ? 1 : 0.6) * (1 - Double(age) / 12) * (loop.verified ? 1 : 0.8)
             if !me.wants.isEmpty && !loop.types.contains(where: me.wants.contains) { points /= 2 }

@@ -44,7 +44,11 @@ struct M018CreatePartners: AsyncMigration {
             .field("created_at", .datetime, .required)
             .unique(on: "user_id", "other_id", name: "uq_partner_reveals")
             .create()
+        // One row: raised with every change to what ranking reads, so each instance knows when
+        // the cards it keeps are out of date.
+        try await db.schema("partner_versions").field("id", .int, .identifier(auto: false)).field("version", .int, .required).create()
         if let sql = db as? SQLDatabase {
+            try await sql.insert(into: "partner_versions").columns("id", "version").values(SQLBind(1), SQLBind(0)).run()
             try await sql.create(index: "idx_passed_loops_user").on("passed_loops").column("user_id").run()
             try await sql.create(index: "idx_partner_blocks_blocked").on("partner_blocks").column("blocked_id").run()
             // The ledger counts rooms by interviewer and by candidate.
@@ -57,7 +61,7 @@ struct M018CreatePartners: AsyncMigration {
         if let sql = db as? SQLDatabase {
             for name in ["idx_rooms_interviewer", "idx_rooms_candidate"] { try await sql.drop(index: name).run() }
         }
-        for table in ["partner_reveals", "partner_reports", "partner_blocks", "passed_loops", "partner_profiles"] {
+        for table in ["partner_versions", "partner_reveals", "partner_reports", "partner_blocks", "passed_loops", "partner_profiles"] {
             try await db.schema(table).delete()
         }
     }

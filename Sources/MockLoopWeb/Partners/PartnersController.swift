@@ -8,6 +8,11 @@ import Vapor
 /// reasons, another person's profile, and blocking, reporting and showing one's name.
 /// Another person is reached only by handle, and a hidden or blocked one is "not found".
 struct PartnersController {
+    let services: AppServices
+
+    func directory(_ req: Request) throws -> PartnerDirectory {
+        PartnerDirectory(db: req.db, userID: try req.actingUser(), cards: services.partnerCards)
+    }
     struct ProfileBody: Content {
         var profile: PartnerProfileInput
         var ledger: PartnerStats
@@ -49,7 +54,7 @@ struct PartnersController {
 
     func list(req: Request) async throws -> ListBody {
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 20, 1), 100)
-        let found = try await PartnerDirectory(db: req.db, userID: try req.actingUser()).suggestions(limit: limit)
+        let found = try await try directory(req).suggestions(limit: limit)
         return ListBody(partners: found.map(PartnerListing.init))
     }
 
@@ -102,7 +107,7 @@ struct PartnersController {
             ledger: try await ledger(req, me).ledger, suggestions: [],
             blocked: try await safety.blocked().compactMap(\.handle), saved: req.queryBool("saved"), notice: nil)
         if profile != nil {
-            page.suggestions = try await PartnerDirectory(db: req.db, userID: me).suggestions().map(PartnerListing.init)
+            page.suggestions = try await try directory(req).suggestions().map(PartnerListing.init)
         }
         if req.queryBool("blocked") { page.notice = "Blocked: you will not see each other in suggestions, requests or rooms." }
         if req.queryBool("reported") { page.notice = "Reported: the admins will read it." }
@@ -187,7 +192,7 @@ struct PartnersController {
         let p = try await try repo(req).other(handle: handle)
         let reveals = try await PartnerSafety(db: req.db, userID: me).reveals(with: p.userID)
         let name = reveals.mine && reveals.theirs ? try await UserModel.find(p.userID, on: req.db)?.name : nil
-        let match = try await PartnerDirectory(db: req.db, userID: me).match(p)
+        let match = try await try directory(req).match(p)
         return OtherBody(
             handle: p.handle, name: name, tier: p.tier.label, level: p.level.label, timeZone: p.timeZone, companies: p.companies,
             wants: p.wants.map(\.label), offers: p.offers.map(\.label), languages: p.languages, availability: p.availability.weekly.text,

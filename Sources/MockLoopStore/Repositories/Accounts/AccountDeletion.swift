@@ -36,6 +36,7 @@ extension AccountRepository {
             for table in ["questions", "rubrics"] {
                 try await sql.delete(from: table).where("owner_id", .equal, SQLBind(userID)).where("built_in", .equal, SQLBind(false)).run()
             }
+            try await PartnerCards.changed(db)  // their profile goes with the account
             try await user.delete(on: db)
         }
     }

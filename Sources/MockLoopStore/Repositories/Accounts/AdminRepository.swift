@@ -74,6 +74,7 @@ public struct AdminRepository {
             user.disabled = disabled
             try await user.save(on: db)
             if disabled { try await SignInRepository(db: db).revokeAll(userID: id) }
+            try await PartnerCards.changed(db)  // a disabled account is suggested to no one
             try await repo.record(disabled ? "disable" : "enable", user)
         }
     }

@@ -9,10 +9,13 @@ import SQLKit
 public struct PartnerDirectory {
     let db: Database
     let userID: UUID
+    let cards: PartnerCards
 
-    public init(db: Database, userID: UUID) {
+    /// `cards`: the instance's kept cards; without them every ranking reads and parses afresh.
+    public init(db: Database, userID: UUID, cards: PartnerCards = PartnerCards()) {
         self.db = db
         self.userID = userID
+        self.cards = cards
     }
 
     static let needProfile = MockLoopError(
@@ -26,16 +29,10 @@ public struct PartnerDirectory {
         let blocked = try await PartnerSafety(db: db, userID: userID).blockedEitherWay()
         let paired = try await lastPaired(now: now)
         let scorer = Self.scorer(me, now: now)
-        var zones: [String: ZoneQuarters] = [:]
+        var zones: [String: PartnerScorer.Zone] = [:]
         var scored: [(suggestion: PartnerSuggestion, card: MatchCard)] = []
-        for row in try await sql.select().column("user_id").column("card").from(PartnerProfileModel.schema)
-            .where("visible", .equal, true).all()
-        {
-            let id = try row.decode(column: "user_id", as: UUID.self)
-            guard id != userID, !blocked.contains(id), let card = MatchCard(text: try row.decode(column: "card", as: String.self)) else {
-                continue
-            }
-            let zone = zones[card.timeZone] ?? Self.zone(card.timeZone, now: now)
+        for (id, card) in try await cards.current(db).cards where id != userID && !blocked.contains(id) {
+            let zone = zones[card.timeZone] ?? scorer.prepare(Self.zone(card.timeZone, now: now))
             zones[card.timeZone] = zone
             if let s = scorer.evaluate(card, userID: id, zone: zone, lastPairedDaysAgo: paired[id]) { scored.append((s, card)) }
         }
@@ -55,8 +52,9 @@ public struct PartnerDirectory {
             let card = MatchCard(text: theirs.card)
         else { return nil }
         let paired = try await lastPaired(now: now)
-        return Self.scorer(me, now: now).evaluate(
-            card, userID: other.userID, zone: Self.zone(other.timeZone, now: now), lastPairedDaysAgo: paired[other.userID], explain: true)
+        let scorer = Self.scorer(me, now: now)
+        return scorer.evaluate(
+            card, userID: other.userID, zone: scorer.prepare(Self.zone(other.timeZone, now: now)), lastPairedDaysAgo: paired[other.userID], explain: true)
     }
 
     static func scorer(_ me: MatchCard, now: Date) -> PartnerScorer {

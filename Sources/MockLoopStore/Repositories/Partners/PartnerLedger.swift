@@ -52,6 +52,7 @@ public struct PartnerLedger {
             m.card = MatchCard(try await PartnerRepository.profile(m, on: db), ledger: ledgers[m.userID] ?? PartnerStats()).text
             try await m.update(on: db)
         }
+        try await PartnerCards.changed(db)
     }
 
     var sql: SQLDatabase { db as! SQLDatabase }

@@ -46,6 +46,7 @@ public struct PartnerRepository {
                 try await m.save(on: db)
                 try await PassedLoopModel.query(on: db).filter(\.$userID == userID).delete()
                 for loop in profile.loops { try await Self.model(loop, userID: userID, now: now).create(on: db) }
+                try await PartnerCards.changed(db)
             }
         } catch let e as DatabaseError where e.isConstraintFailure {
             throw MockLoopError.invalid("handle", "\"\(profile.handle)\" is taken: choose another")
@@ -59,6 +60,7 @@ public struct PartnerRepository {
         try await db.transaction { db in
             try await PassedLoopModel.query(on: db).filter(\.$userID == userID).delete()
             try await PartnerProfileModel.query(on: db).filter(\.$userID == userID).delete()
+            try await PartnerCards.changed(db)
         }
     }
 
