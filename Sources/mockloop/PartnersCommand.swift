@@ -24,7 +24,9 @@ struct PartnersCommand: AsyncParsableCommand {
             let found: [PartnerListing]
             switch workspace {
             case .local(let ctx):
-                found = try await PartnerDirectory(db: ctx.db, userID: ctx.userID, cards: ctx.services.partnerCards).suggestions(limit: limit).map(PartnerListing.init)
+                found = try await PartnerDirectory(db: ctx.db, userID: ctx.userID, cards: ctx.services.partnerCards).suggestions(
+                    limit: limit
+                ).map(PartnerListing.init)
             case .remote(let api):
                 found = try await api.get("partners", query: [("limit", String(limit))], as: List.self).partners
             }

@@ -95,7 +95,9 @@ struct AvailabilityTests {
         let tuesdays = Availability(weekly: try WeeklyAvailability.parse("Tue 18:00-19:00"))
         let start = Self.utc(2027, 3, 22)
         let local = ZoneQuarters(zone: Self.berlin, start: start, count: 14 * 96)
-        let free = tuesdays.free(in: local).runs.map { local.date($0.start).timeIntervalSince1970.truncatingRemainder(dividingBy: 86400) / 3600 }
+        let free = tuesdays.free(in: local).runs.map {
+            local.date($0.start).timeIntervalSince1970.truncatingRemainder(dividingBy: 86400) / 3600
+        }
         #expect(free == [17, 16])
     }
 

@@ -31,7 +31,10 @@ struct PartnerScorerTests {
             availability: Availability(
                 weekly: week,
                 exceptions: Bool.random(using: &rng)
-                    ? [AvailabilityException(day: today + 3, extra: nil), AvailabilityException(day: today + 5, extra: QuarterSpan(start: 40, end: 48))]
+                    ? [
+                        AvailabilityException(day: today + 3, extra: nil),
+                        AvailabilityException(day: today + 5, extra: QuarterSpan(start: 40, end: 48)),
+                    ]
                     : []), languages: Bool.random(using: &rng) ? ["English"] : [], loops: loops)
     }
 
@@ -40,11 +43,13 @@ struct PartnerScorerTests {
         let window = ZoneQuarters.window(from: now)
         let scorer = PartnerScorer(
             me: card, today: today,
-            mine: card.availability.isEmpty ? nil : card.availability.free(in: ZoneQuarters(zone: me.zone, start: window.start, count: window.count)))
+            mine: card.availability.isEmpty
+                ? nil : card.availability.free(in: ZoneQuarters(zone: me.zone, start: window.start, count: window.count)))
         return PartnerScorer.rank(
             others.compactMap { p, stats in
                 scorer.evaluate(
-                    MatchCard(p, ledger: stats), userID: p.userID, zone: scorer.prepare(ZoneQuarters(zone: p.zone, start: window.start, count: window.count)),
+                    MatchCard(p, ledger: stats), userID: p.userID,
+                    zone: scorer.prepare(ZoneQuarters(zone: p.zone, start: window.start, count: window.count)),
                     lastPairedDaysAgo: nil, explain: true)
             })
     }
@@ -54,7 +59,9 @@ struct PartnerScorerTests {
         for n in 0..<300 {
             let p = Self.randomProfile(&rng, n: n)
             let card = MatchCard(
-                p, ledger: PartnerStats(given: n % 4, received: n % 3, ratingTotal: Double(n % 7) / 2 + 1, ratings: n % 5, bookings: n % 6, noShows: n % 2))
+                p,
+                ledger: PartnerStats(
+                    given: n % 4, received: n % 3, ratingTotal: Double(n % 7) / 2 + 1, ratings: n % 5, bookings: n % 6, noShows: n % 2))
             #expect(MatchCard(text: card.text) == card, "profile \(n): \(card.text)")
         }
         #expect(MatchCard(text: "v0|x") == nil)
@@ -68,7 +75,10 @@ struct PartnerScorerTests {
             var me = Self.randomProfile(&rng, n: 0)
             if me.wants.isEmpty { me.wants = [.coding] }
             let others = (1...40).map { n in
-                (Self.randomProfile(&rng, n: n), PartnerStats(given: Int.random(in: 0...4, using: &rng), received: Int.random(in: 0...4, using: &rng)))
+                (
+                    Self.randomProfile(&rng, n: n),
+                    PartnerStats(given: Int.random(in: 0...4, using: &rng), received: Int.random(in: 0...4, using: &rng))
+                )
             }
             let a = Self.rank(me, others)
             let b = Self.rank(me, others.shuffled(using: &rng))
@@ -107,14 +117,28 @@ struct PartnerScorerTests {
         let none = PartnerStats()
 
         let company = Self.twin(base, "z-company") { $0.loops = [loop] }
-        let tier = Self.twin(base, "a-tier") { $0.loops = [PassedLoop(company: "Other", tier: .tier1, level: .staff, types: [.systemDesign], month: "2026-10", verified: true)] }
-        let old = Self.twin(base, "b-old") { $0.loops = [PassedLoop(company: "Google", tier: .tier1, level: .staff, types: [.systemDesign], month: "2026-01", verified: true)] }
-        let selfSaid = Self.twin(base, "c-self") { $0.loops = [PassedLoop(company: "Google", tier: .tier1, level: .staff, types: [.systemDesign], month: "2026-10")] }
+        let tier = Self.twin(base, "a-tier") {
+            $0.loops = [PassedLoop(company: "Other", tier: .tier1, level: .staff, types: [.systemDesign], month: "2026-10", verified: true)]
+        }
+        let old = Self.twin(base, "b-old") {
+            $0.loops = [
+                PassedLoop(company: "Google", tier: .tier1, level: .staff, types: [.systemDesign], month: "2026-01", verified: true)
+            ]
+        }
+        let selfSaid = Self.twin(base, "c-self") {
+            $0.loops = [PassedLoop(company: "Google", tier: .tier1, level: .staff, types: [.systemDesign], month: "2026-10")]
+        }
         #expect(order([(tier, none), (company, none)]) == ["z-company", "a-tier"], "my company above my tier")
         #expect(order([(old, none), (company, none)]) == ["z-company", "b-old"], "recent above old")
         #expect(order([(selfSaid, none), (company, none)]) == ["z-company", "c-self"], "verified above self-declared")
-        let stale = Self.twin(base, "a-stale") { $0.loops = [PassedLoop(company: "Google", tier: .tier1, level: .staff, types: [.systemDesign], month: "2025-10", verified: true)] }
-        #expect(Self.rank(me, [(stale, none)]).first?.reasons.contains { $0.contains("passed") } == false, "a loop over 12 months old counts no more")
+        let stale = Self.twin(base, "a-stale") {
+            $0.loops = [
+                PassedLoop(company: "Google", tier: .tier1, level: .staff, types: [.systemDesign], month: "2025-10", verified: true)
+            ]
+        }
+        #expect(
+            Self.rank(me, [(stale, none)]).first?.reasons.contains { $0.contains("passed") } == false,
+            "a loop over 12 months old counts no more")
 
         let taker = Self.twin(base, "a-taker")
         let giver = Self.twin(base, "z-giver")
@@ -125,7 +149,9 @@ struct PartnerScorerTests {
         let honest = Self.twin(base, "z-honest")
         let polite = Self.twin(base, "a-polite")
         #expect(
-            order([(polite, PartnerStats(ratingTotal: 4, ratings: 3)), (honest, PartnerStats(ratingTotal: 9, ratings: 3))]) == ["z-honest", "a-polite"],
+            order([(polite, PartnerStats(ratingTotal: 4, ratings: 3)), (honest, PartnerStats(ratingTotal: 9, ratings: 3))]) == [
+                "z-honest", "a-polite",
+            ],
             "rated feedback counts")
         let noShow = Self.twin(base, "a-noshow")
         #expect(order([(noShow, PartnerStats(bookings: 4, noShows: 2)), (Self.twin(base, "z-shows"), none)]) == ["z-shows", "a-noshow"])
@@ -146,7 +172,9 @@ struct PartnerScorerTests {
         var rng = SeededGenerator(seed: 5)
         let me = Self.randomProfile(&rng, n: 0)
         let window = ZoneQuarters.window(from: Self.now)
-        let scorer = PartnerScorer(me: MatchCard(me), today: Self.today, mine: MatchCard(me).availability.free(in: ZoneQuarters(zone: me.zone, start: window.start, count: window.count)))
+        let scorer = PartnerScorer(
+            me: MatchCard(me), today: Self.today,
+            mine: MatchCard(me).availability.free(in: ZoneQuarters(zone: me.zone, start: window.start, count: window.count)))
         var checked = 0
         for n in 1...400 {
             var p = Self.randomProfile(&rng, n: n)
@@ -159,11 +187,14 @@ struct PartnerScorerTests {
             let zone = scorer.prepare(ZoneQuarters(zone: p.zone, start: window.start, count: window.count))
             let days = Bool.random(using: &rng) ? Int.random(in: 0...40, using: &rng) : nil
             guard let quiet = scorer.evaluate(MatchCard(p, ledger: stats), userID: p.userID, zone: zone, lastPairedDaysAgo: days),
-                let told = scorer.evaluate(MatchCard(p, ledger: stats), userID: p.userID, zone: zone, lastPairedDaysAgo: days, explain: true)
+                let told = scorer.evaluate(
+                    MatchCard(p, ledger: stats), userID: p.userID, zone: zone, lastPairedDaysAgo: days, explain: true)
             else { continue }
             checked += 1
             #expect(quiet.score == told.score && quiet.reasons.isEmpty && !told.reasons.isEmpty)
-            let ledgerReasons = told.reasons.filter { $0.hasPrefix("gave ") || $0.contains("given none") || $0.contains("rated") || $0.hasPrefix("missed") }
+            let ledgerReasons = told.reasons.filter {
+                $0.hasPrefix("gave ") || $0.contains("given none") || $0.contains("rated") || $0.hasPrefix("missed")
+            }
             #expect(ledgerReasons.isEmpty == (stats.given + stats.received == 0 && stats.ratings == 0 && stats.noShows == 0))
             #expect(told.reasons.contains { $0.contains("paired") } == (days.map { $0 < 30 } ?? false))
         }

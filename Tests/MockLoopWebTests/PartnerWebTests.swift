@@ -51,8 +51,11 @@ import VaporTesting
                 .PUT, "/api/v1/partners/profile",
                 Self.profile("ann-sd", wants: ["system_design"], offers: ["coding"], zone: "Europe/Berlin", free: "Mon-Fri 18:00-20:00"))
             #expect(saved.status == .ok, "\(saved.body)")
-            #expect((saved.json()["profile"] as? [String: Any])?["availability"] as? String == "Mon 18:00-20:00\nTue 18:00-20:00\nWed 18:00-20:00\nThu 18:00-20:00\nFri 18:00-20:00")
-            let passed = ["company": "google", "tier": "tier1", "level": "staff", "types": ["system_design"], "month": "2026-09"] as [String: Any]
+            #expect(
+                (saved.json()["profile"] as? [String: Any])?["availability"] as? String
+                    == "Mon 18:00-20:00\nTue 18:00-20:00\nWed 18:00-20:00\nThu 18:00-20:00\nFri 18:00-20:00")
+            let passed =
+                ["company": "google", "tier": "tier1", "level": "staff", "types": ["system_design"], "month": "2026-09"] as [String: Any]
             #expect(
                 try await bob.json(
                     .PUT, "/api/v1/partners/profile",
@@ -72,7 +75,9 @@ import VaporTesting
                 Self.profile("cy-far", wants: ["coding"], offers: ["system_design"], zone: "Pacific/Auckland", free: "Mon-Fri 18:00-20:00"))
             _ = try await dee.json(
                 .PUT, "/api/v1/partners/profile",
-                Self.profile("dee-hidden", wants: ["coding"], offers: ["system_design"], zone: "Europe/Berlin", free: "Mon-Fri 18:00-20:00", visible: false))
+                Self.profile(
+                    "dee-hidden", wants: ["coding"], offers: ["system_design"], zone: "Europe/Berlin", free: "Mon-Fri 18:00-20:00",
+                    visible: false))
             _ = try await eve.json(
                 .PUT, "/api/v1/partners/profile",
                 Self.profile("eve-talks", wants: ["coding"], offers: ["behavioral"], zone: "Europe/Berlin", free: "Mon-Fri 18:00-20:00"))
@@ -83,7 +88,10 @@ import VaporTesting
 
             var list = try await ann.get("/api/v1/partners")
             #expect(Self.handles(list) == ["bob-staff", "cy-far"], "\(list.body)")
-            #expect(Self.reasons(list, "bob-staff").contains { $0.contains("passed your target company (google)") && $0.contains("self-declared") })
+            #expect(
+                Self.reasons(list, "bob-staff").contains {
+                    $0.contains("passed your target company (google)") && $0.contains("self-declared")
+                })
             #expect(Self.reasons(list, "bob-staff").contains("20 h free together in the next 14 days"))
             #expect(Self.reasons(list, "cy-far").contains("no free time shared in the next 14 days"))
             #expect(!list.body.contains("Bob Staff") && !list.body.contains("bob@example.org"), "handles only")
@@ -157,7 +165,8 @@ import VaporTesting
                 .PUT, "/api/v1/partners/profile",
                 Self.profile("cy-c", wants: ["coding"], offers: ["coding"], zone: "UTC", free: "Mon-Sun 10:00-12:00"))
             let (annID, bobID, cyID) = (
-                try await Self.userID(app, "ann@example.org"), try await Self.userID(app, "bob@example.org"), try await Self.userID(app, "cy@example.org")
+                try await Self.userID(app, "ann@example.org"), try await Self.userID(app, "bob@example.org"),
+                try await Self.userID(app, "cy@example.org")
             )
             // Cy interviewed Bob twice and was rated; Bob never gave one.
             for _ in 0..<2 {
@@ -208,7 +217,8 @@ import VaporTesting
             var bob = try await Visitor.signUp(app, "bob@example.org")
             let bobProfile = Self.profile("bob-b", wants: ["coding"], offers: ["coding"], zone: "UTC", free: "Mon-Sun 10:00-12:00")
             _ = try await ann.json(
-                .PUT, "/api/v1/partners/profile", Self.profile("ann-a", wants: ["coding"], offers: ["coding"], zone: "UTC", free: "Mon-Sun 10:00-12:00"))
+                .PUT, "/api/v1/partners/profile",
+                Self.profile("ann-a", wants: ["coding"], offers: ["coding"], zone: "UTC", free: "Mon-Sun 10:00-12:00"))
             _ = try await bob.json(.PUT, "/api/v1/partners/profile", bobProfile)
             let elsewhere = PartnerDirectory(db: app.db, userID: try await Self.userID(app, "ann@example.org"), cards: PartnerCards())
             #expect(try await elsewhere.suggestions().map(\.handle) == ["bob-b"])
@@ -243,7 +253,9 @@ import VaporTesting
                     ("loop_0_tier", "tier1"), ("loop_0_level", "staff"), ("loop_0_types", "coding"), ("loop_0_month", "2099-01"),
                 ])
             #expect(bad.status == .unprocessableEntity)
-            #expect(bad.body.contains("value=\"my-handle\"") && bad.body.contains("value=\"Mars/Base\"") && bad.body.contains("value=\"Stripe\""))
+            #expect(
+                bad.body.contains("value=\"my-handle\"") && bad.body.contains("value=\"Mars/Base\"")
+                    && bad.body.contains("value=\"Stripe\""))
             #expect(bad.body.contains("IANA time zone") && bad.body.contains("entry 2") && bad.body.contains("is in the future"))
             #expect(try await ann.get("/api/v1/partners/profile").status == .notFound, "nothing was saved")
             let good = try await ann.form(

@@ -10,7 +10,8 @@ from pages import submit
 from conftest import ARTIFACTS
 
 PAGES = ["/", "/rubrics", "/rubrics/coding", "/rubrics/coding/print", "/questions", "/questions/new", "/questions/pack",
-         "/sessions/new", "/log", "/log/import", "/insights", "/practice", "/practice?type=behavioral", "/settings"]
+         "/sessions/new", "/log", "/log/import", "/insights", "/practice", "/practice?type=behavioral", "/settings",
+         "/partners", "/partners/profile"]
 
 
 def page_problems(d):

@@ -22,7 +22,8 @@ public struct AvailabilityException: Equatable, Sendable {
         for (n, line) in lines.enumerated() {
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             guard parts.count == 2, let day = LocalDay.parse(String(parts[0])) else {
-                problems.add("exceptions", "line \(n + 1) (\"\(line.prefix(40))\") must look like \"2026-12-24 off\" or \"2026-12-27 10:00-12:00\"")
+                problems.add(
+                    "exceptions", "line \(n + 1) (\"\(line.prefix(40))\") must look like \"2026-12-24 off\" or \"2026-12-27 10:00-12:00\"")
                 continue
             }
             if parts[1].lowercased() == "off" {

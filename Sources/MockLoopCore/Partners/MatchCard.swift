@@ -57,7 +57,8 @@ public struct MatchCard: Equatable, Sendable {
         languages = p.languages.map(Self.key)
         companies = p.companies.map(Self.key)
         loops = p.loops.map {
-            PassedLoop(company: Self.key($0.company), tier: $0.tier, level: $0.level, types: $0.types, month: $0.month, verified: $0.verified)
+            PassedLoop(
+                company: Self.key($0.company), tier: $0.tier, level: $0.level, types: $0.types, month: $0.month, verified: $0.verified)
         }
         derive()
     }
@@ -66,7 +67,6 @@ public struct MatchCard: Equatable, Sendable {
     public static func key(_ s: String) -> String {
         String(s.map { "|/~;:".contains($0) ? " " : $0 }).trimmingCharacters(in: .whitespaces)
     }
-
 
     public var text: String {
         let week = availability.weekly.bits.map { String($0, radix: 16) }.joined(separator: "/")
@@ -124,7 +124,9 @@ public struct MatchCard: Equatable, Sendable {
                 let m = Bytes.int(p[3])
             else { return nil }
             loops.append(
-                PassedLoop(company: Bytes.string(p[0]), tier: t, level: lv, types: Self.types(m), month: Bytes.string(p[4]), verified: Bytes.string(p[5]) == "1"))
+                PassedLoop(
+                    company: Bytes.string(p[0]), tier: t, level: lv, types: Self.types(m), month: Bytes.string(p[4]),
+                    verified: Bytes.string(p[5]) == "1"))
         }
         self.loops = loops
         let n = Bytes.split(f[12], "~")

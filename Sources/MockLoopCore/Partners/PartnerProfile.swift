@@ -45,15 +45,22 @@ public struct PartnerProfile: Equatable, Sendable {
 
     /// A handle: 3 to 24 lower-case letters, digits and hyphens, starting with a letter.
     public static func validHandle(_ s: String) -> Bool {
-        guard (3...24).contains(s.count), !reservedHandles.contains(s), let first = s.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        guard (3...24).contains(s.count), !reservedHandles.contains(s), let first = s.unicodeScalars.first, ("a"..."z").contains(first)
+        else { return false }
         return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
     /// The handle offered before someone picks one: two words and a number from their id, so
     /// it says nothing about them.
     public static func suggestedHandle(for id: UUID) -> String {
-        let adjectives = ["amber", "brisk", "calm", "deft", "eager", "fleet", "keen", "lucid", "merry", "nimble", "quiet", "rapid", "steady", "sunny", "tidy", "witty"]
-        let animals = ["otter", "heron", "lynx", "marten", "osprey", "puffin", "robin", "seal", "stoat", "swift", "tern", "vole", "wren", "yak", "zebra", "koala"]
+        let adjectives = [
+            "amber", "brisk", "calm", "deft", "eager", "fleet", "keen", "lucid", "merry", "nimble", "quiet", "rapid", "steady", "sunny",
+            "tidy", "witty",
+        ]
+        let animals = [
+            "otter", "heron", "lynx", "marten", "osprey", "puffin", "robin", "seal", "stoat", "swift", "tern", "vole", "wren", "yak",
+            "zebra", "koala",
+        ]
         let b = id.uuid
         return "\(adjectives[Int(b.0 % 16)])-\(animals[Int(b.1 % 16)])-\(Int(b.2) % 90 + 10)"
     }
@@ -152,7 +159,8 @@ public struct PartnerProfileInput: Codable, Sendable, Equatable {
         var found: [InterviewType] = []
         for name in names ?? [] {
             guard let t = InterviewType(loose: name) else {
-                problems.add(field, "\"\(name.prefix(30))\" is not an interview type: coding, system_design, behavioral, api_design, data_modeling")
+                problems.add(
+                    field, "\"\(name.prefix(30))\" is not an interview type: coding, system_design, behavioral, api_design, data_modeling")
                 continue
             }
             if !found.contains(t) { found.append(t) }
@@ -173,6 +181,8 @@ public struct PartnerProfileInput: Codable, Sendable, Equatable {
         availability = p.availability.weekly.text
         exceptions = p.availability.exceptions.map(\.text).joined(separator: "\n")
         languages = p.languages
-        loops = p.loops.map { Loop(company: $0.company, tier: $0.tier.rawValue, level: $0.level.rawValue, types: $0.types.map(\.rawValue), month: $0.month) }
+        loops = p.loops.map {
+            Loop(company: $0.company, tier: $0.tier.rawValue, level: $0.level.rawValue, types: $0.types.map(\.rawValue), month: $0.month)
+        }
     }
 }

@@ -55,7 +55,9 @@ public struct PartnerScorer: Sendable {
     func overlap(_ them: MatchCard, _ zone: Zone) -> Int {
         guard them.availability.exceptions.isEmpty else {
             var n = 0
-            for i in mine ?? [] where them.availability.isFree(day: Int(zone.quarters.days[i]), quarter: Int(zone.quarters.quarters[i])) { n += 1 }
+            for i in mine ?? [] where them.availability.isFree(day: Int(zone.quarters.days[i]), quarter: Int(zone.quarters.quarters[i])) {
+                n += 1
+            }
             return n
         }
         let week = them.availability.weekly.bits
@@ -87,7 +89,9 @@ public struct PartnerScorer: Sendable {
         var hours = 0.0
         if mine != nil {
             hours = Double(overlap(them, zone)) / 4
-            add(min(hours, 10) / 10 * 20, hours == 0 ? "no free time shared in the next 14 days" : "\(Self.hours(hours)) free together in the next 14 days")
+            add(
+                min(hours, 10) / 10 * 20,
+                hours == 0 ? "no free time shared in the next 14 days" : "\(Self.hours(hours)) free together in the next 14 days")
         }
         if me.wantsMask & them.offersMask != 0 {
             add(15, "offers \(Self.list(MatchCard.types(me.wantsMask & them.offersMask))), which you want")
@@ -101,7 +105,9 @@ public struct PartnerScorer: Sendable {
             add(-6, "\(them.level.label), below your \(me.level.label)")
         }
         if let days = lastPairedDaysAgo, days < 30 {
-            add(-8 * (1 - Double(days) / 30), days == 0 ? "you paired today: try someone new" : "you paired \(days) day\(days == 1 ? "" : "s") ago: try someone new")
+            add(
+                -8 * (1 - Double(days) / 30),
+                days == 0 ? "you paired today: try someone new" : "you paired \(days) day\(days == 1 ? "" : "s") ago: try someone new")
         }
         let l = them.ledger
         if l.onlyTakes {
@@ -112,7 +118,8 @@ public struct PartnerScorer: Sendable {
         if let rating = l.rating {
             add(
                 (rating - 2) * 8 * Double(min(l.ratings, 3)) / 3,
-                "their feedback is rated \(String(format: "%.1f", rating)) of 3 for specific and honest (\(l.ratings) rating\(l.ratings == 1 ? "" : "s"))")
+                "their feedback is rated \(String(format: "%.1f", rating)) of 3 for specific and honest (\(l.ratings) rating\(l.ratings == 1 ? "" : "s"))"
+            )
         }
         if l.noShows > 0 {
             let booked = max(l.bookings, l.noShows)

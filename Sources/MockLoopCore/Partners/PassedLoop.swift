@@ -39,7 +39,9 @@ public struct PassedLoop: Codable, Equatable, Sendable {
         let l = level.flatMap { Level(loose: $0) }
         if l == nil { problems.add("\(field)level", "must be one of junior, mid, senior, staff") }
         let ts = types.compactMap { InterviewType(loose: $0) }
-        if ts.isEmpty || ts.count != types.count { problems.add("\(field)types", "name at least one interview type: coding, system_design, …") }
+        if ts.isEmpty || ts.count != types.count {
+            problems.add("\(field)types", "name at least one interview type: coding, system_design, …")
+        }
         let m = (month ?? "").trimmingCharacters(in: .whitespaces)
         if let n = monthNumber(m) {
             if n > now.number { problems.add("\(field)month", "is in the future") }

@@ -28,7 +28,8 @@ struct AdminPartners {
                 types: $0.loop.types.map(\.label).joined(separator: ", "), month: $0.loop.month, verified: $0.loop.verified)
         }
         let reports = try await repo.openReports().map {
-            Page.Report(id: $0.id.uuidString, reporter: $0.reporter, reported: $0.reported, reason: $0.reason, at: AccountSection.when($0.at))
+            Page.Report(
+                id: $0.id.uuidString, reporter: $0.reporter, reported: $0.reported, reason: $0.reason, at: AccountSection.when($0.at))
         }
         return try await req.view.render("admin-partners", Page(loops: loops, reports: reports))
     }

@@ -30,17 +30,24 @@ struct ProfileForm: Encodable {
         visible = input.visible ?? true
         tiers = Choice.list(CompanyTier.self, selected: input.tier)
         levels = Choice.list(Level.self, selected: input.level)
-        wants = InterviewType.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: input.wants?.contains($0.rawValue) == true) }
-        offers = InterviewType.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: input.offers?.contains($0.rawValue) == true) }
+        wants = InterviewType.allCases.map {
+            Choice(value: $0.rawValue, label: $0.label, selected: input.wants?.contains($0.rawValue) == true)
+        }
+        offers = InterviewType.allCases.map {
+            Choice(value: $0.rawValue, label: $0.label, selected: input.offers?.contains($0.rawValue) == true)
+        }
         let given = input.loops ?? []
         loops = (0..<max(Self.loopRows, given.count)).map { n in
             let l = n < given.count ? given[n] : PartnerProfileInput.Loop(company: nil, tier: nil, level: nil, types: nil, month: nil)
             var rowErrors: [String: String] = [:]
-            for (key, problem) in errors where key.hasPrefix("loops.\(n).") { rowErrors[String(key.dropFirst("loops.\(n).".count))] = problem }
+            for (key, problem) in errors where key.hasPrefix("loops.\(n).") {
+                rowErrors[String(key.dropFirst("loops.\(n).".count))] = problem
+            }
             return LoopRow(
                 n: n, company: l.company ?? "", month: l.month ?? "",
                 types: (l.types ?? []).compactMap { InterviewType(rawValue: $0)?.label ?? $0 }.joined(separator: ", "),
-                tiers: Choice.list(CompanyTier.self, selected: l.tier, blank: "Tier"), levels: Choice.list(Level.self, selected: l.level, blank: "Level"),
+                tiers: Choice.list(CompanyTier.self, selected: l.tier, blank: "Tier"),
+                levels: Choice.list(Level.self, selected: l.level, blank: "Level"),
                 errors: rowErrors)
         }
         self.errors = errors

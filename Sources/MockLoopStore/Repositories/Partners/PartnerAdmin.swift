@@ -44,11 +44,14 @@ public struct PartnerAdmin {
         let rows = try await PartnerReportModel.query(on: db).filter(\.$closedAt == nil).sort(\.$createdAt).all()
         let handles = try await handles(rows.flatMap { [$0.reporterID, $0.reportedID] })
         let names = Dictionary(
-            try await UserModel.query(on: db).filter(\.$id ~~ Set(rows.flatMap { [$0.reporterID, $0.reportedID] })).all().map { ($0.id!, $0.name) },
+            try await UserModel.query(on: db).filter(\.$id ~~ Set(rows.flatMap { [$0.reporterID, $0.reportedID] })).all().map {
+                ($0.id!, $0.name)
+            },
             uniquingKeysWith: { a, _ in a })
         func who(_ id: UUID) -> String { [names[id], handles[id]].compactMap { $0 }.joined(separator: " · ") }
         return try rows.map {
-            ReportRow(id: try $0.requireID(), reporter: who($0.reporterID), reported: who($0.reportedID), reason: $0.reason, at: $0.createdAt)
+            ReportRow(
+                id: try $0.requireID(), reporter: who($0.reporterID), reported: who($0.reportedID), reason: $0.reason, at: $0.createdAt)
         }
     }
 

@@ -26,8 +26,12 @@ public final class PartnerCards: Sendable {
         var cards: [(UUID, MatchCard)] = []
         for row in try await sql.select().column(SQLColumn("user_id", table: "p")).column(SQLColumn("card", table: "p"))
             .from(SQLAlias(SQLIdentifier(PartnerProfileModel.schema), as: SQLIdentifier("p")))
-            .join(SQLAlias(SQLIdentifier(UserModel.schema), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal, SQLColumn("user_id", table: "p"))
-            .where(SQLColumn("visible", table: "p"), .equal, SQLBind(true)).where(SQLColumn("disabled", table: "u"), .equal, SQLBind(false)).all()
+            .join(
+                SQLAlias(SQLIdentifier(UserModel.schema), as: SQLIdentifier("u")), on: SQLColumn("id", table: "u"), .equal,
+                SQLColumn("user_id", table: "p")
+            )
+            .where(SQLColumn("visible", table: "p"), .equal, SQLBind(true)).where(SQLColumn("disabled", table: "u"), .equal, SQLBind(false))
+            .all()
         {
             if let card = MatchCard(text: try row.decode(column: "card", as: String.self)) {
                 cards.append((try row.decode(column: "user_id", as: UUID.self), card))

@@ -54,7 +54,8 @@ public struct PartnerDirectory {
         let paired = try await lastPaired(now: now)
         let scorer = Self.scorer(me, now: now)
         return scorer.evaluate(
-            card, userID: other.userID, zone: scorer.prepare(Self.zone(other.timeZone, now: now)), lastPairedDaysAgo: paired[other.userID], explain: true)
+            card, userID: other.userID, zone: scorer.prepare(Self.zone(other.timeZone, now: now)), lastPairedDaysAgo: paired[other.userID],
+            explain: true)
     }
 
     static func scorer(_ me: MatchCard, now: Date) -> PartnerScorer {
@@ -64,7 +65,8 @@ public struct PartnerDirectory {
 
     static func zone(_ identifier: String, now: Date) -> ZoneQuarters {
         let window = ZoneQuarters.window(from: now)
-        return ZoneQuarters(zone: TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")!, start: window.start, count: window.count)
+        return ZoneQuarters(
+            zone: TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")!, start: window.start, count: window.count)
     }
 
     /// Days since the user last had a mock with each person (rooms of the last 30 days).

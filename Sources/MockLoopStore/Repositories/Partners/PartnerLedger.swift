@@ -33,7 +33,9 @@ public struct PartnerLedger {
             .column(SQLRaw("CAST(SUM((\(feedback).specific + \(feedback).honest) / 2.0) AS DOUBLE PRECISION)"), as: "total")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(rooms).join(feedback, on: SQLColumn("session_id", table: feedback), .equal, SQLColumn("session_id", table: rooms))
-            .where(SQLColumn("interviewer_id", table: rooms), .in, SQLBind.group(ids)).where(SQLColumn("specific", table: feedback), .isNot, SQLLiteral.null)
+            .where(SQLColumn("interviewer_id", table: rooms), .in, SQLBind.group(ids)).where(
+                SQLColumn("specific", table: feedback), .isNot, SQLLiteral.null
+            )
             .where(SQLColumn("honest", table: feedback), .isNot, SQLLiteral.null)
             .groupBy(SQLColumn("interviewer_id", table: rooms)).all()
         {

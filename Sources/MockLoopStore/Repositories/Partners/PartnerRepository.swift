@@ -67,7 +67,8 @@ public struct PartnerRepository {
     /// Someone else's visible profile by handle; hidden, blocked either way, or one's own
     /// handle is "not found".
     public func other(handle: String) async throws -> PartnerProfile {
-        guard let m = try await PartnerProfileModel.query(on: db).filter(\.$handle == handle.lowercased()).filter(\.$visible == true).first(),
+        guard
+            let m = try await PartnerProfileModel.query(on: db).filter(\.$handle == handle.lowercased()).filter(\.$visible == true).first(),
             m.userID != userID, try await !PartnerSafety(db: db, userID: userID).blockedEitherWay(m.userID)
         else { throw MockLoopError.notFound("partner") }
         return try await Self.profile(m, on: db)
