@@ -20,6 +20,11 @@ import VaporTesting
         ]
     }
 
+    /// Someone who wants and gives coding mocks, free every day 10:00–12:00 UTC.
+    static func coder(_ handle: String) -> [String: Any] {
+        profile(handle, wants: ["coding"], offers: ["coding"], zone: "UTC", free: "Mon-Sun 10:00-12:00")
+    }
+
     static func handles(_ a: Visitor.Answer) -> [String] {
         (a.json()["partners"] as? [[String: Any]] ?? []).compactMap { $0["handle"] as? String }
     }
@@ -143,7 +148,6 @@ import VaporTesting
             let reportID = try #require(reports.body.firstMatch(of: #/\/admin\/reports\/([0-9A-Fa-f-]{36})\/close/#).map { String($0.1) })
             _ = try await ada.form("/admin/reports/\(reportID)/close", [])
             #expect(try await ada.get("/admin/partners").body.contains("id=\"no-reports\""))
-            _ = eve
         }
     }
 
@@ -157,17 +161,14 @@ import VaporTesting
             var cy = try await Visitor.signUp(app, "cy@example.org")
             _ = try await ann.json(
                 .PUT, "/api/v1/partners/profile",
-                Self.profile("ann-a", wants: ["coding"], offers: ["coding"], zone: "UTC", free: "Mon-Sun 10:00-12:00"))
+                Self.coder("ann-a"))
             _ = try await bob.json(
                 .PUT, "/api/v1/partners/profile",
-                Self.profile("bob-b", wants: ["coding"], offers: ["coding"], zone: "UTC", free: "Mon-Sun 10:00-12:00"))
+                Self.coder("bob-b"))
             _ = try await cy.json(
                 .PUT, "/api/v1/partners/profile",
-                Self.profile("cy-c", wants: ["coding"], offers: ["coding"], zone: "UTC", free: "Mon-Sun 10:00-12:00"))
-            let (annID, bobID, cyID) = (
-                try await Self.userID(app, "ann@example.org"), try await Self.userID(app, "bob@example.org"),
-                try await Self.userID(app, "cy@example.org")
-            )
+                Self.coder("cy-c"))
+            let (bobID, cyID) = (try await Self.userID(app, "bob@example.org"), try await Self.userID(app, "cy@example.org"))
             // Cy interviewed Bob twice and was rated; Bob never gave one.
             for _ in 0..<2 {
                 let (room, _) = try await RoomRepository(db: app.db).create(RoomPlan(questionId: "balanced-brackets"), candidate: bobID)
@@ -202,7 +203,6 @@ import VaporTesting
             let bobs = try await bob.get("/api/v1/partners")
             #expect(Self.reasons(bobs, "cy-c").contains("you paired today: try someone new"))
             #expect(!Self.reasons(bobs, "ann-a").contains { $0.contains("paired") })
-            _ = annID
         }
     }
 
@@ -215,10 +215,10 @@ import VaporTesting
             var ada = try await Visitor.signUp(app, "ada@example.org")
             var ann = try await Visitor.signUp(app, "ann@example.org")
             var bob = try await Visitor.signUp(app, "bob@example.org")
-            let bobProfile = Self.profile("bob-b", wants: ["coding"], offers: ["coding"], zone: "UTC", free: "Mon-Sun 10:00-12:00")
+            let bobProfile = Self.coder("bob-b")
             _ = try await ann.json(
                 .PUT, "/api/v1/partners/profile",
-                Self.profile("ann-a", wants: ["coding"], offers: ["coding"], zone: "UTC", free: "Mon-Sun 10:00-12:00"))
+                Self.coder("ann-a"))
             _ = try await bob.json(.PUT, "/api/v1/partners/profile", bobProfile)
             let elsewhere = PartnerDirectory(db: app.db, userID: try await Self.userID(app, "ann@example.org"), cards: PartnerCards())
             #expect(try await elsewhere.suggestions().map(\.handle) == ["bob-b"])

@@ -41,8 +41,8 @@ struct AdminPartners {
         let action = req.parameters.get("action") ?? ""
         guard ["verify", "unverify"].contains(action) else { throw MockLoopError.notFound("admin action '\(action)'") }
         try await req.db.transaction { db in
-            try await PartnerAdmin(db: db).verify(id, action == "verify")
-            try await AdminRepository(db: db, actor: me).record("loop-\(action)", nil)
+            let owner = try await PartnerAdmin(db: db).verify(id, action == "verify")
+            try await AdminRepository(db: db, actor: me).record("loop-\(action)", try await UserModel.find(owner, on: db))
         }
         return req.redirect("/admin/partners")
     }
@@ -51,8 +51,8 @@ struct AdminPartners {
         let me = try admin.admin(req)
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw MockLoopError.notFound("report") }
         try await req.db.transaction { db in
-            try await PartnerAdmin(db: db).close(id)
-            try await AdminRepository(db: db, actor: me).record("report-close", nil)
+            let about = try await PartnerAdmin(db: db).close(id)
+            try await AdminRepository(db: db, actor: me).record("report-close", try await UserModel.find(about, on: db))
         }
         return req.redirect("/admin/partners")
     }

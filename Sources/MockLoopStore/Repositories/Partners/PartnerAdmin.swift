@@ -29,13 +29,16 @@ public struct PartnerAdmin {
         return try rows.map { LoopRow(id: try $0.requireID(), handle: handles[$0.userID] ?? "?", loop: try PartnerRepository.loop($0)) }
     }
 
-    /// Sets the verified mark and rewrites the owner's matching card with it, in one transaction.
-    public func verify(_ id: UUID, _ verified: Bool) async throws {
+    /// Sets the verified mark and rewrites the owner's matching card with it, in one
+    /// transaction; returns the owner.
+    @discardableResult
+    public func verify(_ id: UUID, _ verified: Bool) async throws -> UUID {
         try await db.transaction { db in
             guard let m = try await PassedLoopModel.find(id, on: db) else { throw MockLoopError.notFound("loop") }
             m.verified = verified
             try await m.update(on: db)
             try await PartnerLedger(db: db).refresh([m.userID])
+            return m.userID
         }
     }
 
@@ -55,10 +58,13 @@ public struct PartnerAdmin {
         }
     }
 
-    public func close(_ id: UUID, now: Date = Date()) async throws {
+    /// Closes a report; returns who it was about.
+    @discardableResult
+    public func close(_ id: UUID, now: Date = Date()) async throws -> UUID {
         guard let m = try await PartnerReportModel.find(id, on: db) else { throw MockLoopError.notFound("report") }
         m.closedAt = now
         try await m.update(on: db)
+        return m.reportedID
     }
 
     func handles(_ ids: [UUID]) async throws -> [UUID: String] {
