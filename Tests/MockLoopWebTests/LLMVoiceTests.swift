@@ -15,7 +15,9 @@ import VaporTesting
     static let question = try! ContentLibrary.builtIn().questions.first { $0.id == "balanced-brackets" }!
     static let probe = InterviewerReply(.followUp, "What are the time and space complexity of that?", rule: "complexity")
 
-    static func voice(_ stub: ChatStub, model: String, key: String? = nil, timeout: Double = 2) -> LLMVoice {
+    /// The timeout is generous unless a test is about the timeout: on two busy cores a loopback
+    /// round trip has taken over 2 s, and a sound reply must not fall back for that.
+    static func voice(_ stub: ChatStub, model: String, key: String? = nil, timeout: Double = 30) -> LLMVoice {
         LLMVoice(
             config: LLMConfig(url: stub.url, model: model, apiKey: key, timeoutSeconds: timeout), client: stub.app.client,
             logger: Logger(label: "test"))
