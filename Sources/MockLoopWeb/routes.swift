@@ -24,6 +24,7 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     let rooms = RoomController(services: services)
     let replay = RoomReplay(rooms: rooms)
     let partners = PartnersController(services: services)
+    let scheduling = SchedulingController(services: services)
 
     // Pages
     app.get(use: log.home)
@@ -93,6 +94,21 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     app.form("partners", ":handle", "block", use: partners.blockPage)
     app.form("partners", ":handle", "report", use: partners.reportPage)
     app.form("partners", ":handle", "reveal", use: partners.revealPage)
+    app.get("partners", ":handle", "request", use: scheduling.requestPage)
+    app.form("partners", ":handle", "request", use: scheduling.createPage)
+    app.get("bookings", use: scheduling.listPage)
+    app.form("bookings", "feed", use: scheduling.newFeedPage)
+    app.form("bookings", "feed", "revoke", use: scheduling.revokeFeedPage)
+    app.get("bookings", ":id", "invite.ics", use: scheduling.invite)
+    app.get("bookings", ":id", "move", use: scheduling.proposePage)
+    app.form("bookings", ":id", "move", use: scheduling.proposeSubmit)
+    app.form("bookings", ":id", "cancel", use: scheduling.cancelPage)
+    app.form("requests", ":id", "accept", use: scheduling.acceptPage)
+    app.form("requests", ":id", "decline", use: scheduling.declinePage)
+    app.form("requests", ":id", "withdraw", use: scheduling.withdrawPage)
+    app.get("requests", ":id", "propose", use: scheduling.proposePage)
+    app.form("requests", ":id", "propose", use: scheduling.proposeSubmit)
+    app.get("calendar", ":token", use: scheduling.feed).access(.token)
 
     // JSON API
     let api = app.grouped("api", "v1")
@@ -146,6 +162,14 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     api.post("partners", ":handle", "block", use: partners.block)
     api.delete("partners", ":handle", "block", use: partners.unblock)
     api.post("partners", ":handle", "report", use: partners.report)
+    api.post("partners", ":handle", "requests", use: scheduling.create)
+    api.get("bookings", use: scheduling.list)
+    api.post("bookings", ":id", "cancel", use: scheduling.cancel)
+    api.post("bookings", ":id", "move", use: scheduling.move)
+    api.post("requests", ":id", "accept", use: scheduling.accept)
+    api.post("requests", ":id", "decline", use: scheduling.decline)
+    api.post("requests", ":id", "withdraw", use: scheduling.withdraw)
+    api.post("requests", ":id", "propose", use: scheduling.propose)
     api.on(.POST, "archive", body: .collect(maxSize: ArchiveController.maxBody), use: archive.importArchive)
 }
 

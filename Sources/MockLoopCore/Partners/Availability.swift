@@ -99,6 +99,7 @@ public struct QuarterSet: Equatable, Sendable {
     }
 
     public mutating func insert(_ i: Int) { bits[i >> 6] |= 1 << UInt64(i & 63) }
+    public mutating func remove(_ i: Int) { bits[i >> 6] &= ~(1 << UInt64(i & 63)) }
     public func contains(_ i: Int) -> Bool { i >= 0 && i < count && bits[i >> 6] & (1 << UInt64(i & 63)) != 0 }
     public var size: Int { bits.reduce(0) { $0 + $1.nonzeroBitCount } }
 

@@ -74,6 +74,9 @@ public struct PartnerRepository {
         return try await Self.profile(m, on: db)
     }
 
+    /// A stored profile, read back (hidden or not: for someone one already has a request or booking with).
+    public static func read(_ m: PartnerProfileModel, on db: Database) async throws -> PartnerProfile { try await profile(m, on: db) }
+
     static func profile(_ m: PartnerProfileModel, on db: Database) async throws -> PartnerProfile {
         let input = try JSONDecoder().decode(PartnerProfileInput.self, from: Data(m.body.utf8))
         // Stored input was checked when saved; reading it back only rebuilds the value, so

@@ -23,7 +23,14 @@ public struct PartnerSafety {
         m.userID = userID
         m.blockedID = other
         m.createdAt = now
-        do { try await m.create(on: db) } catch let e as DatabaseError where e.isConstraintFailure {}  // blocked twice at once
+        let userID = userID
+        do {
+            try await db.transaction { db in
+                try await m.create(on: db)
+                // Nothing booked or asked between them survives a block.
+                try await BookingRepository.endAll(between: userID, and: other, on: db, now: now)
+            }
+        } catch let e as DatabaseError where e.isConstraintFailure {}  // blocked twice at once
     }
 
     public func unblock(_ other: UUID) async throws {
