@@ -15,7 +15,7 @@ import VaporTesting
 /// fails the test.
 @Suite struct AuthorizationMatrixTests {
     /// What a route's path parameter names, when it names something someone owns.
-    enum Owned { case session, question, rubric, practice, device, token, share, room, partner }
+    enum Owned { case session, question, rubric, practice, device, token, share, room, partner, request, booking }
 
     enum Entry {
         /// Anyone may use it (sign-in, health, the API description, one-time links).
@@ -98,6 +98,17 @@ import VaporTesting
         "DELETE /api/v1/partners/profile": .mine, "GET /api/v1/partners/:handle": .one(.partner),
         "POST /api/v1/partners/:handle/block": .one(.partner), "DELETE /api/v1/partners/:handle/block": .one(.partner),
         "POST /api/v1/partners/:handle/report": .one(.partner),
+        // Requests and bookings are reached by their two people only.
+        "GET /partners/:handle/request": .one(.partner), "POST /partners/:handle/request": .one(.partner), "GET /bookings": .mine,
+        "POST /bookings/feed": .mine, "POST /bookings/feed/revoke": .mine, "GET /bookings/:id/invite.ics": .one(.booking),
+        "GET /bookings/:id/move": .one(.booking), "POST /bookings/:id/move": .one(.booking), "POST /bookings/:id/cancel": .one(.booking),
+        "POST /requests/:id/accept": .one(.request), "POST /requests/:id/decline": .one(.request),
+        "POST /requests/:id/withdraw": .one(.request), "GET /requests/:id/propose": .one(.request),
+        "POST /requests/:id/propose": .one(.request), "GET /calendar/:token": .token,
+        "POST /api/v1/partners/:handle/requests": .one(.partner), "GET /api/v1/bookings": .mine,
+        "POST /api/v1/bookings/:id/cancel": .one(.booking), "POST /api/v1/bookings/:id/move": .one(.booking),
+        "POST /api/v1/requests/:id/accept": .one(.request), "POST /api/v1/requests/:id/decline": .one(.request),
+        "POST /api/v1/requests/:id/withdraw": .one(.request), "POST /api/v1/requests/:id/propose": .one(.request),
         "GET /admin/partners": .admin, "POST /admin/loops/:id/:action": .admin, "POST /admin/reports/:id/close": .admin,
     ]
 
@@ -111,6 +122,7 @@ import VaporTesting
             .session: UUID().uuidString, .practice: UUID().uuidString, .device: UUID().uuidString, .token: UUID().uuidString,
             .question: "no-such-question-\(Int.random(in: 1000...9999))", .rubric: "no-such-rubric-\(Int.random(in: 1000...9999))",
             .share: UUID().uuidString, .room: UUID().uuidString, .partner: "no-such-handle-\(Int.random(in: 1000...9999))",
+            .request: UUID().uuidString, .booking: UUID().uuidString,
         ]
         var token: String
         var shareToken: String
@@ -159,6 +171,17 @@ import VaporTesting
                 "handle": "ann-hidden", "visible": false, "companies": [marker], "tier": "tier1", "level": "staff", "wants": ["coding"],
                 "offers": ["coding"], "timeZone": "Europe/Berlin", "availability": "Mon-Fri 18:00-20:00",
             ])
+        // A partner Ann booked a mock with, and a request of hers waiting for his answer.
+        var cy = try await Visitor.signUp(ann.app, "cy@example.org", name: "Cy Partner")
+        _ = try await cy.json(
+            .PUT, "/api/v1/partners/profile",
+            PartnerWebTests.profile("cy-partner", wants: ["coding"], offers: ["coding"], zone: "UTC", free: "Mon-Sun 00:00-24:00"))
+        let times = try await ann.get("/partners/cy-partner/request").body.matches(of: #/name="slot_([0-9T:Z-]{20})"/#).map { String($0.1) }
+        let asked = try await ann.json(
+            .POST, "/api/v1/partners/cy-partner/requests", ["type": "coding", "slots": Array(times.prefix(1)), "note": marker])
+        let booked = try await cy.json(.POST, "/api/v1/requests/\(asked.json()["id"] as? String ?? "")/accept", ["slot": times.first ?? ""])
+        let waiting = try await ann.json(
+            .POST, "/api/v1/partners/cy-partner/requests", ["type": "coding", "slots": [times.count > 3 ? times[3] : ""], "note": marker])
         let device = try await ann.get("/api/v1/account/devices").jsonArray().first?["id"] as? String
         let sessionID = session.json()["id"] as? String ?? ""
         let shared = try await ann.form("/sessions/\(sessionID)/share", [("kind", "partner_kit"), ("expires", "86400")])
@@ -171,10 +194,11 @@ import VaporTesting
             .rubric: rubric.json()["id"] as? String,
             .practice: (practice.json()["session"] as? [String: Any])?["id"] as? String
                 ?? practice.json()["id"] as? String, .token: token.json()["id"] as? String, .device: device, .share: share,
-            .room: room, .partner: "ann-hidden",
+            .room: room, .partner: "ann-hidden", .booking: booked.json()["id"] as? String, .request: waiting.json()["id"] as? String,
         ]
         let answers: [Owned: Visitor.Answer] = [
-            .session: session, .question: question, .rubric: rubric, .practice: practice, .token: token,
+            .session: session, .question: question, .rubric: rubric, .practice: practice, .token: token, .booking: booked,
+            .request: waiting,
         ]
         for (kind, id) in ids where id == nil {
             throw Abort(.internalServerError, reason: "fixture \(kind) was not made: \(answers[kind]?.body.prefix(300) ?? "")")
@@ -188,7 +212,7 @@ import VaporTesting
         for path in [
             "/api/v1/sessions/\(fixture.owned[.session]!)", "/api/v1/questions/\(fixture.owned[.question]!)",
             "/api/v1/rubrics/\(fixture.owned[.rubric]!)", "/api/v1/practice/\(fixture.owned[.practice]!)", "/api/v1/account/tokens",
-            "/api/v1/target", "/api/v1/log/export?format=json", "/api/v1/partners/profile",
+            "/api/v1/target", "/api/v1/log/export?format=json", "/api/v1/partners/profile", "/api/v1/bookings",
         ] {
             let a = try await ann.get(path)
             seen.append("\(path) \(a.status.code) \(Self.canonical(a.body))")

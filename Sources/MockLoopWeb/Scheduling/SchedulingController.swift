@@ -21,7 +21,7 @@ struct SchedulingController {
     }
 
     struct ListBody: Content {
-        var requests: [RequestBody]
+        var requests: [MockRequestBody]
         var bookings: [BookingBody]
     }
 
@@ -35,7 +35,7 @@ struct SchedulingController {
 
     func list(req: Request) async throws -> ListBody {
         let (requests, bookings) = try await views(req)
-        return ListBody(requests: requests.map(RequestBody.init), bookings: bookings.map(BookingBody.init))
+        return ListBody(requests: requests.map(MockRequestBody.init), bookings: bookings.map(BookingBody.init))
     }
 
     func create(req: Request) async throws -> Response {
@@ -151,10 +151,10 @@ struct SchedulingController {
 
     func renderRequest(_ req: Request, handle: String, input: MockRequestInput, errors: [String: String]) async throws -> Response {
         let user = try req.actingUser()
+        let them = try await PartnerRepository(db: req.db, userID: user).other(handle: handle)
         guard let me = try await PartnerRepository(db: req.db, userID: user).profile() else {
             return req.redirect("/partners/profile")
         }
-        let them = try await PartnerRepository(db: req.db, userID: user).other(handle: handle)
         let finder = try await try requests(req).finder(with: them)
         let types = me.wants.filter(them.offers.contains)
         let type = input.type.flatMap { InterviewType(loose: $0) } ?? types.first ?? .coding
@@ -301,10 +301,10 @@ struct SchedulingController {
         return (try requests.map(views.request), try bookings.map { try views.booking($0, now: now) })
     }
 
-    func requestBody(_ req: Request, _ r: MockRequestModel) async throws -> RequestBody {
+    func requestBody(_ req: Request, _ r: MockRequestModel) async throws -> MockRequestBody {
         var views = SchedulingViews(req: req, userID: try req.actingUser())
         try await views.load([r.candidateID, r.interviewerID])
-        return RequestBody(try views.request(r))
+        return MockRequestBody(try views.request(r))
     }
 
     func bookingView(_ req: Request, _ b: BookingModel) async throws -> BookingView {

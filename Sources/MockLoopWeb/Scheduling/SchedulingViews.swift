@@ -85,7 +85,7 @@ struct BookingView: Encodable {
 }
 
 /// API: a request as either side reads it.
-struct RequestBody: Content {
+struct MockRequestBody: Content {
     var id, with, role, type, tier: String
     var minutes: Int
     var slots: [String]

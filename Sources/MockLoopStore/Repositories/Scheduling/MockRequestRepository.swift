@@ -43,8 +43,8 @@ public struct MockRequestRepository {
 
     /// Asks another person (by handle) to interview the user.
     public func request(_ input: MockRequestInput, to handle: String, now: Date = Date()) async throws -> MockRequestModel {
-        let me = try await myProfile()
         let them = try await profiles.other(handle: handle)
+        let me = try await myProfile()
         try await noOpenRequest(with: them.userID, handle: them.handle)
         let finder = try await Self.finder(me, them, now: now, moving: nil, on: db)
         let checked = try input.checked(wants: me.wants, offers: them.offers, defaultTier: me.tier, finder: finder, now: now)
