@@ -28,6 +28,8 @@ public struct AppConfig: Sendable {
     public var accounts: AccountsConfig?
     /// Live rooms: how long an ended one is kept, and the ICE servers for voice and video.
     public var rooms: RoomsConfig
+    /// The system clock, except in tests.
+    public var clock: ServerClock = .system
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfig, thresholds: AnalysisThresholds = AnalysisThresholds(),

@@ -12,7 +12,7 @@ func routes(_ app: Application, _ services: AppServices, openAPI: OpenAPIDocumen
     let rubrics = RubricController()
     let questions = QuestionController()
     let sessions = SessionController(services: services)
-    let log = LogController()
+    let log = LogController(services: services)
     let analysis = AnalysisController(services: services)
     let runs = RunController(services: services)
     let insights = InsightsController(services: services)

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import MockLoopCore
+import MockLoopServices
 import MockLoopStore
 import MockLoopTestSupport
 import Testing
@@ -21,6 +22,10 @@ import VaporTesting
 
     static func slots(_ page: Visitor.Answer) -> [String] {
         page.body.matches(of: #/name="slot_([0-9T:Z-]{20})"/#).map { String($0.1) }
+    }
+
+    static func utc(_ y: Int, _ m: Int, _ d: Int, _ h: Int = 0, _ min: Int = 0) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(LocalDay.number(year: y, month: m, day: d) * 86400 + h * 3600 + min * 60))
     }
 
     static func field(_ a: Visitor.Answer, _ key: String) -> String { a.json()[key] as? String ?? "" }
@@ -135,6 +140,17 @@ import VaporTesting
             let feed = try await calendar.get(feedURL)
             #expect(feed.status == .ok && Self.unfolded(feed).contains("UID:\(uid)") && !feed.body.contains("METHOD:"))
 
+            // The week on the home page counts the booking when it falls in this week, and offers
+            // the best times to book with the partners suggested first.
+            let weekStart = Cadence.since(now: Date(), timeZone: .current, weeks: 1)
+            let start = try #require(MockRequestInput.date(offered[0]))
+            let inWeek = start >= weekStart && start < weekStart.addingTimeInterval(7 * 86400) ? 1 : 0
+            var home = try await ann.get("/")
+            #expect(home.body.contains("\(inWeek) of 2 human-observed mocks booked this week"), "\(home.body)")
+            #expect(
+                home.body.contains("href=\"/partners/bob-i/request?type=coding\"")
+                    && home.body.contains("href=\"/partners/cy-o/request?type=coding\""))
+
             // Cancelled: sequence 2, the planned session goes, the feed says CANCELLED.
             let cancelled = try await ann.json(.POST, "/api/v1/bookings/\(bookingID)/cancel")
             #expect(cancelled.status == .ok && Self.field(cancelled, "status") == "cancelled")
@@ -143,6 +159,8 @@ import VaporTesting
             #expect(try await ann.get("/api/v1" + sessionPath).status == .notFound)
             #expect(try await ann.json(.POST, "/api/v1/bookings/\(bookingID)/cancel").status == .conflict)
             #expect(Self.unfolded(try await calendar.get(feedURL)).contains("STATUS:CANCELLED"))
+            home = try await ann.get("/")
+            #expect(!home.body.contains("id=\"week-booked\"") || home.body.contains("0 of 2 human-observed mocks booked this week"))
 
             _ = try await ann.form("/bookings/feed", [])
             #expect(try await calendar.get(feedURL).status == .notFound, "a new address turns the old one off")
@@ -219,6 +237,75 @@ import VaporTesting
                 (try await bob.get("/api/v1/bookings").json()["requests"] as? [[String: Any]])?.contains { $0["with"] as? String == "cy-i" }
                     == true,
                 "other people's requests stay")
+        }
+    }
+
+    /// Who had not joined the room ten minutes after the start missed the mock: told to both,
+    /// counted on their profile and in matching, and the other side may ask again at once.
+    /// The server's clock is a test clock moved forward, never a sleep.
+    @Test(arguments: TestDatabase.available)
+    func noShowsComeFromRoomPresence(_ db: TestDatabase) async throws {
+        let clock = ServerClock.test(Self.utc(2027, 3, 1, 8))
+        try await withMockLoopApp(
+            db,
+            config: {
+                withAccounts()(&$0)
+                $0.clock = clock
+            }
+        ) { app in
+            var ann = try await Visitor.signUp(app, "ann@example.org", name: "Ann")
+            var bob = try await Visitor.signUp(app, "bob@example.org", name: "Bob")
+            var cy = try await Visitor.signUp(app, "cy@example.org", name: "Cy")
+            for (v, handle) in [(ann, "ann-c"), (bob, "bob-i"), (cy, "cy-i")] {
+                var v = v
+                #expect(
+                    try await v.json(.PUT, "/api/v1/partners/profile", Self.person(handle, zone: "UTC", free: "Mon-Sun 09:00-12:00")).status
+                        == .ok)
+            }
+            func book(
+                _ candidate: inout Visitor, _ interviewer: inout Visitor, _ handle: String, at time: String
+            ) async throws -> [String: Any] {
+                let asked = try await candidate.json(.POST, "/api/v1/partners/\(handle)/requests", ["type": "coding", "slots": [time]])
+                #expect(asked.status == .created, "\(asked.body)")
+                let booked = try await interviewer.json(.POST, "/api/v1/requests/\(Self.field(asked, "id"))/accept", ["slot": time])
+                #expect(booked.status == .ok, "\(booked.body)")
+                return booked.json()
+            }
+            let missed = try await book(&ann, &bob, "bob-i", at: "2027-03-01T09:00:00Z")
+            let kept = try await book(&ann, &cy, "cy-i", at: "2027-03-01T10:00:00Z")
+            func join(_ booking: [String: Any], _ role: RoomRole, at time: Date) async throws {
+                let room = try #require(UUID(uuidString: String((booking["room"] as? String ?? "").dropFirst("/rooms/".count))))
+                _ = try await RoomRepository(db: app.db).append(room, clientKey: nil, by: role, now: time) { _, _ in
+                    [RoomEventDraft(.joined, to: .both, .object(["name": .string(role.rawValue)]))]
+                }
+            }
+            try await join(missed, .candidate, at: Self.utc(2027, 3, 1, 9, 5))
+            try await join(kept, .candidate, at: Self.utc(2027, 3, 1, 9, 58))
+            try await join(kept, .interviewer, at: Self.utc(2027, 3, 1, 10, 9))
+
+            func status(_ v: inout Visitor, _ id: Any?) async throws -> (String, String?) {
+                let list = try await v.get("/api/v1/bookings").json()["bookings"] as? [[String: Any]] ?? []
+                let b = list.first { $0["id"] as? String == id as? String }
+                return (b?["status"] as? String ?? "none", b?["missed"] as? String)
+            }
+            clock.advance(by: 69 * 60)  // 09:09
+            #expect(try await status(&ann, missed["id"]) == ("booked", nil), "not before ten minutes")
+            clock.advance(by: 2 * 60)  // 09:11
+            #expect(try await status(&ann, missed["id"]) == ("missed", "them"))
+            #expect(try await status(&bob, missed["id"]) == ("missed", "you"))
+            #expect(try await status(&ann, kept["id"]) == ("booked", nil))
+            #expect(try await bob.get("/bookings").body.contains("you did not join"))
+            #expect(try await cy.get("/partners/bob-i").body.contains("Missed 1 of 1 booked mocks."))
+            let reasons = PartnerWebTests.reasons(try await cy.get("/api/v1/partners"), "bob-i")
+            #expect(reasons.contains("missed 1 of 1 booked mocks"), "\(reasons)")
+            #expect(
+                try await ann.json(.POST, "/api/v1/partners/bob-i/requests", ["type": "coding", "slots": ["2027-03-01T11:00:00Z"]]).status
+                    == .created,
+                "the one who came may ask again at once")
+
+            clock.advance(by: 60 * 60)  // 10:11: Cy came at 10:09, in time.
+            #expect(try await status(&cy, kept["id"]) == ("booked", nil))
+            #expect(try await ann.get("/partners/cy-i").body.contains("Missed 0 of 1 booked mocks."))
         }
     }
 }

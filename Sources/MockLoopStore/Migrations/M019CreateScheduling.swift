@@ -35,6 +35,8 @@ struct M019CreateScheduling: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .field("cancelled_by", .uuid)
+            .field("missed_by", .string)
+            .field("checked_at", .datetime)
             .unique(on: "uid", name: "uq_bookings_uid")
             .create()
         try await db.schema("calendar_feeds").id()
@@ -51,6 +53,8 @@ struct M019CreateScheduling: AsyncMigration {
             for (name, column) in [("idx_bookings_candidate", "candidate_id"), ("idx_bookings_interviewer", "interviewer_id")] {
                 try await sql.create(index: name).on("bookings").column(column).column("start_at").run()
             }
+            // Bookings still to check for no-shows, found by time.
+            try await sql.create(index: "idx_bookings_status_start").on("bookings").column("status").column("start_at").run()
         }
     }
 

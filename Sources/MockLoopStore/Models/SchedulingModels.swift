@@ -44,6 +44,8 @@ public final class BookingModel: Model, @unchecked Sendable {
 
     public enum Status: String, Sendable, Codable {
         case booked, cancelled
+        /// Someone had not joined the room ten minutes after the start.
+        case missed
     }
 
     @ID(key: .id) public var id: UUID?
@@ -61,6 +63,10 @@ public final class BookingModel: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
     @OptionalField(key: "cancelled_by") public var cancelledBy: UUID?
+    /// Who had not joined by ten minutes after the start: candidate, interviewer or both.
+    @OptionalField(key: "missed_by") public var missedBy: String?
+    /// When presence was checked, ten minutes or more after the start.
+    @OptionalField(key: "checked_at") public var checkedAt: Date?
 
     public init() {}
 

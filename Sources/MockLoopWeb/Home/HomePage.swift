@@ -9,6 +9,10 @@ struct HomePage: Encodable {
         var observed, goal: Int
         var met: Bool
         var observedText: String
+        /// "1 of 2 human-observed mocks booked this week": finished ones and those booked.
+        var bookedText: String
+        var bestSlots: [HomeSource.BestSlot]
+        var hasPartnerProfile: Bool
         var fix: FixCard?
         var focus: String?
         var focusQuestion: String?
@@ -41,6 +45,8 @@ struct HomePage: Encodable {
             week = Week(
                 observed: s.observedThisWeek, goal: goal, met: s.observedThisWeek >= goal,
                 observedText: "\(s.observedThisWeek) of \(goal) observed mocks this week",
+                bookedText: "\(s.observedThisWeek + s.bookedThisWeek) of \(goal) human-observed mocks booked this week",
+                bestSlots: s.bestSlots, hasPartnerProfile: s.hasPartnerProfile,
                 fix: fixes.first, focus: s.nextFocus?.dimension, focusQuestion: s.nextFocus?.questionTitle,
                 focusURL: s.nextFocus?.questionID.map { "/practice?question=" + $0 })
         }

@@ -12,11 +12,20 @@ struct HomeSource {
     var recent: LogPage
     var rubrics: [String: Rubric]
     var observedThisWeek: Int
+    /// Mocks booked with a partner this week, not yet in the log as finished.
+    var bookedThisWeek = 0
+    /// The best times to book now, with the partners suggested first.
+    var bestSlots: [BestSlot] = []
+    var hasPartnerProfile = false
     var nextFocus: (dimension: String, questionID: String?, questionTitle: String?)?
     /// With accounts: a reset link an admin issued for this account, said on the home page.
     var notice: String?
 
-    static func load(_ req: Request, now: Date = Date()) async throws -> HomeSource {
+    struct BestSlot: Encodable {
+        var handle, when, url: String
+    }
+
+    static func load(_ req: Request, cards: PartnerCards = PartnerCards(), now: Date = Date()) async throws -> HomeSource {
         let user = try req.actingUser()
         let sessions = SessionRepository(db: req.db, userID: user)
         var fixes: [LogEntry] = []
@@ -35,6 +44,10 @@ struct HomeSource {
         let weekStart = Cadence.since(now: now, timeZone: .current, weeks: 1)
         let thisWeek = try await log.page(LogQuery(from: weekStart, limit: 500))
         source.observedThisWeek = Cadence.compute(thisWeek.entries, now: now, timeZone: .current, weeks: 1).weeks.last?.observed ?? 0
+        try await NoShowCheck(db: req.db).run(now: now)
+        source.bookedThisWeek = try await BookingRepository(db: req.db, userID: user).bookedAsCandidate(
+            from: weekStart, to: weekStart.addingTimeInterval(7 * 86400 + 3600))
+        try await source.findSlots(req, user: user, cards: cards, now: now)
         let result = try await InsightsService(db: req.db, userID: user).report(InsightsService.Options(), now: now)
         if let focus = result.report.nextFocus {
             source.nextFocus = (
@@ -43,6 +56,31 @@ struct HomeSource {
             )
         }
         return source
+    }
+
+    /// With a partner profile and fewer than two mocks booked: the first time free with each of
+    /// the three partners suggested first.
+    mutating func findSlots(_ req: Request, user: UUID, cards: PartnerCards, now: Date) async throws {
+        let partners = PartnerRepository(db: req.db, userID: user)
+        guard let me = try await partners.profile() else { return }
+        hasPartnerProfile = true
+        guard observedThisWeek + bookedThisWeek < 2 else { return }
+        let requests = MockRequestRepository(db: req.db, userID: user)
+        for s in try await PartnerDirectory(db: req.db, userID: user, cards: cards).suggestions(now: now, limit: 3) {
+            guard let them = try? await partners.other(handle: s.handle), let type = me.wants.first(where: them.offers.contains) else {
+                continue
+            }
+            let finder = try await requests.finder(with: them, now: now)
+            guard
+                let start = finder.starts(
+                    minutes: PhasePlan.defaultMinutes(type), notBefore: now.addingTimeInterval(MockRequestInput.leadTime), limit: 1
+                ).first
+            else { continue }
+            bestSlots.append(
+                BestSlot(
+                    handle: them.handle, when: ZonedTime.both(start, mine: me.timeZone, theirs: them.timeZone),
+                    url: "/partners/\(them.handle)/request?type=\(type.rawValue)"))
+        }
     }
 
     func page(target form: TargetForm? = nil) -> HomePage {

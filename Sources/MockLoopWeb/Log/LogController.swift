@@ -6,6 +6,8 @@ import Vapor
 
 /// The running log: the home page, the log page and API, export and import.
 struct LogController {
+    let services: AppServices
+
     func repo(_ req: Request) throws -> LogRepository { LogRepository(db: req.db, userID: try req.actingUser()) }
 
     func query(_ req: Request) throws -> LogQuery {
@@ -59,7 +61,8 @@ struct LogController {
     // MARK: Pages
 
     func home(req: Request) async throws -> View {
-        try await req.view.render("home", try await HomeSource.load(req).page())
+        try await req.view.render(
+            "home", try await HomeSource.load(req, cards: services.partnerCards, now: services.config.clock.now()).page())
     }
 
     func logPage(req: Request) async throws -> View {

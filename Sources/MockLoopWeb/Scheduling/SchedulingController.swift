@@ -12,6 +12,8 @@ import Vapor
 struct SchedulingController {
     let services: AppServices
 
+    var now: Date { services.config.clock.now() }
+
     func requests(_ req: Request) throws -> MockRequestRepository { MockRequestRepository(db: req.db, userID: try req.actingUser()) }
     func bookings(_ req: Request) throws -> BookingRepository { BookingRepository(db: req.db, userID: try req.actingUser()) }
 
@@ -40,40 +42,42 @@ struct SchedulingController {
 
     func create(req: Request) async throws -> Response {
         let input = try req.content.decode(MockRequestInput.self)
-        let made = try await try requests(req).request(input, to: try req.parameters.require("handle"))
+        let made = try await try requests(req).request(input, to: try req.parameters.require("handle"), now: now)
         return try await requestBody(req, made).encodeResponse(status: .created, for: req)
     }
 
     func accept(req: Request) async throws -> BookingBody {
         let slot = try Self.slot(try req.content.decode(AcceptBody.self).slot)
-        let booking = try await try requests(req).accept(try Self.id(req, "request"), slot: slot)
+        let booking = try await try requests(req).accept(try Self.id(req, "request"), slot: slot, now: now)
         return BookingBody(try await bookingView(req, booking))
     }
 
     func decline(req: Request) async throws -> HTTPStatus {
-        try await try requests(req).decline(try Self.id(req, "request"))
+        try await try requests(req).decline(try Self.id(req, "request"), now: now)
         return .noContent
     }
 
     func withdraw(req: Request) async throws -> HTTPStatus {
-        try await try requests(req).withdraw(try Self.id(req, "request"))
+        try await try requests(req).withdraw(try Self.id(req, "request"), now: now)
         return .noContent
     }
 
     func propose(req: Request) async throws -> Response {
         let body = try req.content.decode(ProposeBody.self)
-        let made = try await try requests(req).propose(slots: body.slots ?? [], note: body.note, answering: try Self.id(req, "request"))
+        let made = try await try requests(req).propose(
+            slots: body.slots ?? [], note: body.note, answering: try Self.id(req, "request"), now: now)
         return try await requestBody(req, made).encodeResponse(status: .created, for: req)
     }
 
     func move(req: Request) async throws -> Response {
         let body = try req.content.decode(ProposeBody.self)
-        let made = try await try requests(req).propose(slots: body.slots ?? [], note: body.note, booking: try Self.id(req, "booking"))
+        let made = try await try requests(req).propose(
+            slots: body.slots ?? [], note: body.note, booking: try Self.id(req, "booking"), now: now)
         return try await requestBody(req, made).encodeResponse(status: .created, for: req)
     }
 
     func cancel(req: Request) async throws -> BookingBody {
-        let b = try await try bookings(req).cancel(try Self.id(req, "booking"))
+        let b = try await try bookings(req).cancel(try Self.id(req, "booking"), now: now)
         return BookingBody(try await bookingView(req, b))
     }
 
@@ -102,10 +106,10 @@ struct SchedulingController {
         var token = try req.parameters.require("token")
         if token.hasSuffix(".ics") { token.removeLast(4) }
         guard let owner = try await CalendarFeedRepository.owner(of: token, on: req.db) else { throw MockLoopError.notFound("calendar") }
-        let now = Date()
+        let now = now
         let all = try await BookingRepository(db: req.db, userID: owner).all(
             since: now.addingTimeInterval(-BookingRepository.keepCancelled))
-        let events = try await BookingCalendar(db: req.db, userID: owner).events(all, roomURL: roomURL(req))
+        let events = try await BookingCalendar(db: req.db, userID: owner).events(all, roomURL: roomURL(req), now: now)
         return Self.calendar(ICSWriter.calendar(events, method: nil, name: "MockLoop mocks"), file: nil)
     }
 
@@ -155,12 +159,12 @@ struct SchedulingController {
         guard let me = try await PartnerRepository(db: req.db, userID: user).profile() else {
             return req.redirect("/partners/profile")
         }
-        let finder = try await try requests(req).finder(with: them)
+        let finder = try await try requests(req).finder(with: them, now: now)
         let types = me.wants.filter(them.offers.contains)
         let type = input.type.flatMap { InterviewType(loose: $0) } ?? types.first ?? .coding
         let minutes = input.minutes ?? PhasePlan.defaultMinutes(type)
         let chosen = Set(input.slots ?? [])
-        let starts = finder.starts(minutes: max(minutes, 15), notBefore: Date().addingTimeInterval(MockRequestInput.leadTime))
+        let starts = finder.starts(minutes: max(minutes, 15), notBefore: now.addingTimeInterval(MockRequestInput.leadTime))
         let page = RequestPage(
             handle: them.handle, myZone: me.timeZone, theirZone: them.timeZone,
             types: types.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == type) },
@@ -203,7 +207,7 @@ struct SchedulingController {
     func acceptPage(req: Request) async throws -> Response {
         let form = try req.content.decode(AcceptBody.self)
         do {
-            _ = try await try requests(req).accept(try Self.id(req, "request"), slot: try Self.slot(form.slot))
+            _ = try await try requests(req).accept(try Self.id(req, "request"), slot: try Self.slot(form.slot), now: now)
             return req.redirect("/bookings?booked=1")
         } catch let e as MockLoopError where e.kind == .invalid || e.kind == .conflict {
             return try await renderList(req, notice: nil, feed: nil, errors: ["request": e.fields.values.first ?? e.message])
@@ -212,17 +216,17 @@ struct SchedulingController {
     }
 
     func declinePage(req: Request) async throws -> Response {
-        try await try requests(req).decline(try Self.id(req, "request"))
+        try await try requests(req).decline(try Self.id(req, "request"), now: now)
         return req.redirect("/bookings")
     }
 
     func withdrawPage(req: Request) async throws -> Response {
-        try await try requests(req).withdraw(try Self.id(req, "request"))
+        try await try requests(req).withdraw(try Self.id(req, "request"), now: now)
         return req.redirect("/bookings")
     }
 
     func cancelPage(req: Request) async throws -> Response {
-        try await try bookings(req).cancel(try Self.id(req, "booking"))
+        try await try bookings(req).cancel(try Self.id(req, "booking"), now: now)
         return req.redirect("/bookings?cancelled=1")
     }
 
@@ -239,7 +243,7 @@ struct SchedulingController {
         let isMove = req.url.path.hasPrefix("/bookings/")
         do {
             _ = try await try requests(req).propose(
-                slots: slots, note: form["note"], answering: isMove ? nil : id, booking: isMove ? id : nil)
+                slots: slots, note: form["note"], answering: isMove ? nil : id, booking: isMove ? id : nil, now: now)
             return req.redirect("/bookings?proposed=1")
         } catch let e as MockLoopError where e.kind == .invalid {
             return try await renderPropose(req, chosen: Set(slots), note: form["note"] ?? "", errors: e.fields)
@@ -263,8 +267,8 @@ struct SchedulingController {
             let theirs = try await PartnerProfileModel.query(on: req.db).filter(\.$userID == other).first()
         else { throw MockLoopError(.conflict, "Both of you need a partner profile to find other times.") }
         let them = try await PartnerRepository.read(theirs, on: req.db)
-        let finder = try await try requests(req).finder(with: them, moving: isMove ? id : nil)
-        let starts = finder.starts(minutes: minutes, notBefore: Date().addingTimeInterval(MockRequestInput.leadTime))
+        let finder = try await try requests(req).finder(with: them, now: now, moving: isMove ? id : nil)
+        let starts = finder.starts(minutes: minutes, notBefore: now.addingTimeInterval(MockRequestInput.leadTime))
         let page = ProposePage(
             action: req.url.path, isMove: isMove, handle: them.handle,
             slots: starts.map {
@@ -278,7 +282,7 @@ struct SchedulingController {
 
     /// A new feed address (the old one stops working), shown once on the page.
     func newFeedPage(req: Request) async throws -> View {
-        let token = try await CalendarFeedRepository(db: req.db, userID: try req.actingUser()).create()
+        let token = try await CalendarFeedRepository(db: req.db, userID: try req.actingUser()).create(now: now)
         return try await renderList(
             req, notice: "Your calendar feed: subscribe to it by URL; any earlier address no longer works.", feed: token)
     }
@@ -292,7 +296,8 @@ struct SchedulingController {
 
     func views(_ req: Request) async throws -> ([RequestView], [BookingView]) {
         let user = try req.actingUser()
-        let now = Date()
+        let now = now
+        try await NoShowCheck(db: req.db).run(now: now)
         let requests = try await MockRequestRepository(db: req.db, userID: user).all(now: now)
         let bookings = try await BookingRepository(db: req.db, userID: user).all(now: now)
         var views = SchedulingViews(req: req, userID: user)
@@ -310,7 +315,7 @@ struct SchedulingController {
     func bookingView(_ req: Request, _ b: BookingModel) async throws -> BookingView {
         var views = SchedulingViews(req: req, userID: try req.actingUser())
         try await views.load([b.candidateID, b.interviewerID])
-        return try views.booking(b, now: Date())
+        return try views.booking(b, now: now)
     }
 }
 

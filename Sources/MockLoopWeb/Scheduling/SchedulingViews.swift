@@ -58,7 +58,10 @@ struct SchedulingViews {
             start: MockRequestInput.text(b.startAt), status: b.status,
             room: booked ? b.roomID.map { "/rooms/\($0.uuidString.lowercased())" } : nil,
             session: b.candidateID == userID ? b.sessionID.map { "/sessions/\($0.uuidString.lowercased())" } : nil,
-            invite: "/bookings/\(id)/invite.ics", canChange: booked && b.startAt > now, isPast: b.endAt <= now)
+            invite: "/bookings/\(id)/invite.ics", canChange: booked && b.startAt > now, isPast: b.endAt <= now,
+            missed: b.missedBy.map {
+                $0 == "both" ? "both" : $0 == (b.candidateID == userID ? "candidate" : "interviewer") ? "you" : "them"
+            })
     }
 }
 
@@ -82,6 +85,8 @@ struct BookingView: Encodable {
     var room, session: String?
     var invite: String
     var canChange, isPast: Bool
+    /// Who had not joined ten minutes after the start: you, them or both.
+    var missed: String?
 }
 
 /// API: a request as either side reads it.
@@ -116,6 +121,7 @@ struct BookingBody: Content {
     var start, status: String
     var room, session: String?
     var invite: String
+    var missed: String?
 
     init(_ v: BookingView) {
         id = v.id
@@ -128,5 +134,6 @@ struct BookingBody: Content {
         room = v.room
         session = v.session
         invite = v.invite
+        missed = v.missed
     }
 }

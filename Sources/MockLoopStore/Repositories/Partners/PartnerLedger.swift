@@ -12,7 +12,8 @@ public struct PartnerLedger {
     public init(db: Database) { self.db = db }
 
     /// The ledger of each of these people: mocks given and received here (rooms that ended, with
-    /// a person interviewing), and the candidates' ratings of the feedback they gave.
+    /// a person interviewing), the candidates' ratings of the feedback they gave, and the booked
+    /// mocks they missed.
     public func stats(for ids: [UUID]) async throws -> [UUID: PartnerStats] {
         guard !ids.isEmpty else { return [:] }
         var out: [UUID: PartnerStats] = [:]
@@ -42,6 +43,16 @@ public struct PartnerLedger {
             let who = try row.decode(column: "who", as: UUID.self)
             out[who, default: PartnerStats()].ratingTotal = try row.decode(column: "total", as: Double.self)
             out[who, default: PartnerStats()].ratings = try row.decode(column: "n", as: Int.self)
+        }
+        // Booked mocks checked for presence, and those the person missed.
+        let idSet = Set(ids)
+        for b in try await BookingModel.query(on: db).filter(\.$checkedAt != nil)
+            .group(.or, { $0.filter(\.$candidateID ~~ ids).filter(\.$interviewerID ~~ ids) }).all()
+        {
+            for (who, role) in [(b.candidateID, RoomRole.candidate), (b.interviewerID, .interviewer)] where idSet.contains(who) {
+                out[who, default: PartnerStats()].bookings += 1
+                if b.missedBy == "both" || b.missedBy == role.rawValue { out[who, default: PartnerStats()].noShows += 1 }
+            }
         }
         return out
     }

@@ -43,6 +43,17 @@ public struct BookingRepository {
 
     public func other(of b: BookingModel) -> UUID { b.candidateID == userID ? b.interviewerID : b.candidateID }
 
+    /// Mocks booked with the user as candidate from `from` to `to` whose session is not finished
+    /// yet (a finished one is counted from the log).
+    public func bookedAsCandidate(from: Date, to: Date) async throws -> Int {
+        let booked = try await BookingModel.query(on: db).filter(\.$candidateID == userID)
+            .filter(\.$status == BookingModel.Status.booked.rawValue).filter(\.$startAt >= from).filter(\.$startAt < to).all()
+        let sessions = booked.compactMap(\.sessionID)
+        guard !sessions.isEmpty else { return 0 }
+        return try await SessionModel.query(on: db).filter(\.$id ~~ sessions).filter(\.$userID == userID)
+            .filter(\.$status != SessionStatus.completed.rawValue).count()
+    }
+
     /// Cancels a booking (either side): the calendar event goes to CANCELLED with a higher
     /// sequence, and the candidate's planned session goes with its room unless it has begun.
     @discardableResult
