@@ -246,13 +246,11 @@ import VaporTesting
     @Test(arguments: TestDatabase.available)
     func noShowsComeFromRoomPresence(_ db: TestDatabase) async throws {
         let clock = ServerClock.test(Self.utc(2027, 3, 1, 8))
-        try await withMockLoopApp(
-            db,
-            config: {
-                withAccounts()(&$0)
-                $0.clock = clock
-            }
-        ) { app in
+        let config: (inout AppConfig) -> Void = {
+            withAccounts()(&$0)
+            $0.clock = clock
+        }
+        try await withMockLoopApp(db, config: config) { app in
             var ann = try await Visitor.signUp(app, "ann@example.org", name: "Ann")
             var bob = try await Visitor.signUp(app, "bob@example.org", name: "Bob")
             var cy = try await Visitor.signUp(app, "cy@example.org", name: "Cy")
