@@ -11,7 +11,7 @@ from conftest import ARTIFACTS
 
 PAGES = ["/", "/rubrics", "/rubrics/coding", "/rubrics/coding/print", "/questions", "/questions/new", "/questions/pack",
          "/sessions/new", "/log", "/log/import", "/insights", "/practice", "/practice?type=behavioral", "/settings",
-         "/partners", "/partners/profile"]
+         "/partners", "/partners/profile", "/bookings"]
 
 
 def page_problems(d):
