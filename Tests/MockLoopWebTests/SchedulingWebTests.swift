@@ -28,6 +28,19 @@ import VaporTesting
         Date(timeIntervalSince1970: TimeInterval(LocalDay.number(year: y, month: m, day: d) * 86400 + h * 3600 + min * 60))
     }
 
+    /// Ann, Bob and Cy, each free every morning 09:00–12:00 UTC, giving and wanting coding mocks.
+    static func threeMornings(_ app: Application) async throws -> (Visitor, Visitor, Visitor) {
+        var people: [Visitor] = []
+        for (name, handle) in [("ann", "ann-c"), ("bob", "bob-i"), ("cy", "cy-i")] {
+            var v = try await Visitor.signUp(app, "\(name)@example.org", name: name.capitalized)
+            #expect(
+                try await v.json(.PUT, "/api/v1/partners/profile", Self.person(handle, zone: "UTC", free: "Mon-Sun 09:00-12:00")).status
+                    == .ok)
+            people.append(v)
+        }
+        return (people[0], people[1], people[2])
+    }
+
     static func field(_ a: Visitor.Answer, _ key: String) -> String { a.json()[key] as? String ?? "" }
 
     static func unfolded(_ a: Visitor.Answer) -> String { a.body.replacingOccurrences(of: "\r\n ", with: "") }
@@ -174,15 +187,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.available)
     func answersClashesAndBlocks(_ db: TestDatabase) async throws {
         try await withMockLoopApp(db, config: withAccounts()) { app in
-            var ann = try await Visitor.signUp(app, "ann@example.org", name: "Ann")
-            var bob = try await Visitor.signUp(app, "bob@example.org", name: "Bob")
-            var cy = try await Visitor.signUp(app, "cy@example.org", name: "Cy")
-            for (v, handle) in [(ann, "ann-c"), (bob, "bob-i"), (cy, "cy-i")] {
-                var v = v
-                #expect(
-                    try await v.json(.PUT, "/api/v1/partners/profile", Self.person(handle, zone: "UTC", free: "Mon-Sun 09:00-12:00")).status
-                        == .ok)
-            }
+            var (ann, bob, cy) = try await Self.threeMornings(app)
             let offered = Self.slots(try await ann.get("/partners/bob-i/request"))
             #expect(offered.count >= 6)
 
@@ -251,15 +256,7 @@ import VaporTesting
             $0.clock = clock
         }
         try await withMockLoopApp(db, config: config) { app in
-            var ann = try await Visitor.signUp(app, "ann@example.org", name: "Ann")
-            var bob = try await Visitor.signUp(app, "bob@example.org", name: "Bob")
-            var cy = try await Visitor.signUp(app, "cy@example.org", name: "Cy")
-            for (v, handle) in [(ann, "ann-c"), (bob, "bob-i"), (cy, "cy-i")] {
-                var v = v
-                #expect(
-                    try await v.json(.PUT, "/api/v1/partners/profile", Self.person(handle, zone: "UTC", free: "Mon-Sun 09:00-12:00")).status
-                        == .ok)
-            }
+            var (ann, bob, cy) = try await Self.threeMornings(app)
             func book(
                 _ candidate: inout Visitor, _ interviewer: inout Visitor, _ handle: String, at time: String
             ) async throws -> [String: Any] {

@@ -34,14 +34,9 @@ public struct BookingRepository {
     }
 
     /// One booking of the user's; someone else's (or a blocked person's) is "not found".
-    public func find(_ id: UUID) async throws -> BookingModel {
-        guard let b = try await BookingModel.find(id, on: db), b.candidateID == userID || b.interviewerID == userID,
-            try await !PartnerSafety(db: db, userID: userID).blockedEitherWay(other(of: b))
-        else { throw MockLoopError.notFound("booking") }
-        return b
-    }
+    public func find(_ id: UUID) async throws -> BookingModel { try await BookingModel.reach(id, by: userID, on: db, "booking") }
 
-    public func other(of b: BookingModel) -> UUID { b.candidateID == userID ? b.interviewerID : b.candidateID }
+    public func other(of b: BookingModel) -> UUID { b.other(of: userID) }
 
     /// Mocks booked with the user as candidate from `from` to `to` whose session is not finished
     /// yet (a finished one is counted from the log).
@@ -104,18 +99,11 @@ public struct BookingRepository {
     /// Mocks booked for either person that would overlap `start` for `minutes`.
     static func clash(_ people: [UUID], start: Date, minutes: Int, except: UUID?, on db: Database) async throws -> BookingModel? {
         let end = start.addingTimeInterval(TimeInterval(minutes * 60))
-        let near = try await BookingModel.query(on: db).filter(\.$status == BookingModel.Status.booked.rawValue)
-            .filter(\.$startAt < end).filter(\.$startAt > start.addingTimeInterval(-4 * 3600))
-            .group(.or) { q in
-                for p in people {
-                    q.filter(\.$candidateID == p)
-                    q.filter(\.$interviewerID == p)
-                }
-            }.all()
-        return near.first { $0.id != except && $0.endAt > start }
+        return try await busy(people, from: start, to: end, on: db).first { $0.id != except && $0.endAt > start }
     }
 
-    /// The booked mocks of these people from `from` to `to`, to take out of the time they share.
+    /// The booked mocks of these people starting before `to` that may reach past `from` (none
+    /// is longer than the longest clock), to take out of the time they share.
     static func busy(_ people: [UUID], from: Date, to: Date, on db: Database) async throws -> [BookingModel] {
         try await BookingModel.query(on: db).filter(\.$status == BookingModel.Status.booked.rawValue)
             .filter(\.$startAt < to).filter(\.$startAt > from.addingTimeInterval(-4 * 3600))

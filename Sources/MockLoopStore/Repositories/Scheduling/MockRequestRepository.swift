@@ -213,13 +213,10 @@ public struct MockRequestRepository {
 
     /// One of the user's requests (made or received); anyone else's, or a blocked person's, is "not found".
     public func find(_ id: UUID) async throws -> MockRequestModel {
-        guard let r = try await MockRequestModel.find(id, on: db), r.candidateID == userID || r.interviewerID == userID,
-            try await !PartnerSafety(db: db, userID: userID).blockedEitherWay(other(of: r))
-        else { throw MockLoopError.notFound("request") }
-        return r
+        try await MockRequestModel.reach(id, by: userID, on: db, "request")
     }
 
-    public func other(of r: MockRequestModel) -> UUID { r.candidateID == userID ? r.interviewerID : r.candidateID }
+    public func other(of r: MockRequestModel) -> UUID { r.other(of: userID) }
 
     /// The user's requests still waiting (theirs to answer first), and those answered in the last 30 days.
     public func all(now: Date = Date()) async throws -> [MockRequestModel] {
