@@ -30,6 +30,13 @@ public struct AppConfig: Sendable {
     public var rooms: RoomsConfig
     /// The system clock, except in tests.
     public var clock: ServerClock = .system
+    /// Where mail goes (MOCKLOOP_SMTP_URL); without it no mail is queued or sent.
+    public var mail: MailConfig?
+
+    /// The site's address for links in mails: the public URL, else where this server listens.
+    public var siteBase: String {
+        publicURL?.absoluteString ?? "http://\(hostname.contains(":") ? "[\(hostname)]" : hostname):\(port)"
+    }
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, store: StoreConfig, thresholds: AnalysisThresholds = AnalysisThresholds(),
@@ -80,12 +87,15 @@ public struct AppConfig: Sendable {
             }
             return host
         }
-        let config = AppConfig(
+        var config = AppConfig(
             hostname: hostname ?? "127.0.0.1", port: port ?? 8080,
             store: StoreConfig(dataDirectory: dataURL, databaseURL: value("DATABASE_URL")), thresholds: thresholds,
             runner: try runnerConfiguration(env), llm: LLMConfig.fromEnvironment(env), publicURL: publicURL,
             extraHosts: extraHosts, secret: value("MOCKLOOP_SECRET"), accounts: try AccountsConfig.resolve(flag: accounts, value),
             rooms: try RoomsConfig.resolve(value))
+        if let raw = value("MOCKLOOP_SMTP_URL") {
+            config.mail = try MailConfig.parse(raw, defaultFrom: "mockloop@\(publicURL?.host ?? "localhost")")
+        }
         if config.accounts == nil, !config.listensOnLoopbackOnly {
             throw MockLoopError.invalid(
                 "--hostname",

@@ -23,6 +23,11 @@ public struct AppServices: Sendable {
     public let partnerCards = PartnerCards()
     /// Writes room commands many to a transaction (nil: each on its own).
     public var roomWriter: RoomWriter?
+    /// Queues the mails a booking change sends (none without mail), in the caller's transaction.
+    public func bookingMail(_ kind: BookingMail.Kind, _ booking: BookingModel, db: Database, base: String, now: Date) async throws {
+        guard let mail = config.mail else { return }
+        try await BookingMail(db: db, config: mail, base: base).enqueue(kind, booking, now: now)
+    }
 
     /// Connects and migrates the store, loads the built-in content, probes the sandbox and
     /// chooses the voice.
@@ -39,6 +44,11 @@ public struct AppServices: Sendable {
         }
         let writer = RoomWriter(db: app.db)
         services.roomWriter = writer
+        // In-process tests drive the outbox themselves, with their test clock; every served
+        // instance sends.
+        if let mail = config.mail, app.environment != .testing {
+            app.lifecycle.use(MailWorker(config: mail, clock: config.clock, base: config.siteBase))
+        }
         if let url = config.store.databaseURL {
             // Rooms served by several instances hear of each other's events through PostgreSQL.
             app.lifecycle.use(

@@ -198,6 +198,7 @@ func accountRoutes(_ app: Application, _ services: AppServices, _ accounts: Acco
     app.form("admin", "invites", use: admin.createInvite).access(.admin)
     app.form("admin", "invites", ":id", "revoke", use: admin.revokeInvite).access(.admin)
     app.get("admin", "audit", use: admin.auditPage).access(.admin)
+    app.get("admin", "mail", use: admin.mailPage).access(.admin)
     let adminPartners = AdminPartners(admin: admin)
     app.get("admin", "partners", use: adminPartners.page).access(.admin)
     app.form("admin", "loops", ":id", ":action", use: adminPartners.loop).access(.admin)

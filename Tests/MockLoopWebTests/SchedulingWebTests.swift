@@ -41,6 +41,15 @@ import VaporTesting
         return (people[0], people[1], people[2])
     }
 
+    /// Accounts on, the server's clock a test clock, and the mail server if one is given.
+    static func accounts(clock: ServerClock, mail: MailConfig? = nil) -> (inout AppConfig) -> Void {
+        {
+            withAccounts()(&$0)
+            $0.clock = clock
+            $0.mail = mail
+        }
+    }
+
     static func field(_ a: Visitor.Answer, _ key: String) -> String { a.json()[key] as? String ?? "" }
 
     static func unfolded(_ a: Visitor.Answer) -> String { a.body.replacingOccurrences(of: "\r\n ", with: "") }
@@ -251,11 +260,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.available)
     func noShowsComeFromRoomPresence(_ db: TestDatabase) async throws {
         let clock = ServerClock.test(Self.utc(2027, 3, 1, 8))
-        let config: (inout AppConfig) -> Void = {
-            withAccounts()(&$0)
-            $0.clock = clock
-        }
-        try await withMockLoopApp(db, config: config) { app in
+        try await withMockLoopApp(db, config: Self.accounts(clock: clock)) { app in
             var (ann, bob, cy) = try await Self.threeMornings(app)
             func book(
                 _ candidate: inout Visitor, _ interviewer: inout Visitor, _ handle: String, at time: String

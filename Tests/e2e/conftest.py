@@ -30,17 +30,20 @@ def free_port():
 class Server:
     """One `mockloop serve` with its own data directory (or its own PostgreSQL database)."""
 
-    def __init__(self, database_url=None, accounts=False):
-        self.port = free_port()
+    def __init__(self, database_url=None, accounts=False, env=None, data_dir=None, port=None):
+        """`data_dir` and `port`: start again on what an earlier server left (a restart)."""
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.data_dir = tempfile.mkdtemp(prefix="mockloop-e2e-")
+        self.data_dir = data_dir or tempfile.mkdtemp(prefix="mockloop-e2e-")
+        extra = env or {}
         env = dict(os.environ)
         env.pop("DATABASE_URL", None)
         if database_url:
             env["DATABASE_URL"] = database_url
         if accounts:  # several people: a cheap hash for speed, and a sign-in limit no test reaches by accident
             env.update(MOCKLOOP_ACCOUNTS="on", MOCKLOOP_BCRYPT_COST="4", MOCKLOOP_SIGNIN_LIMIT="1000")
-        self.log = open(os.path.join(self.data_dir, "server.log"), "w")
+        env.update(extra)
+        self.log = open(os.path.join(self.data_dir, "server.log"), "a")
         self.proc = subprocess.Popen(
             [BIN, "serve", "--port", str(self.port), "--data-dir", self.data_dir],
             stdout=self.log, stderr=subprocess.STDOUT, env=env)
@@ -60,6 +63,12 @@ class Server:
     def get(self, path):
         with urllib.request.urlopen(self.url + path, timeout=10) as r:
             return r.read().decode("utf-8")
+
+    def kill(self):
+        """Dies at once, as in a crash: nothing is finished or flushed."""
+        self.proc.kill()
+        self.proc.wait(timeout=20)
+        self.log.close()
 
     def stop(self):
         self.proc.terminate()

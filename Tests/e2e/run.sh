@@ -18,7 +18,7 @@ have_chromium() {
   command -v chromedriver >/dev/null 2>&1 && { command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; }
 }
 venv_ready() {
-  [ -x .venv/bin/python ] && .venv/bin/python -c 'import selenium, pytest, schemathesis, pexpect, websockets, icalendar, vobject' >/dev/null 2>&1
+  [ -x .venv/bin/python ] && .venv/bin/python -c 'import selenium, pytest, schemathesis, pexpect, websockets, icalendar, vobject, aiosmtpd' >/dev/null 2>&1
 }
 
 prepare() {
@@ -35,12 +35,12 @@ prepare() {
   if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
   fi
-  .venv/bin/pip install -q --disable-pip-version-check "selenium==4.50.0" "pytest==9.0.3" "schemathesis==4.32.5" "pexpect==4.9.0" "websockets==15.0.1" "icalendar==7.3.2" "vobject==0.9.9"
+  .venv/bin/pip install -q --disable-pip-version-check "selenium==4.50.0" "pytest==9.0.3" "schemathesis==4.32.5" "pexpect==4.9.0" "websockets==15.0.1" "icalendar==7.3.2" "vobject==0.9.9" "aiosmtpd==1.4.6"
 }
 
 run() {
   have_chromium || { echo "e2e: chromium and chromium-driver are missing: run Tests/e2e/run.sh --prepare first" >&2; exit 1; }
-  venv_ready || { echo "e2e: .venv lacks selenium, pytest, schemathesis, pexpect, websockets, icalendar or vobject: run Tests/e2e/run.sh --prepare first" >&2; exit 1; }
+  venv_ready || { echo "e2e: .venv lacks selenium, pytest, schemathesis, pexpect, websockets, icalendar, vobject or aiosmtpd: run Tests/e2e/run.sh --prepare first" >&2; exit 1; }
 
   export MOCKLOOP_BIN="${MOCKLOOP_BIN:-$PWD/.build/debug/mockloop}"
   [ -x "$MOCKLOOP_BIN" ] || { echo "e2e: $MOCKLOOP_BIN is not an executable: build it first (swift build)" >&2; exit 1; }

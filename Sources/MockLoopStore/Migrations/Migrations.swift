@@ -8,7 +8,7 @@ public enum Migrations {
         M005CreateScores(), M006CreateRetros(), M007CreateSessionIndexes(), M008CreateTranscripts(),
         M009CreateCodeRuns(), M010CreateInsightRollups(), M011CreatePracticeStates(), M012CreateTargets(),
         M013CreateAccounts(), M014OwnedKeys(), M015CreateAdmin(), M016CreateShareLinks(), M017CreateRooms(), M018CreatePartners(),
-        M019CreateScheduling(),
+        M019CreateScheduling(), M020CreateMailOutbox(),
     ]
 }
 

@@ -67,6 +67,8 @@ public final class BookingModel: Model, @unchecked Sendable {
     @OptionalField(key: "missed_by") public var missedBy: String?
     /// When presence was checked, ten minutes or more after the start.
     @OptionalField(key: "checked_at") public var checkedAt: Date?
+    /// When the reminders a day ahead were queued.
+    @OptionalField(key: "reminded_at") public var remindedAt: Date?
 
     public init() {}
 

@@ -89,9 +89,20 @@ struct AdminController {
         case "promote": try await repo.setAdmin(id, true)
         case "demote": try await repo.setAdmin(id, false)
         case "reset":
-            let made = try await services.accounts(db: req.db).issueReset(userID: id, by: me)
+            let services = services
+            let base = PublicLink.url(req, services, "/password/")
+            let made = try await req.db.transaction { db in
+                let made = try await services.accounts(db: db).issueReset(userID: id, by: me)
+                // With mail, the link also goes to the account's own address, in the same transaction.
+                if let mail = services.config.mail {
+                    try await AccountMail(db: db, config: mail).enqueueReset(
+                        to: made.user, link: base + made.link, now: services.config.clock.now())
+                }
+                return made
+            }
             return try await renderUsers(
-                req, link: PublicLink.url(req, services, "/password/" + made.link), linkFor: made.user.email, message: nil)
+                req, link: base + made.link, linkFor: made.user.email,
+                message: services.config.mail == nil ? nil : "The link was also e-mailed to \(made.user.email ?? "them").")
         case let other: throw MockLoopError.notFound("admin action '\(other)'")
         }
         return req.redirect("/admin?done=1")
@@ -153,4 +164,35 @@ struct AdminController {
         }
         return try await req.view.render("admin-audit", AuditPage(rows: rows))
     }
+
+    // MARK: Mail
+
+    /// The outbox: how many mails wait, are being sent, were sent or were given up on, and the
+    /// latest failures with the server's reason.
+    func mailPage(req: Request) async throws -> View {
+        _ = try admin(req)
+        let (counts, failed) = try await MailOutbox(db: req.db).summary()
+        return try await req.view.render(
+            "admin-mail",
+            MailPage(
+                configured: services.config.mail != nil, pending: counts["pending"] ?? 0, sending: counts["sending"] ?? 0,
+                sent: counts["sent"] ?? 0, failed: counts["failed"] ?? 0,
+                rows: failed.map {
+                    .init(
+                        at: AccountSection.when($0.createdAt), to: $0.recipient, subject: $0.subject, reason: $0.lastError ?? "",
+                        attempts: $0.attempts)
+                }))
+    }
+}
+
+struct MailPage: Encodable {
+    struct Row: Encodable {
+        var at, to, subject, reason: String
+        var attempts: Int
+    }
+
+    var title = "Mail"
+    var configured: Bool
+    var pending, sending, sent, failed: Int
+    var rows: [Row]
 }

@@ -48,7 +48,7 @@ struct SchedulingController {
 
     func accept(req: Request) async throws -> BookingBody {
         let slot = try Self.slot(try req.content.decode(AcceptBody.self).slot)
-        let booking = try await try requests(req).accept(try Self.id(req, "request"), slot: slot, now: now)
+        let booking = try await accepting(req, try Self.id(req, "request"), slot: slot)
         return BookingBody(try await bookingView(req, booking))
     }
 
@@ -77,7 +77,7 @@ struct SchedulingController {
     }
 
     func cancel(req: Request) async throws -> BookingBody {
-        let b = try await try bookings(req).cancel(try Self.id(req, "booking"), now: now)
+        let b = try await cancelling(req, try Self.id(req, "booking"))
         return BookingBody(try await bookingView(req, b))
     }
 
@@ -201,13 +201,14 @@ struct SchedulingController {
                 toAnswer: requests.filter(\.yourTurn), waiting: requests.filter { $0.status == "pending" && !$0.yourTurn },
                 upcoming: bookings.filter { !$0.isPast && $0.status == "booked" },
                 past: bookings.filter { $0.isPast || $0.status != "booked" }, hasFeed: feedSince != nil,
-                feedURL: feed.map { PublicLink.url(req, services, "/calendar/\($0).ics") }, notice: notice, errors: errors))
+                feedURL: feed.map { PublicLink.url(req, services, "/calendar/\($0).ics") }, notice: notice, errors: errors,
+                mailFailures: try await MailOutbox(db: req.db).failures(for: user).map { "\($0.subject): \($0.lastError ?? "refused")" }))
     }
 
     func acceptPage(req: Request) async throws -> Response {
         let form = try req.content.decode(AcceptBody.self)
         do {
-            _ = try await try requests(req).accept(try Self.id(req, "request"), slot: try Self.slot(form.slot), now: now)
+            _ = try await accepting(req, try Self.id(req, "request"), slot: try Self.slot(form.slot))
             return req.redirect("/bookings?booked=1")
         } catch let e as MockLoopError where e.kind == .invalid || e.kind == .conflict {
             return try await renderList(req, notice: nil, feed: nil, errors: ["request": e.fields.values.first ?? e.message])
@@ -226,7 +227,7 @@ struct SchedulingController {
     }
 
     func cancelPage(req: Request) async throws -> Response {
-        try await try bookings(req).cancel(try Self.id(req, "booking"), now: now)
+        _ = try await cancelling(req, try Self.id(req, "booking"))
         return req.redirect("/bookings?cancelled=1")
     }
 
@@ -294,6 +295,32 @@ struct SchedulingController {
 
     // MARK: Shared
 
+    /// Accepts a time and queues the mails it sends in the same transaction: a mail is never
+    /// promised for a booking that was not made, nor lost for one that was.
+    func accepting(_ req: Request, _ id: UUID, slot: Date) async throws -> BookingModel {
+        let user = try req.actingUser()
+        let (now, services, base) = (now, services, PublicLink.url(req, services, ""))
+        let booking = try await req.db.transaction { db in
+            let requests = MockRequestRepository(db: db, userID: user)
+            let moves = try await requests.find(id).bookingID != nil
+            let b = try await requests.accept(id, slot: slot, now: now)
+            try await services.bookingMail(moves ? .moved : .booked, b, db: db, base: base, now: now)
+            return b
+        }
+        return booking
+    }
+
+    func cancelling(_ req: Request, _ id: UUID) async throws -> BookingModel {
+        let user = try req.actingUser()
+        let (now, services, base) = (now, services, PublicLink.url(req, services, ""))
+        let booking = try await req.db.transaction { db in
+            let b = try await BookingRepository(db: db, userID: user).cancel(id, now: now)
+            try await services.bookingMail(.cancelled, b, db: db, base: base, now: now)
+            return b
+        }
+        return booking
+    }
+
     func views(_ req: Request) async throws -> ([RequestView], [BookingView]) {
         let user = try req.actingUser()
         let now = now
@@ -349,4 +376,6 @@ struct BookingsPage: Encodable {
     var feedURL: String?
     var notice: String?
     var errors: [String: String]
+    /// Mails about the user's mocks that could not be sent.
+    var mailFailures: [String]
 }

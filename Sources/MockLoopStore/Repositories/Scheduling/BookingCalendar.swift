@@ -43,7 +43,7 @@ public struct BookingCalendar {
 
     /// How a person appears to the user: themselves in full; another by handle, or by name and
     /// address once both agreed.
-    func person(_ id: UUID) async throws -> CalendarEvent.Person {
+    public func person(_ id: UUID) async throws -> CalendarEvent.Person {
         let user = try await UserModel.find(id, on: db)
         if id == userID { return .init(name: user?.name ?? "You", email: user?.email) }
         let handle = try await PartnerProfileModel.query(on: db).filter(\.$userID == id).first()?.handle ?? "your partner"

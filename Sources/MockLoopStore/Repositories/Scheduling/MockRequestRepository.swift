@@ -143,6 +143,7 @@ public struct MockRequestRepository {
                 throw MockLoopError(.conflict, "This mock was cancelled: it cannot move.")
             }
             b.startAt = slot
+            b.remindedAt = nil
             b.sequence += 1
             b.updatedAt = now
             try await b.update(on: db)
