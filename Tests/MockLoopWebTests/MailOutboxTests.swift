@@ -77,6 +77,16 @@ import VaporTesting
             let booking = SchedulingWebTests.field(booked, "id")
             #expect(try await ann.json(.POST, "/api/v1/bookings/\(booking)/cancel").status == .ok)
             #expect(try await MailOutboxModel.query(on: app.db).filter(\.$kind == "cancelled").count() == 2)
+
+            // An admin's reset link also goes to the account's own address, through the same outbox.
+            let bobID = try await PartnerWebTests.userID(app, "bob@example.org")
+            let issued = try await ann.form("/admin/users/\(bobID.uuidString)/reset", [])
+            let link = try #require(issued.body.firstMatch(of: #/<code id="reset-link">([^<]+)</code>/#).map { String($0.1) })
+            #expect(issued.body.contains("The link was also e-mailed to bob@example.org."))
+            let reset = try #require(try await MailOutboxModel.query(on: app.db).filter(\.$kind == "reset").first())
+            #expect(reset.recipient == "bob@example.org" && reset.subject == "Set your MockLoop password")
+            let text = reset.body.components(separatedBy: "\r\n\r\n").dropFirst().joined().replacingOccurrences(of: "\r\n", with: "")
+            #expect(String(decoding: Data(base64Encoded: text) ?? Data(), as: UTF8.self).contains(link))
         }
     }
 }

@@ -76,18 +76,21 @@ def calendar_text(driver, path):
         path)
 
 
-def test_a_mock_is_requested_accepted_and_in_both_calendars(make_server, browser, other_browser):
+def test_a_mock_is_requested_accepted_and_in_both_calendars(request, make_server, browser, other_browser):
     """Ann asks Bob for a mock at two of the times they are both free (each shown in both zones);
     Bob accepts the second; both download the same invite, which Python's icalendar reads back
-    field by field; Bob's room link opens his seat; Ann's calendar feed is read by a second
-    parser (vobject) without signing in."""
+    field by field; Bob's room link opens his seat; the reminder a day ahead reaches both at the
+    local SMTP server; Ann's calendar feed is read by a second parser (vobject) without signing in."""
     import urllib.request
     from datetime import datetime, timedelta, timezone
 
     import icalendar
     import vobject
+    from test_mail import SMTP, wait_until
 
-    server = make_server(accounts=True)
+    smtp = SMTP().start()
+    request.addfinalizer(smtp.stop)
+    server = make_server(accounts=True, env={"MOCKLOOP_SMTP_URL": smtp.url(retry="0.5")})
     ann, bob = browser, other_browser
     sign_up(ann, server.url, "ann@example.org", "Ann Lovelace")
     sign_up(bob, server.url, "bob@example.org", "Bob Hopper")
@@ -144,6 +147,16 @@ def test_a_mock_is_requested_accepted_and_in_both_calendars(make_server, browser
     assert "ann@example.org" not in bob_ics and "Ann Lovelace" not in bob_ics, "a handle until both agree to show names"
     assert "bob@example.org" not in ann_ics and "Bob Hopper" not in ann_ics
     assert icalendar.Calendar.from_ical(ann_ics).walk("VEVENT")[0]["UID"] == icalendar.Calendar.from_ical(bob_ics).walk("VEVENT")[0]["UID"]
+
+    # The mock is within a day: each gets the booking mail and the reminder, the invite attached.
+    wait_until(lambda: smtp.catcher.count() >= 4, "the booking and reminder mails")
+    subjects = sorted((rcpts[0], msg["Subject"].split(":")[0]) for _, rcpts, msg, _ in smtp.catcher.messages)
+    assert subjects == [("ann@example.org", "Mock booked"), ("ann@example.org", "Reminder"),
+                        ("bob@example.org", "Mock booked"), ("bob@example.org", "Reminder")]
+    for _, rcpts, msg, _ in smtp.catcher.messages:
+        [part] = [p for p in msg.iter_attachments() if p.get_content_type() == "text/calendar"]
+        [event] = icalendar.Calendar.from_ical(part.get_content()).walk("VEVENT")
+        assert event.decoded("DTSTART") == chosen and str(event["URL"]) == room_url
 
     bob.get(room_url)
     wait_for(bob, "#room")
