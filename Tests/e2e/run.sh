@@ -32,6 +32,15 @@ prepare() {
       exit 1
     fi
   fi
+  # The mail tests make a TLS certificate for their SMTP server.
+  if ! command -v openssl >/dev/null; then
+    if [ "$(id -u)" = 0 ]; then
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null
+    else
+      echo "e2e: openssl is missing and we are not root: install it (apt-get install openssl)" >&2
+      exit 1
+    fi
+  fi
   if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
   fi
