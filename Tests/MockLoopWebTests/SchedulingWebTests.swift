@@ -173,6 +173,12 @@ import VaporTesting
                 home.body.contains("href=\"/partners/bob-i/request?type=coding\"")
                     && home.body.contains("href=\"/partners/cy-o/request?type=coding\""))
 
+            // Both are reminded on their home page, the interviewer too (who has no sessions of his own).
+            let bobHome = try await bob.get("/")
+            #expect(bobHome.body.contains("id=\"coming-up\"") && bobHome.body.contains("with ann-c, you interview"))
+            #expect(bobHome.body.contains("href=\"\(room)\""))
+            #expect(home.body.contains("with bob-i, you are the candidate"))
+
             // Cancelled: sequence 2, the planned session goes, the feed says CANCELLED.
             let cancelled = try await ann.json(.POST, "/api/v1/bookings/\(bookingID)/cancel")
             #expect(cancelled.status == .ok && Self.field(cancelled, "status") == "cancelled")
@@ -182,6 +188,8 @@ import VaporTesting
             #expect(try await ann.json(.POST, "/api/v1/bookings/\(bookingID)/cancel").status == .conflict)
             #expect(Self.unfolded(try await calendar.get(feedURL)).contains("STATUS:CANCELLED"))
             home = try await ann.get("/")
+            let bobAfter = try await bob.get("/")
+            #expect(!home.body.contains("id=\"coming-up\"") && !bobAfter.body.contains("id=\"coming-up\""))
             #expect(!home.body.contains("id=\"week-booked\"") || home.body.contains("0 of 2 human-observed mocks booked this week"))
 
             _ = try await ann.form("/bookings/feed", [])

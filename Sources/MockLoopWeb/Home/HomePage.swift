@@ -30,9 +30,11 @@ struct HomePage: Encodable {
     var total: Int
     var allSessions: String
     var notice: String?
+    var comingUp: [BookingView] = []
 
     init(_ s: HomeSource, targetForm: TargetForm?) {
         target = targetForm
+        comingUp = s.comingUp
         let current = s.target ?? .assumed
         targetLine = s.target.map(Self.describe)
         practiceURL = "/practice?type=" + current.firstType(in: PhasePlan.practiceTypes).rawValue

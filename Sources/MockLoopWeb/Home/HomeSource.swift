@@ -17,6 +17,8 @@ struct HomeSource {
     /// The best times to book now, with the partners suggested first.
     var bestSlots: [BestSlot] = []
     var hasPartnerProfile = false
+    /// The next booked mocks, as candidate or interviewer: the reminder on the home page.
+    var comingUp: [BookingView] = []
     var nextFocus: (dimension: String, questionID: String?, questionTitle: String?)?
     /// With accounts: a reset link an admin issued for this account, said on the home page.
     var notice: String?
@@ -40,11 +42,12 @@ struct HomeSource {
             target: target, fixes: fixes, recent: recent,
             rubrics: try await RubricRepository(db: req.db, userID: user).byID(), observedThisWeek: 0, nextFocus: nil)
         if req.signedIn != nil { source.notice = try await AccountSection.resetNotice(req.db, user) }
+        try await NoShowCheck(db: req.db).run(now: now)
+        source.comingUp = try await comingUp(req, user: user, now: now)
         guard recent.total > 0 else { return source }
         let weekStart = Cadence.since(now: now, timeZone: .current, weeks: 1)
         let thisWeek = try await log.page(LogQuery(from: weekStart, limit: 500))
         source.observedThisWeek = Cadence.compute(thisWeek.entries, now: now, timeZone: .current, weeks: 1).weeks.last?.observed ?? 0
-        try await NoShowCheck(db: req.db).run(now: now)
         source.bookedThisWeek = try await BookingRepository(db: req.db, userID: user).bookedAsCandidate(
             from: weekStart, to: weekStart.addingTimeInterval(7 * 86400 + 3600))
         try await source.findSlots(req, user: user, cards: cards, now: now)
@@ -56,6 +59,15 @@ struct HomeSource {
             )
         }
         return source
+    }
+
+    /// The next three booked mocks not over yet, each in both zones with its room.
+    static func comingUp(_ req: Request, user: UUID, now: Date) async throws -> [BookingView] {
+        let next = try await BookingRepository(db: req.db, userID: user).all(since: now.addingTimeInterval(-3 * 3600), now: now)
+            .filter { $0.status == BookingModel.Status.booked.rawValue && $0.endAt > now }.prefix(3)
+        var views = SchedulingViews(req: req, userID: user)
+        try await views.load(next.flatMap { [$0.candidateID, $0.interviewerID] })
+        return try next.map { try views.booking($0, now: now) }
     }
 
     /// With a partner profile and fewer than two mocks booked: the first time free with each of
