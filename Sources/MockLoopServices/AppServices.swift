@@ -23,6 +23,18 @@ public struct AppServices: Sendable {
     public let partnerCards = PartnerCards()
     /// Writes room commands many to a transaction (nil: each on its own).
     public var roomWriter: RoomWriter?
+    /// Mails the account a link that verifies its address (nothing without mail, or when it is
+    /// verified already), in the caller's transaction. True when one was queued.
+    @discardableResult
+    public func verifyEmail(_ user: UserModel, db: Database, base: String, now: Date) async throws -> Bool {
+        guard let mail = config.mail, let token = try await EmailVerificationRepository(db: db).issue(for: user, now: now) else {
+            return false
+        }
+        let link = base.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/verify/" + token
+        try await AccountMail(db: db, config: mail).enqueueVerification(to: user, link: link, now: now)
+        return true
+    }
+
     /// Queues the mails a booking change sends (none without mail), in the caller's transaction.
     public func bookingMail(_ kind: BookingMail.Kind, _ booking: BookingModel, db: Database, base: String, now: Date) async throws {
         guard let mail = config.mail else { return }

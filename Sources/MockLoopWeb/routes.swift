@@ -186,6 +186,8 @@ func accountRoutes(_ app: Application, _ services: AppServices, _ accounts: Acco
     app.form("sign-out", use: signIn.signOut)
     app.form("sign-out", "everywhere", use: signIn.signOutEverywhere)
     app.form("settings", "password", use: settings.changePasswordPage)
+    app.form("settings", "verify-email", use: settings.verifyEmailPage)
+    app.get("verify", ":token", use: settings.verifiedPage).access(.token)
     app.form("settings", "devices", ":id", "revoke", use: settings.revokeDevicePage)
     app.form("settings", "tokens", use: settings.createTokenPage)
     app.form("settings", "tokens", ":id", "revoke", use: settings.revokeTokenPage)

@@ -47,6 +47,7 @@ import VaporTesting
         "GET /shared/:token": .token, "GET /shared/:token/markdown": .token, "POST /shared/:token/scores": .token,
         "GET /admin": .admin, "POST /admin/users/:id/:action": .admin, "GET /admin/invites": .admin, "POST /admin/invites": .admin,
         "POST /admin/invites/:id/revoke": .admin, "GET /admin/audit": .admin, "GET /admin/mail": .admin,
+        "POST /settings/verify-email": .mine, "GET /verify/:token": .token,
         "GET /api/v1/account": .mine, "GET /api/v1/account/devices": .mine, "DELETE /api/v1/account/devices/:id": .one(.device),
         "GET /api/v1/account/tokens": .mine, "POST /api/v1/account/tokens": .mine,
         "DELETE /api/v1/account/tokens/:id": .one(.token),

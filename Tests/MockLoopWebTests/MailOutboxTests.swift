@@ -19,15 +19,24 @@ import VaporTesting
         // Nothing listens on port 9: in-process tests drive the outbox themselves.
         let mail = MailConfig(host: "127.0.0.1", port: 9, security: .startTLSIfOffered, from: "mocks@example.org")
         try await withMockLoopApp(db, config: SchedulingWebTests.accounts(clock: clock, mail: mail)) { app in
-            var (ann, bob, _) = try await SchedulingWebTests.threeMornings(app)
+            var (ann, bob, cy) = try await SchedulingWebTests.threeMornings(app)
+            // Each sign-up was sent the link that confirms its address; Ann and Bob open theirs.
+            #expect(try await MailOutboxModel.query(on: app.db).filter(\.$kind == "verify").count() == 3)
+            try await Self.confirm(&ann, "ann@example.org", app)
+            try await Self.confirm(&bob, "bob@example.org", app)
+            #expect(try await bob.get("/settings").body.contains("address confirmed"))
+            #expect(try await cy.get("/settings").body.contains("Send the confirmation link again"))
+            #expect(try await cy.get("/bookings").body.contains("id=\"confirm-address\""))
+            let outbox = MailOutbox(db: app.db)
+            for m in try await outbox.claim(now: clock.now(), lease: 60) { try await outbox.sent(try m.requireID(), now: clock.now()) }
             let asked = try await ann.json(.POST, "/api/v1/partners/bob-i/requests", ["type": "coding", "slots": ["2027-03-02T10:00:00Z"]])
             #expect(try await bob.json(.POST, "/api/v1/requests/\(SchedulingWebTests.field(asked, "id"))/decline").status == .noContent)
-            #expect(try await MailOutboxModel.query(on: app.db).count() == 0, "a declined request mails nobody")
+            #expect(try await MailOutboxModel.query(on: app.db).filter(\.$kind != "verify").count() == 0, "a declined request mails nobody")
             let again = try await ann.json(.POST, "/api/v1/partners/bob-i/requests", ["type": "coding", "slots": ["2027-03-02T10:00:00Z"]])
             let booked = try await bob.json(
                 .POST, "/api/v1/requests/\(SchedulingWebTests.field(again, "id"))/accept", ["slot": "2027-03-02T10:00:00Z"])
             #expect(booked.status == .ok)
-            let queued = try await MailOutboxModel.query(on: app.db).sort(\.$recipient).all()
+            let queued = try await MailOutboxModel.query(on: app.db).filter(\.$kind == "booked").sort(\.$recipient).all()
             #expect(
                 queued.map(\.recipient) == ["ann@example.org", "bob@example.org"]
                     && queued.allSatisfy { $0.kind == "booked" && $0.status == "pending" })
@@ -37,7 +46,6 @@ import VaporTesting
 
             // Two senders at once take each mail once.
             let now = clock.now()
-            let outbox = MailOutbox(db: app.db)
             async let a = outbox.claim(now: now, lease: 60, limit: 1)
             async let b = outbox.claim(now: now, lease: 60, limit: 10)
             let (first, second) = try await (a, b)
@@ -74,8 +82,7 @@ import VaporTesting
             #expect(try await outbox.bookingsToRemind(now: clock.now()).isEmpty)
 
             // Cancelled: each side gets its cancellation, queued with it.
-            let booking = SchedulingWebTests.field(booked, "id")
-            #expect(try await ann.json(.POST, "/api/v1/bookings/\(booking)/cancel").status == .ok)
+            #expect(try await ann.json(.POST, "/api/v1/bookings/\(SchedulingWebTests.field(booked, "id"))/cancel").status == .ok)
             #expect(try await MailOutboxModel.query(on: app.db).filter(\.$kind == "cancelled").count() == 2)
 
             // An admin's reset link also goes to the account's own address, through the same outbox.
@@ -85,8 +92,33 @@ import VaporTesting
             #expect(issued.body.contains("The link was also e-mailed to bob@example.org."))
             let reset = try #require(try await MailOutboxModel.query(on: app.db).filter(\.$kind == "reset").first())
             #expect(reset.recipient == "bob@example.org" && reset.subject == "Set your MockLoop password")
-            let text = reset.body.components(separatedBy: "\r\n\r\n").dropFirst().joined().replacingOccurrences(of: "\r\n", with: "")
-            #expect(String(decoding: Data(base64Encoded: text) ?? Data(), as: UTF8.self).contains(link))
+            #expect(Self.text(of: reset).contains(link))
+
+            // Cy never confirmed her address: a mock she books mails only Ann.
+            let cyAsked = try await cy.json(
+                .POST, "/api/v1/partners/ann-c/requests", ["type": "coding", "slots": ["2027-03-03T10:00:00Z"]])
+            #expect(
+                try await ann.json(
+                    .POST, "/api/v1/requests/\(SchedulingWebTests.field(cyAsked, "id"))/accept", ["slot": "2027-03-03T10:00:00Z"]
+                ).status == .ok)
+            let booking = try await MailOutboxModel.query(on: app.db).filter(\.$kind == "booked").filter(\.$createdAt == clock.now()).all()
+            #expect(booking.map(\.recipient) == ["ann@example.org"])
         }
+    }
+
+    /// The text of a single-part mail as queued.
+    static func text(of mail: MailOutboxModel) -> String {
+        let body = mail.body.components(separatedBy: "\r\n\r\n").dropFirst().joined().replacingOccurrences(of: "\r\n", with: "")
+        return String(decoding: Data(base64Encoded: body) ?? Data(), as: UTF8.self)
+    }
+
+    /// Opens the confirmation link queued for `email`, as its owner would from the mail; it works once.
+    static func confirm(_ v: inout Visitor, _ email: String, _ app: Application) async throws {
+        let mail = try #require(
+            try await MailOutboxModel.query(on: app.db).filter(\.$kind == "verify").filter(\.$recipient == email).first())
+        let path = try #require(Self.text(of: mail).firstMatch(of: #/\/verify\/mlv_[A-Za-z0-9_-]+/#).map { String($0.0) })
+        let page = try await v.get(path)
+        #expect(page.status == .ok && page.body.contains("\(email) is confirmed"))
+        #expect(try await v.get(path).status == .notFound, "a link works once")
     }
 }

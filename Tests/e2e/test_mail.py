@@ -77,9 +77,14 @@ def authenticator(server, session, envelope, mechanism, auth_data):
 
 
 class SMTP:
-    def __init__(self, port=None):
-        self.dir = tempfile.mkdtemp(prefix="mockloop-smtp-")
-        self.cert, key = certificate(self.dir)
+    def __init__(self, port=None, same_as=None):
+        """`same_as`: the same port and certificate as an earlier server (it comes back)."""
+        if same_as:
+            self.dir, port = same_as.dir, same_as.port
+            self.cert, key = os.path.join(self.dir, "cert.pem"), os.path.join(self.dir, "key.pem")
+        else:
+            self.dir = tempfile.mkdtemp(prefix="mockloop-smtp-")
+            self.cert, key = certificate(self.dir)
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(self.cert, key)
         self.catcher = Catcher()
@@ -100,23 +105,48 @@ class SMTP:
         return f"smtp://mock:s3cret%20pass@localhost:{self.port}?{q}"
 
 
+def confirm(smtp, account, address):
+    """Opens the confirmation link mailed to `address` at sign-up, then forgets the mails so far."""
+    def mailed():
+        with smtp.catcher.lock:
+            return [m for _, r, m, _ in smtp.catcher.messages if r == [address] and "Confirm your e-mail" in m["Subject"]]
+    [msg] = wait_until(mailed, f"the confirmation mail to {address}")
+    link = next(line for line in msg.get_body(("plain",)).get_content().splitlines() if "/verify/mlv_" in line).strip()
+    page = account.opener.open(link, timeout=10).read().decode()
+    assert "is confirmed" in page
+
+
 def profile(handle):
     return {"handle": handle, "visible": True, "companies": ["Google"], "tier": "tier1", "level": "senior",
             "wants": ["coding"], "offers": ["coding"], "timeZone": "UTC", "availability": "Mon-Sun 00:00-24:00",
             "languages": ["English"]}
 
 
-def book(server, slot_index=0):
-    """Ann (the first account: an admin) asks Bob; Bob accepts. Returns both and the booking."""
+def people(server, smtp):
+    """Ann (the first account: an admin) and Bob, each with a partner profile and a confirmed
+    address; the mails so far are forgotten."""
     ann = Account(server, "ann@example.org", "Ann Lovelace")
     bob = Account(server, "bob@example.org", "Bob Hopper")
+    confirm(smtp, ann, "ann@example.org")
+    confirm(smtp, bob, "bob@example.org")
+    with smtp.catcher.lock:
+        smtp.catcher.messages.clear()
     ann.api("PUT", "/api/v1/partners/profile", profile("ann-c"))
     bob.api("PUT", "/api/v1/partners/profile", profile("bob-i"))
+    return ann, bob
+
+
+def book(server, smtp, slot_index=0):
+    """Ann asks Bob; Bob accepts. Returns both and the booking."""
+    ann, bob = people(server, smtp)
+    return (ann, bob) + (ask_and_accept(server, ann, bob, slot_index),)
+
+
+def ask_and_accept(server, ann, bob, slot_index):
     page = ann.opener.open(server.url + "/partners/bob-i/request", timeout=10).read().decode()
     slots = [p.split('"', 1)[0] for p in page.split('name="slot_')[1:]]
     asked = ann.api("POST", "/api/v1/partners/bob-i/requests", {"type": "coding", "slots": [slots[slot_index]]})
-    booking = bob.api("POST", f"/api/v1/requests/{asked['id']}/accept", {"slot": slots[slot_index]})
-    return ann, bob, booking
+    return bob.api("POST", f"/api/v1/requests/{asked['id']}/accept", {"slot": slots[slot_index]})
 
 
 def outbox(admin, server):
@@ -131,7 +161,7 @@ def test_a_booking_mails_both_with_the_invite_and_a_reminder(tmp_path):
     smtp = SMTP().start()
     server = Server(accounts=True, env={"MOCKLOOP_SMTP_URL": smtp.url(retry="0.5")})
     try:
-        ann, bob, booking = book(server)
+        ann, bob, booking = book(server, smtp)
         # Booked within a day: each gets the booking and the reminder.
         wait_until(lambda: smtp.catcher.count() >= 4, "four mails")
         mails = smtp.catcher.messages
@@ -159,45 +189,47 @@ def test_a_booking_mails_both_with_the_invite_and_a_reminder(tmp_path):
             [event] = icalendar.Calendar.from_ical(part.get_content()).walk("VEVENT")
             assert int(event["SEQUENCE"]) == 1 and str(event["STATUS"]) == "CANCELLED"
         counts, _ = outbox(ann, server)
-        assert counts == {"pending": 0, "sending": 0, "sent": 6, "failed": 0}
+        assert counts == {"pending": 0, "sending": 0, "sent": 8, "failed": 0}, "two confirmations and six mails about the mock"
     finally:
         server.stop()
         smtp.stop()
 
 
 def test_mails_queued_while_the_server_is_away_are_sent_once_after_a_restart():
-    port = free_port()
-    smtp = SMTP(port)  # not started yet: nothing listens on the port
-    server = Server(accounts=True, env={"MOCKLOOP_SMTP_URL": smtp.url(retry="0.3", attempts="50")})
-    ann, bob, booking = book(server, slot_index=3)  # more than a day ahead: no reminders
+    smtp = SMTP().start()
+    env = {"MOCKLOOP_SMTP_URL": smtp.url(retry="0.3", attempts="50")}
+    server = Server(accounts=True, env=env)
+    ann, bob = people(server, smtp)
+    smtp.stop()  # the SMTP server goes away
+    ask_and_accept(server, ann, bob, slot_index=3)  # more than a day ahead: no reminders
     counts, _ = outbox(ann, server)
-    assert counts["pending"] + counts["sending"] == 2 and counts["sent"] == 0, "queued with the booking, not sent"
+    assert counts["pending"] + counts["sending"] == 2 and counts["sent"] == 2, "queued with the booking, not sent"
     server.kill()  # committed, not sent
-    smtp.start()
-    server = Server(accounts=True, env={"MOCKLOOP_SMTP_URL": smtp.url(retry="0.3", attempts="50")},
-                    data_dir=server.data_dir, port=server.port)
+    back = SMTP(same_as=smtp).start()
+    server = Server(accounts=True, env=env, data_dir=server.data_dir, port=server.port)
     try:
-        wait_until(lambda: outbox(ann, server)[0]["sent"] == 2, "both sent after the restart")
-        assert smtp.catcher.count() == 2, "each sent once"
-        assert sorted(r[0] for _, r, _, _ in smtp.catcher.messages) == ["ann@example.org", "bob@example.org"]
+        wait_until(lambda: outbox(ann, server)[0]["sent"] == 4, "both sent after the restart")
+        assert back.catcher.count() == 2, "each sent once"
+        assert sorted(r[0] for _, r, _, _ in back.catcher.messages) == ["ann@example.org", "bob@example.org"]
     finally:
         server.stop()
-        smtp.stop()
+        back.stop()
 
 
 def test_a_crash_after_the_server_took_a_mail_sends_it_again_with_the_same_message_id():
     smtp = SMTP().start()
     release = threading.Event()
-    smtp.catcher.hold = release
     env = {"MOCKLOOP_SMTP_URL": smtp.url(retry="0.3", lease="2")}
     server = Server(accounts=True, env=env)
     try:
-        ann, bob, booking = book(server, slot_index=3)
+        ann, bob = people(server, smtp)
+        smtp.catcher.hold = release
+        ask_and_accept(server, ann, bob, slot_index=3)
         assert smtp.catcher.holding.wait(60), "the first mail reached the SMTP server"
         server.kill()  # the server took it; the outbox never heard
         release.set()
         server = Server(accounts=True, env=env, data_dir=server.data_dir, port=server.port)
-        wait_until(lambda: outbox(ann, server)[0]["sent"] == 2, "both recorded as sent")
+        wait_until(lambda: outbox(ann, server)[0]["sent"] == 4, "both recorded as sent (and the two confirmations)")
         ids = [m["Message-ID"] for _, _, m, _ in smtp.catcher.messages]
         assert len(ids) == 3 and len(set(ids)) == 2, ids
         first = smtp.catcher.messages[0][2]
@@ -211,12 +243,13 @@ def test_a_crash_after_the_server_took_a_mail_sends_it_again_with_the_same_messa
 
 def test_a_refusing_server_is_retried_then_the_mail_is_marked_failed_and_shown():
     smtp = SMTP().start()
-    smtp.catcher.refuse = "451 4.3.0 Mailbox busy, try again later"
     server = Server(accounts=True, env={"MOCKLOOP_SMTP_URL": smtp.url(retry="0.2", attempts="3")})
     try:
-        ann, bob, booking = book(server, slot_index=3)
+        ann, bob = people(server, smtp)
+        smtp.catcher.refuse = "451 4.3.0 Mailbox busy, try again later"
+        ask_and_accept(server, ann, bob, slot_index=3)
         counts, page = wait_until(lambda: (lambda c: c if c[0]["failed"] == 2 else None)(outbox(ann, server)), "both failed")
-        assert counts["sent"] == 0 and counts["pending"] == 0
+        assert counts["sent"] == 2 and counts["pending"] == 0, "only the confirmations went"
         assert page.count("451 4.3.0 Mailbox busy, try again later") == 2, page
         assert page.count('data-label="Attempts">3<') == 2, "three attempts each"
         mine = bob.opener.open(server.url + "/bookings", timeout=10).read().decode()

@@ -94,6 +94,13 @@ def test_a_mock_is_requested_accepted_and_in_both_calendars(request, make_server
     ann, bob = browser, other_browser
     sign_up(ann, server.url, "ann@example.org", "Ann Lovelace")
     sign_up(bob, server.url, "bob@example.org", "Bob Hopper")
+    # Each confirms the address the confirmation mail was sent to, in their own browser.
+    for d, address in ((ann, "ann@example.org"), (bob, "bob@example.org")):
+        [msg] = wait_until(lambda: [m for _, r, m, _ in list(smtp.catcher.messages) if r == [address]], f"mail to {address}")
+        link = next(line for line in msg.get_body(("plain",)).get_content().splitlines() if "/verify/mlv_" in line).strip()
+        d.get(link)
+        assert h1(d) == "E-mail address confirmed"
+    smtp.catcher.messages.clear()
     make_profile(ann, server.url, "ann-c", "Europe/Berlin", ["coding"], ["system_design"], "Mon-Sun 17:00-21:00")
     make_profile(bob, server.url, "bob-i", "America/Los_Angeles", ["system_design"], ["coding"], "Mon-Sun 08:00-12:00")
 

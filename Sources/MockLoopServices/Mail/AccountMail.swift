@@ -3,8 +3,8 @@ import Foundation
 import MockLoopCore
 import MockLoopStore
 
-/// Mails about an account itself, through the same outbox: the one-time link an admin issued to
-/// set a new password.
+/// Mails about an account itself, through the same outbox: the link that verifies its address,
+/// and the one-time link an admin issued to set a new password.
 public struct AccountMail {
     let db: Database
     let config: MailConfig
@@ -26,5 +26,19 @@ public struct AccountMail {
             from: config.from, fromName: config.fromName, to: email, subject: "Set your MockLoop password", text: text,
             messageID: "\(UUID().uuidString.lowercased())@mockloop", date: now)
         try await MailOutbox(db: db).enqueue(message, user: try user.requireID(), booking: nil, kind: "reset", now: now)
+    }
+
+    /// Queues the link that verifies the account's address, in the caller's transaction.
+    public func enqueueVerification(to user: UserModel, link: String, now: Date) async throws {
+        guard let email = user.email else { return }
+        let text = [
+            "Hello \(user.name),", "",
+            "Open this link to confirm that \(email) is yours; invites and reminders for your mocks are sent only to a confirmed address:",
+            "", link, "", "If you did not make an account on this MockLoop, ignore this mail.", "", "-- ", "MockLoop",
+        ].joined(separator: "\n")
+        let message = MailMessage(
+            from: config.from, fromName: config.fromName, to: email, subject: "Confirm your e-mail address for MockLoop", text: text,
+            messageID: "\(UUID().uuidString.lowercased())@mockloop", date: now)
+        try await MailOutbox(db: db).enqueue(message, user: try user.requireID(), booking: nil, kind: "verify", now: now)
     }
 }

@@ -41,7 +41,9 @@ public struct BookingMail {
     }
 
     func message(_ kind: Kind, _ b: BookingModel, to reader: UUID, now: Date) async throws -> MailMessage? {
-        guard let user = try await UserModel.find(reader, on: db), let email = user.email, !user.disabled else { return nil }
+        // Only to an address shown to be theirs: nobody can make this instance mail a stranger.
+        guard let user = try await UserModel.find(reader, on: db), let email = user.email, !user.disabled, user.emailVerifiedAt != nil
+        else { return nil }
         let base = base
         let events = try await BookingCalendar(db: db, userID: reader).events(
             [b], roomURL: { "\(base)/rooms/\($0.uuidString.lowercased())" }, now: now)

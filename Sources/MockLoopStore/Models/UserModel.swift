@@ -18,6 +18,9 @@ public final class UserModel: Model, @unchecked Sendable {
     @Field(key: "is_admin") public var isAdmin: Bool
     @Field(key: "disabled") public var disabled: Bool
     @OptionalField(key: "password_changed_at") public var passwordChangedAt: Date?
+    /// When the address was shown to be theirs (a link mailed to it was opened); mails about
+    /// mocks go only to a verified address.
+    @OptionalField(key: "email_verified_at") public var emailVerifiedAt: Date?
 
     public init() {}
 

@@ -32,6 +32,9 @@ struct AccountSection: Encodable {
     var errors: [String: String] = [:]
     var tokenName = ""
     var notice: String?
+    /// Mail is on here: the address can be verified (and is, or is not yet).
+    var mailOn = false
+    var emailVerified = false
 
     static func load(_ req: Request, _ who: SignedIn) async throws -> AccountSection {
         let devices = try await SignInRepository(db: req.db).list(userID: who.userID)
@@ -49,6 +52,13 @@ struct AccountSection: Encodable {
                     lastUsed: $0.lastUsedAt.map(Self.when) ?? "never")
             })
         section.notice = try await resetNotice(req.db, who.userID)
+        section.mailOn = req.application.mockLoopServices?.config.mail != nil
+        section.emailVerified = try await UserModel.find(who.userID, on: req.db)?.emailVerifiedAt != nil
+        switch req.query[String.self, at: "verify"] {
+        case "sent": section.notice = "A link to confirm your address is on its way to \(who.email)."
+        case "none": section.notice = "Your address is confirmed already."
+        default: break
+        }
         return section
     }
 

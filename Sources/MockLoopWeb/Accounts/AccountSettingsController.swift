@@ -102,6 +102,27 @@ struct AccountSettingsController {
         }
     }
 
+    /// Sends the link that verifies the account's address again (a new link ends the old one).
+    func verifyEmailPage(req: Request) async throws -> Response {
+        let who = try who(req)
+        guard let user = try await UserModel.find(who.userID, on: req.db) else { throw MockLoopError.notFound("account") }
+        let services = services
+        let base = PublicLink.url(req, services, "")
+        let sent = try await req.db.transaction { db in
+            try await services.verifyEmail(user, db: db, base: base, now: services.config.clock.now())
+        }
+        return req.redirect("/settings?verify=\(sent ? "sent" : "none")#account")
+    }
+
+    /// A verification link opened: the address is the account's.
+    func verifiedPage(req: Request) async throws -> View {
+        let token = try req.parameters.require("token")
+        guard let user = try await EmailVerificationRepository(db: req.db).redeem(token, now: services.config.clock.now()) else {
+            throw MockLoopError.notFound("link")
+        }
+        return try await req.view.render("email-verified", VerifiedPage(email: user.email ?? ""))
+    }
+
     func revokeDevicePage(req: Request) async throws -> Response {
         let who = try who(req)
         let id = try Self.id(req, "device")
@@ -179,4 +200,9 @@ struct AccountSettingsController {
         guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw) else { throw MockLoopError.notFound(what) }
         return id
     }
+}
+
+struct VerifiedPage: Encodable {
+    var title = "E-mail address confirmed"
+    var email: String
 }

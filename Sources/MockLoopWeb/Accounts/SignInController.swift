@@ -80,7 +80,9 @@ struct SignInController {
         let form = try req.content.decode([String: String].self)
         let service = try accounts(req)
         do {
-            _ = try await service.signUp(email: form["email"], name: form["name"], password: form["password"], invite: form["invite"])
+            let user = try await service.signUp(
+                email: form["email"], name: form["name"], password: form["password"], invite: form["invite"])
+            try await sendVerification(req, user)
             let (token, _) = try await service.signIn(
                 email: form["email"], password: form["password"], address: Self.address(req), device: Self.device(req))
             let response = req.redirect("/")
@@ -95,6 +97,15 @@ struct SignInController {
             view.message = e.fields.isEmpty ? e.message : nil
             let status: HTTPResponseStatus = e.kind == .invalid ? .unprocessableEntity : e.kind == .conflict ? .conflict : .forbidden
             return try await req.view.render("sign-up", view).encodeResponse(status: status, for: req)
+        }
+    }
+
+    /// With mail, a new account is sent the link that verifies its address.
+    func sendVerification(_ req: Request, _ user: UserModel) async throws {
+        let services = services
+        let base = PublicLink.url(req, services, "")
+        try await req.db.transaction { db in
+            try await services.verifyEmail(user, db: db, base: base, now: services.config.clock.now())
         }
     }
 

@@ -195,6 +195,7 @@ struct SchedulingController {
         let user = try req.actingUser()
         let (requests, bookings) = try await views(req)
         let feedSince = try await CalendarFeedRepository(db: req.db, userID: user).current()
+        let unconfirmed = try await UserModel.find(user, on: req.db)?.emailVerifiedAt == nil
         return try await req.view.render(
             "bookings",
             BookingsPage(
@@ -202,7 +203,8 @@ struct SchedulingController {
                 upcoming: bookings.filter { !$0.isPast && $0.status == "booked" },
                 past: bookings.filter { $0.isPast || $0.status != "booked" }, hasFeed: feedSince != nil,
                 feedURL: feed.map { PublicLink.url(req, services, "/calendar/\($0).ics") }, notice: notice, errors: errors,
-                mailFailures: try await MailOutbox(db: req.db).failures(for: user).map { "\($0.subject): \($0.lastError ?? "refused")" }))
+                mailFailures: try await MailOutbox(db: req.db).failures(for: user).map { "\($0.subject): \($0.lastError ?? "refused")" },
+                confirmAddress: services.config.mail != nil && unconfirmed))
     }
 
     func acceptPage(req: Request) async throws -> Response {
@@ -378,4 +380,6 @@ struct BookingsPage: Encodable {
     var errors: [String: String]
     /// Mails about the user's mocks that could not be sent.
     var mailFailures: [String]
+    /// Mail is on but the user's address is not confirmed: no invites come by mail yet.
+    var confirmAddress: Bool
 }
