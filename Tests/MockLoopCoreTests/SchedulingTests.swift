@@ -94,6 +94,31 @@ struct SchedulingTests {
         #expect(starts.allSatisfy { $0 < Self.utc(2027, 3, 28, 2) || $0 > Self.utc(2027, 3, 29) })
     }
 
+    /// The autumn switch the other way round: Europe changes on 2027-10-31, America on 2027-11-07.
+    /// In the week between, Berlin 17:00–19:00 (UTC+1) meets Los Angeles 08:00–10:00 (still UTC-7)
+    /// for one hour only, 16:00–17:00 UTC; after both have switched, two hours again.
+    @Test func slotsFollowBothZonesAcrossTheAutumnSwitch() throws {
+        let berlin = "Mon-Fri 17:00-19:00"
+        let la = "Mon-Fri 08:00-10:00"
+        let between = try Self.finder(berlin, Self.berlin, la, Self.losAngeles, now: Self.utc(2027, 10, 31, 12))
+        #expect(between.fits(Self.utc(2027, 11, 1, 16), minutes: 60))
+        #expect(!between.fits(Self.utc(2027, 11, 1, 16), minutes: 90), "one hour shared that week")
+        #expect(
+            ZonedTime.both(Self.utc(2027, 11, 1, 16), mine: Self.berlin, theirs: Self.losAngeles)
+                == "Mon 1 Nov, 17:00 Europe/Berlin · 09:00 America/Los_Angeles")
+        #expect(between.fits(Self.utc(2027, 11, 8, 16), minutes: 120), "both switched: 16:00–18:00 UTC")
+    }
+
+    /// A local day that never happened: Samoa skipped Friday 30 December 2011 when it crossed the
+    /// date line. A Friday slot there is offered on the Fridays before and after, never that day.
+    @Test func aDayThatDoesNotExistLocallyOffersNothing() throws {
+        let f = try Self.finder("Fri 10:00-12:00", "Pacific/Apia", "Mon-Sun 00:00-24:00", "UTC", now: Self.utc(2011, 12, 23))
+        let starts = f.starts(minutes: 60, notBefore: Self.utc(2011, 12, 23), limit: 40)
+        let days = Set(starts.map { String(ZonedTime.text($0, zone: "Pacific/Apia").prefix { $0 != "," }) })
+        #expect(days == ["Fri 23 Dec", "Fri 6 Jan"], "\(days)")
+        #expect(starts.count == 4, "two starts on each Friday that existed")
+    }
+
     @Test func requestProblemsAreNamedByField() throws {
         let now = Self.utc(2027, 1, 10, 12)
         let f = try Self.finder("Mon-Fri 17:00-19:00", "UTC", "Mon-Fri 17:00-19:00", "UTC", now: now)

@@ -72,12 +72,16 @@ def certificate(directory):
     return cert, key
 
 
+MECHANISMS = []
+
+
 def authenticator(server, session, envelope, mechanism, auth_data):
+    MECHANISMS.append(mechanism)
     return AuthResult(success=auth_data.login == b"mock" and auth_data.password == b"s3cret pass")
 
 
 class SMTP:
-    def __init__(self, port=None, same_as=None):
+    def __init__(self, port=None, same_as=None, implicit_tls=False, mechanisms_left_out=()):
         """`same_as`: the same port and certificate as an earlier server (it comes back)."""
         if same_as:
             self.dir, port = same_as.dir, same_as.port
@@ -89,9 +93,11 @@ class SMTP:
         context.load_cert_chain(self.cert, key)
         self.catcher = Catcher()
         self.port = port or free_port()
-        self.controller = Controller(self.catcher, hostname="127.0.0.1", port=self.port, tls_context=context,
-                                     require_starttls=True, authenticator=authenticator, auth_require_tls=True,
-                                     auth_required=True, server_hostname="localhost")
+        self.implicit_tls = implicit_tls
+        tls = {"ssl_context": context} if implicit_tls else {"tls_context": context, "require_starttls": True}
+        self.controller = Controller(self.catcher, hostname="127.0.0.1", port=self.port, authenticator=authenticator,
+                                     auth_require_tls=not implicit_tls, auth_required=True, server_hostname="localhost",
+                                     auth_exclude_mechanism=list(mechanisms_left_out), **tls)
 
     def start(self):
         self.controller.start()
@@ -102,7 +108,7 @@ class SMTP:
 
     def url(self, **query):
         q = "&".join(f"{k}={v}" for k, v in {"ca": self.cert, "from": "mocks@example.org", **query}.items())
-        return f"smtp://mock:s3cret%20pass@localhost:{self.port}?{q}"
+        return f"{'smtps' if self.implicit_tls else 'smtp'}://mock:s3cret%20pass@localhost:{self.port}?{q}"
 
 
 def confirm(smtp, account, address):
@@ -255,6 +261,22 @@ def test_a_refusing_server_is_retried_then_the_mail_is_marked_failed_and_shown()
         mine = bob.opener.open(server.url + "/bookings", timeout=10).read().decode()
         assert 'id="mail-failures"' in mine and "Mock booked: Coding with ann-c" in mine
         assert smtp.catcher.count() == 0
+    finally:
+        server.stop()
+        smtp.stop()
+
+
+def test_tls_from_the_first_byte_and_auth_login():
+    """smtps:// (TLS before any SMTP) to a server that offers AUTH LOGIN only."""
+    smtp = SMTP(implicit_tls=True, mechanisms_left_out=("PLAIN",)).start()
+    server = Server(accounts=True, env={"MOCKLOOP_SMTP_URL": smtp.url()})
+    try:
+        MECHANISMS.clear()
+        ann = Account(server, "ann@example.org", "Ann Lovelace")
+        confirm(smtp, ann, "ann@example.org")
+        [(sender, rcpts, msg, authenticated)] = smtp.catcher.messages
+        assert authenticated and MECHANISMS == ["LOGIN"]
+        assert msg["Subject"] == "Confirm your e-mail address for MockLoop"
     finally:
         server.stop()
         smtp.stop()
